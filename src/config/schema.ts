@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Tavus ids are a type letter followed by lowercase letters and digits, e.g. `p7e13c73f41f`. */
+export const personaIdSchema = z.string().regex(/^p[a-z0-9]{5,}$/, 'must look like p7e13c73f41f (a "p" then letters and digits)');
+export const replicaIdSchema = z.string().regex(/^r[a-z0-9]{5,}$/, 'must look like r4317e64d25a (an "r" then letters and digits)');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as https://example.com' });
+
+export const tavusModeSchema = z.enum(['auto', 'mock', 'direct', 'proxy'], {
+  error: 'must be one of auto, mock, direct, proxy',
+});
+
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' });
+
+/** The raw settings, after empty strings are treated as unset. */
+export const rawSettingsSchema = z.object({
+  VITE_TAVUS_API_KEY: z.string().min(8, 'is too short to be a Tavus API key').optional(),
+  VITE_TAVUS_PERSONA_ID: personaIdSchema.default('p7e13c73f41f'),
+  VITE_TAVUS_REPLICA_ID: replicaIdSchema.default('r4317e64d25a'),
+  VITE_TAVUS_MODE: tavusModeSchema.default('auto'),
+  VITE_TAVUS_BASE_URL: httpUrl.default('https://tavusapi.com'),
+  VITE_TAVUS_CALLBACK_URL: httpUrl.optional(),
+  VITE_TAVUS_ALLOW_BROWSER_KEY: flag.default('false'),
+  VITE_SUPABASE_URL: httpUrl.optional(),
+  VITE_SUPABASE_ANON_KEY: z.string().min(20, 'is too short to be a Supabase anon key').optional(),
+});
+export type RawSettings = z.infer<typeof rawSettingsSchema>;
+
+export type TavusMode = 'mock' | 'direct' | 'proxy';
+export type DataMode = 'local' | 'supabase';
+
+export interface AppConfig {
+  tavus: {
+    mode: TavusMode;
+    /** Only set in direct mode; never present in a proxy or mock build. */
+    apiKey?: string;
+    personaId: string;
+    replicaId: string;
+    baseUrl: string;
+    callbackUrl?: string;
+  };
+  data:
+    | { mode: 'local' }
+    | { mode: 'supabase'; url: string; anonKey: string };
+}
+
+/** One problem with one setting, phrased for the person who has to fix it. */
+export interface SettingIssue {
+  variable: string;
+  value?: string;
+  problem: string;
+  fix: string;
+}
+
+export const SECRET_SETTINGS = new Set(['VITE_TAVUS_API_KEY', 'VITE_SUPABASE_ANON_KEY']);

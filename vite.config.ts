@@ -1,0 +1,20 @@
+import { defineConfig, loadEnv } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath, URL } from 'node:url';
+import { assertNoBrowserKey } from './src/config/build-guard';
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'build') {
+    // A key in the bundle is readable by every visitor; refuse unless the operator opted in.
+    assertNoBrowserKey(loadEnv(mode, process.cwd(), 'VITE_'));
+  }
+  return {
+    plugins: [react()],
+    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+    worker: { format: 'es' },
+    build: { target: 'es2022', sourcemap: false },
+    server: { port: 5173 },
+    preview: { port: 4173 },
+  };
+});
