@@ -1,8 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadConfig } from '@/config';
+import { ConfigErrorScreen } from '@/app/config-error';
+import { App } from '@/app/app';
+import '@/app/styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <p>AwakNow</p>
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!);
+const result = loadConfig();
+
+root.render(
+  <StrictMode>{result.ok ? <App config={result.config} /> : <ConfigErrorScreen issues={result.issues} />}</StrictMode>,
 );

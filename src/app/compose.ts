@@ -1,0 +1,72 @@
+import type { AppConfig } from '@/config';
+import type { Services } from './services';
+import type { SupabaseClient } from '@supabase/supabase-js';
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined; // a failed load (offline chunk, say) may be retried
+      throw error;
+    });
+    return pending;
+  };
+}
+
+export const SIMULATOR_STORAGE_KEY = 'awaknow.tavus-simulator';
+
+/**
+ * The composition root: the only place that turns the mode into concrete transports.
+ * Mock mode is a transport (the simulator's fetch), not a branch in the features.
+ */
+export function composeServices(config: AppConfig): Services {
+  const supabase =
+    config.data.mode === 'supabase'
+      ? once(async (): Promise<SupabaseClient> => {
+          const { createClient } = await import('@supabase/supabase-js');
+          const data = config.data as { url: string; anonKey: string };
+          return createClient(data.url, data.anonKey, { auth: { persistSession: true, detectSessionInUrl: true } });
+        })
+      : undefined;
+
+  const tavus = once(async () => {
+    const { createTavusClient } = await import('@/lib/tavus');
+    const { mode, baseUrl, apiKey } = config.tavus;
+    if (mode === 'mock') {
+      const { createTavusSimulator } = await import('@/lib/tavus/simulator');
+      const simulator = createTavusSimulator({ storage: window.localStorage, storageKey: SIMULATOR_STORAGE_KEY });
+      const client = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'mock', fetch: simulator.fetch });
+      exposeForDevelopers({ tavus: client, simulator });
+      return client;
+    }
+    if (mode === 'proxy') {
+      const client = await supabase!();
+      const data = config.data as { url: string };
+      return createTavusClient({
+        baseUrl: `${data.url.replace(/\/+$/, '')}/functions/v1/tavus`,
+        headers: async (): Promise<Record<string, string>> => {
+          const { data: auth } = await client.auth.getSession();
+          return auth.session ? { Authorization: `Bearer ${auth.session.access_token}` } : {};
+        },
+      });
+    }
+    return createTavusClient({ baseUrl, apiKey: apiKey! });
+  });
+
+  const db = once(async () => {
+    if (config.data.mode === 'supabase') {
+      const { createSupabaseDb } = await import('@/lib/db');
+      return createSupabaseDb(await supabase!());
+    }
+    const { createBrowserEmbeddedDb } = await import('@/lib/db/embedded/browser');
+    return createBrowserEmbeddedDb();
+  });
+
+  return { config, tavus, db, ...(supabase ? { supabase } : {}) };
+}
+
+/** In mock mode, `awaknow.tavus` in the console is the client and `awaknow.simulator` its fault panel. */
+function exposeForDevelopers(handles: Record<string, unknown>) {
+  const w = window as unknown as { awaknow?: Record<string, unknown> };
+  w.awaknow = { ...(w.awaknow ?? {}), ...handles };
+}

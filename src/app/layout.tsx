@@ -1,0 +1,49 @@
+import { NavLink, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { TavusStatus } from '@/features/status/tavus-status';
+import { useServices } from './services';
+
+const NAV = [
+  { to: '/', label: 'Reflect', end: true },
+  { to: '/history', label: 'History' },
+  { to: '/usage', label: 'Usage' },
+  { to: '/studio/personas', label: 'Studio' },
+];
+
+export function Layout() {
+  const { config } = useServices();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell__header">
+        <NavLink to="/" className="brand" aria-label="AwakNow home">
+          AwakNow
+        </NavLink>
+        <nav aria-label="Main">
+          <ul className="nav">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end ?? false}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <TavusStatus />
+        {config.data.mode === 'local' && (
+          <span className="badge badge--muted" title="Sessions are kept in this browser's embedded database">
+            Local data
+          </span>
+        )}
+      </header>
+      <main id="main" className="shell__main" tabIndex={-1}>
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

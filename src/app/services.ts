@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import type { AppConfig } from '@/config';
+import type { TavusClient } from '@/lib/tavus';
+import type { AppDb } from '@/lib/db';
+import type { SupabaseClient } from '@supabase/supabase-js';
+
+/**
+ * Everything the features need from the outside world. Each getter loads its module on first use,
+ * so the simulator, PGlite and supabase-js never weigh on the first paint.
+ */
+export interface Services {
+  config: AppConfig;
+  tavus(): Promise<TavusClient>;
+  db(): Promise<AppDb>;
+  /** Only in supabase data mode. */
+  supabase?: () => Promise<SupabaseClient>;
+}
+
+export const ServicesContext = createContext<Services | null>(null);
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices must be used inside <App>');
+  return services;
+}
