@@ -1,0 +1,585 @@
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | { [key: string]: Json | undefined }
+  | Json[]
+
+export type Database = {
+  // Allows to automatically instantiate createClient with right options
+  // instead of createClient<Database, { PostgrestVersion: 'XX' }>(URL, KEY)
+  __InternalSupabase: {
+    PostgrestVersion: "13.0.5"
+  }
+  public: {
+    Tables: {
+      personas: {
+        Row: {
+          context: string | null
+          created_at: string
+          default_replica_id: string | null
+          document_ids: string[]
+          guardrails_id: string | null
+          id: string
+          layers: Json
+          objectives_id: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode: string
+          sync_error: string | null
+          sync_status: string
+          system_prompt: string | null
+          tavus_persona_id: string | null
+          updated_at: string
+        }
+        Insert: {
+          context?: string | null
+          created_at?: string
+          default_replica_id?: string | null
+          document_ids?: string[]
+          guardrails_id?: string | null
+          id?: string
+          layers?: Json
+          objectives_id?: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode?: string
+          sync_error?: string | null
+          sync_status?: string
+          system_prompt?: string | null
+          tavus_persona_id?: string | null
+          updated_at?: string
+        }
+        Update: {
+          context?: string | null
+          created_at?: string
+          default_replica_id?: string | null
+          document_ids?: string[]
+          guardrails_id?: string | null
+          id?: string
+          layers?: Json
+          objectives_id?: string | null
+          owner_id?: string
+          persona_name?: string
+          pipeline_mode?: string
+          sync_error?: string | null
+          sync_status?: string
+          system_prompt?: string | null
+          tavus_persona_id?: string | null
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      plans: {
+        Row: {
+          group_sessions: boolean
+          id: string
+          max_session_seconds: number
+          monthly_minutes: number
+          name: string
+          solo_sessions_per_day: number | null
+        }
+        Insert: {
+          group_sessions?: boolean
+          id: string
+          max_session_seconds: number
+          monthly_minutes: number
+          name: string
+          solo_sessions_per_day?: number | null
+        }
+        Update: {
+          group_sessions?: boolean
+          id?: string
+          max_session_seconds?: number
+          monthly_minutes?: number
+          name?: string
+          solo_sessions_per_day?: number | null
+        }
+        Relationships: []
+      }
+      sessions: {
+        Row: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        Insert: {
+          conversation_name: string
+          conversation_url?: string | null
+          created_at?: string
+          end_reason?: string | null
+          ended_at?: string | null
+          error?: string | null
+          id?: string
+          joined_at?: string | null
+          max_call_duration: number
+          perception_analysis?: Json | null
+          persona_id: string
+          recording?: Json | null
+          replica_id?: string | null
+          seconds_used?: number
+          session_type: string
+          shutdown_reason?: string | null
+          started_at?: string | null
+          status?: string
+          tavus_conversation_id?: string | null
+          transcript?: Json | null
+          user_id: string
+        }
+        Update: {
+          conversation_name?: string
+          conversation_url?: string | null
+          created_at?: string
+          end_reason?: string | null
+          ended_at?: string | null
+          error?: string | null
+          id?: string
+          joined_at?: string | null
+          max_call_duration?: number
+          perception_analysis?: Json | null
+          persona_id?: string
+          recording?: Json | null
+          replica_id?: string | null
+          seconds_used?: number
+          session_type?: string
+          shutdown_reason?: string | null
+          started_at?: string | null
+          status?: string
+          tavus_conversation_id?: string | null
+          transcript?: Json | null
+          user_id?: string
+        }
+        Relationships: []
+      }
+      tavus_usage: {
+        Row: {
+          created_at: string
+          id: string
+          persona_id: string | null
+          seconds_used: number
+          session_id: string
+          usage_date: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          persona_id?: string | null
+          seconds_used: number
+          session_id: string
+          usage_date?: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          persona_id?: string | null
+          seconds_used?: number
+          session_id?: string
+          usage_date?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tavus_usage_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: true
+            referencedRelation: "sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      user_subscriptions: {
+        Row: {
+          created_at: string
+          period_end: string
+          period_start: string
+          plan_id: string
+          status: string
+          tavus_minutes_limit: number
+          tavus_seconds_used: number
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          period_end: string
+          period_start: string
+          plan_id?: string
+          status?: string
+          tavus_minutes_limit: number
+          tavus_seconds_used?: number
+          updated_at?: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          period_end?: string
+          period_start?: string
+          plan_id?: string
+          status?: string
+          tavus_minutes_limit?: number
+          tavus_seconds_used?: number
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_subscriptions_plan_id_fkey"
+            columns: ["plan_id"]
+            isOneToOne: false
+            referencedRelation: "plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+    }
+    Views: {
+      my_usage: {
+        Row: {
+          group_sessions: boolean | null
+          max_session_seconds: number | null
+          period_end: string | null
+          period_start: string | null
+          plan_id: string | null
+          plan_name: string | null
+          seconds_left: number | null
+          solo_sessions_per_day: number | null
+          solo_sessions_today: number | null
+          status: string | null
+          tavus_minutes_limit: number | null
+          tavus_seconds_used: number | null
+          user_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "user_subscriptions_plan_id_fkey"
+            columns: ["plan_id"]
+            isOneToOne: false
+            referencedRelation: "plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+    }
+    Functions: {
+      attach_conversation: {
+        Args: {
+          p_conversation_id: string
+          p_conversation_url: string
+          p_session_id: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      end_session: {
+        Args: { p_reason?: string; p_session_id: string }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      expire_stale_sessions: { Args: never; Returns: number }
+      fail_session: {
+        Args: { p_error: string; p_session_id: string }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      record_tavus_event: {
+        Args: { p_conversation_id: string; p_event: Json }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      start_session: {
+        Args: {
+          p_persona_id: string
+          p_replica_id?: string
+          p_session_type: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+    }
+    Enums: {
+      [_ in never]: never
+    }
+    CompositeTypes: {
+      [_ in never]: never
+    }
+  }
+}
+
+type DatabaseWithoutInternals = Omit<Database, "__InternalSupabase">
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])
+    ? (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+        Row: infer R
+      }
+      ? R
+      : never
+    : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Insert: infer I
+      }
+      ? I
+      : never
+    : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Update: infer U
+      }
+      ? U
+      : never
+    : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never = never,
+> = DefaultSchemaEnumNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+    ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+    : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never = never,
+> = PublicCompositeTypeNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+    ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+    : never
+
+export const Constants = {
+  public: {
+    Enums: {},
+  },
+} as const
