@@ -1,0 +1,195 @@
+import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
+import { mapDbErrors, DbError } from '../errors';
+import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRowSchema } from '../schemas';
+import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
+import type { AppDb, DbChange } from '../types';
+import { migrate, type LoadSchema } from './migrate';
+import { asService, asUser, ensureLocalUser } from './session-context';
+
+/** Every tab listening on the shared database hears this after a session write commits. */
+export const CHANGE_CHANNEL = 'awaknow_sessions';
+
+/** PGliteWorker's extra: re-issue LISTEN when another tab becomes the leader. */
+type MaybeWorker = PGliteInterface & { onLeaderChange?: (callback: () => void) => () => void };
+
+export interface EmbeddedDbOptions {
+  /** An open PGlite (in memory for tests) or PGliteWorker. Left open by close(). */
+  pglite?: PGliteInterface;
+  /** Opens the database on first use; closed again by close(). Used when `pglite` is absent. */
+  open?: () => Promise<PGliteInterface>;
+  /** The shim and the migrations to apply (Vite glob in the browser, the disk in node). */
+  loadSchema: LoadSchema;
+}
+
+interface Connection {
+  pg: MaybeWorker;
+  userId: string;
+}
+
+const SESSION_JSON = 'to_jsonb(s) as row';
+
+/**
+ * AppDb on an embedded Postgres: the same migrations, row-level security and functions as
+ * production, as one local user. Nothing loads until the first call.
+ */
+export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
+  const listeners = new Set<(change: DbChange) => void>();
+  const cleanups: Array<() => Promise<void> | void> = [];
+  let pending: Promise<Connection> | undefined;
+  let closed = false;
+
+  const notify = (payload: string) => {
+    const change: DbChange = isUuid(payload) ? { kind: 'sessions', sessionId: payload } : { kind: 'sessions' };
+    for (const listener of listeners) listener(change);
+  };
+
+  async function open(): Promise<Connection> {
+    const pg: MaybeWorker | undefined = options.pglite ?? (await options.open?.());
+    if (!pg) throw new DbError('db_error', 'The embedded database needs either `pglite` or `open`.');
+    if (!options.pglite) cleanups.push(() => pg.close());
+    await migrate(pg, await options.loadSchema());
+    const userId = await ensureLocalUser(pg);
+    const unlisten = await pg.listen(CHANGE_CHANNEL, notify);
+    cleanups.push(() => unlisten());
+    if (pg.onLeaderChange) {
+      cleanups.push(pg.onLeaderChange(() => void pg.exec(`listen ${CHANGE_CHANNEL}`).catch(() => undefined)));
+    }
+    await expireStale(pg);
+    return { pg, userId };
+  }
+
+  function connect(): Promise<Connection> {
+    if (closed) return Promise.reject(new DbError('db_error', 'The local database was closed. Reload the page.'));
+    pending ??= mapDbErrors(open).catch((error: unknown) => {
+      pending = undefined; // a failed open may be retried by the next call
+      throw error;
+    });
+    return pending;
+  }
+
+  async function user<T>(work: (tx: Transaction, userId: string) => Promise<T>): Promise<T> {
+    const { pg, userId } = await connect();
+    return mapDbErrors(() => asUser(pg, userId, (tx) => work(tx, userId)));
+  }
+
+  async function sessionCall(sql: string, params: unknown[]) {
+    const row = await user(async (tx) => {
+      const result = await tx.query<{ row: unknown }>(`select ${SESSION_JSON}, pg_notify('${CHANGE_CHANNEL}', s.id::text) from ${sql} as s`, params);
+      return result.rows[0]?.row;
+    });
+    return parseRow(sessionSchema, row, 'session');
+  }
+
+  const db: AppDb = {
+    kind: 'embedded',
+
+    async userId() {
+      return (await connect()).userId;
+    },
+
+    async startSession(input) {
+      const { sessionType, personaId, replicaId } = checkStartInput(input);
+      // Locally there is no scheduled job: close sessions a closed tab left open, as it would.
+      await expireStale((await connect()).pg);
+      return sessionCall('public.start_session($1, $2, $3)', [sessionType, personaId, replicaId]);
+    },
+
+    async attachConversation(sessionId, conversationId, conversationUrl) {
+      checkSessionId(sessionId, 'attachConversation');
+      return sessionCall('public.attach_conversation($1, $2, $3)', [sessionId, conversationId, conversationUrl]);
+    },
+
+    async endSession(sessionId, reason = 'user_ended') {
+      checkSessionId(sessionId, 'endSession');
+      return sessionCall('public.end_session($1, $2)', [sessionId, reason]);
+    },
+
+    async failSession(sessionId, error) {
+      checkSessionId(sessionId, 'failSession');
+      return sessionCall('public.fail_session($1, $2)', [sessionId, error]);
+    },
+
+    endSessionOnExit(sessionId, reason = 'tab_closed', onError) {
+      // The worker outlives this tab only when another tab leads; the sweep on the next start covers the rest.
+      db.endSession(sessionId, reason).catch((error: Error) => onError?.(error));
+    },
+
+    async currentSession() {
+      const row = await user(async (tx) => {
+        const result = await tx.query<{ row: unknown }>(
+          `select ${SESSION_JSON} from public.sessions s where s.status in ('starting', 'active') order by s.created_at desc limit 1`,
+        );
+        return result.rows[0]?.row;
+      });
+      return row === undefined ? null : parseRow(sessionSchema, row, 'session');
+    },
+
+    async getSession(id) {
+      if (!isUuid(id)) return null;
+      const row = await user(async (tx) => (await tx.query<{ row: unknown }>(`select ${SESSION_JSON} from public.sessions s where s.id = $1`, [id])).rows[0]?.row);
+      return row === undefined ? null : parseRow(sessionSchema, row, 'session');
+    },
+
+    async listSessions(request) {
+      const { offset, limit } = checkPage(request);
+      const { rows, total } = await user(async (tx) => {
+        const page = await tx.query<{ row: unknown }>(
+          `select ${SESSION_JSON} from public.sessions s order by s.created_at desc, s.id desc offset $1 limit $2`,
+          [offset, limit],
+        );
+        const count = await tx.query<{ total: number }>('select count(*)::integer as total from public.sessions');
+        return { rows: page.rows.map((r) => r.row), total: count.rows[0]?.total ?? 0 };
+      });
+      return { rows: parseRows(sessionSchema, rows, 'session'), total };
+    },
+
+    async usage() {
+      const row = await user(async (tx) => {
+        const result = await tx.query<{ usage: unknown; plan: unknown }>(
+          'select to_jsonb(u) as usage, to_jsonb(p) as plan from public.my_usage u join public.plans p on p.id = u.plan_id',
+        );
+        return result.rows[0];
+      });
+      if (!row) throw new DbError('subscription_not_found');
+      return toUsage(parseRow(usageRowSchema, row.usage, 'usage'), parseRow(planSchema, row.plan, 'plan'));
+    },
+
+    async plans() {
+      const rows = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.plans p order by p.monthly_minutes, p.id')).rows);
+      return parseRows(planSchema, rows.map((r) => r.row), 'plan');
+    },
+
+    async listPersonas() {
+      const rows = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.personas p order by p.updated_at desc, p.id')).rows);
+      return parseRows(personaSchema, rows.map((r) => r.row), 'persona');
+    },
+
+    async getPersona(id) {
+      if (!isUuid(id)) return null;
+      const row = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.personas p where p.id = $1', [id])).rows[0]?.row);
+      return row === undefined ? null : parseRow(personaSchema, row, 'persona');
+    },
+
+    subscribe(onChange) {
+      listeners.add(onChange);
+      // Listening starts with the connection; an open failure surfaces on the next call instead.
+      connect().catch(() => undefined);
+      return () => listeners.delete(onChange);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      listeners.clear();
+      if (pending) await pending.catch(() => undefined);
+      for (const cleanup of cleanups.reverse()) await cleanup();
+    },
+  };
+  return db;
+}
+
+async function expireStale(pg: PGliteInterface): Promise<void> {
+  await mapDbErrors(() =>
+    asService(pg, (tx) => tx.query(`select pg_notify('${CHANGE_CHANNEL}', '') where public.expire_stale_sessions() > 0`)),
+  );
+}

@@ -1,0 +1,188 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../database.types';
+import { DbError, NotAuthenticatedError, toDbError } from '../errors';
+import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRowSchema, type Session } from '../schemas';
+import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
+import type { AppDb } from '../types';
+import { createChangeFeed } from './change-feed';
+
+export interface SupabaseDbOptions {
+  /**
+   * How often to look for session changes made on other devices while someone is subscribed.
+   * Tabs of this browser are told at once (BroadcastChannel). Default 20 000 ms; 0 turns polling off.
+   */
+  pollMs?: number;
+  /** Project URL and anon key: lets endSessionOnExit send a keepalive request that outlives the page. */
+  keepalive?: { url: string; anonKey: string; fetch?: typeof fetch };
+  /** Told about failures of background polling, which has nobody else to tell. */
+  onBackgroundError?: (error: DbError) => void;
+}
+
+type Result<T> = { data: T | null; error: unknown; count?: number | null };
+
+function unwrap<T>(result: Result<T>): T | null {
+  if (result.error) throw toDbError(result.error);
+  return result.data;
+}
+
+/**
+ * AppDb over supabase-js as the signed-in user: rows and rules come from row-level security and
+ * the migrations' functions. Creating it has no side effects; polling starts with the first subscriber.
+ */
+export function createSupabaseDb(client: SupabaseClient<Database>, options: SupabaseDbOptions = {}): AppDb {
+  let accessToken: string | undefined;
+  let currentUser: string | null | undefined;
+  // Kept in step for endSessionOnExit, which cannot wait for getSession() while the page unloads.
+  const auth = client.auth.onAuthStateChange((_event, session) => {
+    accessToken = session?.access_token;
+    const user = session?.user.id ?? null;
+    if (currentUser !== undefined && user !== currentUser) feed.emitLocal({ kind: 'sessions' });
+    currentUser = user;
+  });
+  const feed = createChangeFeed({
+    channelName: 'awaknow:sessions',
+    pollMs: options.pollMs ?? 20_000,
+    fingerprint: async () => {
+      const session = await db.currentSession();
+      return session ? `${session.id}:${session.status}` : 'none';
+    },
+    onPollError: (error) => options.onBackgroundError?.(toDbError(error)),
+  });
+
+  async function write(call: PromiseLike<Result<unknown>>): Promise<Session> {
+    const session = parseRow(sessionSchema, unwrap(await call), 'session');
+    feed.publish({ kind: 'sessions', sessionId: session.id });
+    return session;
+  }
+
+  const db: AppDb = {
+    kind: 'supabase',
+
+    async userId() {
+      const { data, error } = await client.auth.getSession();
+      if (error) throw new NotAuthenticatedError({ cause: error, detail: error.message });
+      if (!data.session) throw new NotAuthenticatedError();
+      return data.session.user.id;
+    },
+
+    async startSession(input) {
+      const { sessionType, personaId, replicaId } = checkStartInput(input);
+      return write(
+        client.rpc('start_session', {
+          p_session_type: sessionType,
+          p_persona_id: personaId,
+          ...(replicaId ? { p_replica_id: replicaId } : {}),
+        }),
+      );
+    },
+
+    async attachConversation(sessionId, conversationId, conversationUrl) {
+      checkSessionId(sessionId, 'attachConversation');
+      return write(
+        client.rpc('attach_conversation', { p_session_id: sessionId, p_conversation_id: conversationId, p_conversation_url: conversationUrl }),
+      );
+    },
+
+    async endSession(sessionId, reason = 'user_ended') {
+      checkSessionId(sessionId, 'endSession');
+      return write(client.rpc('end_session', { p_session_id: sessionId, p_reason: reason }));
+    },
+
+    async failSession(sessionId, error) {
+      checkSessionId(sessionId, 'failSession');
+      return write(client.rpc('fail_session', { p_session_id: sessionId, p_error: error }));
+    },
+
+    endSessionOnExit(sessionId, reason = 'tab_closed', onError) {
+      const keepalive = options.keepalive;
+      if (!keepalive || !accessToken || !isUuid(sessionId)) {
+        db.endSession(sessionId, reason).catch((error: Error) => onError?.(error));
+        return;
+      }
+      // A keepalive request is sent even when the page is gone; supabase-js cannot make one.
+      const send = keepalive.fetch ?? fetch;
+      send(`${keepalive.url.replace(/\/+$/, '')}/rest/v1/rpc/end_session`, {
+        method: 'POST',
+        keepalive: true,
+        headers: { apikey: keepalive.anonKey, Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ p_session_id: sessionId, p_reason: reason }),
+      })
+        .then(async (response) => {
+          if (!response.ok) throw toDbError(await response.json().catch(() => ({ message: `HTTP ${response.status}` })));
+          feed.publish({ kind: 'sessions', sessionId });
+        })
+        .catch((error: unknown) => onError?.(toDbError(error)));
+    },
+
+    async currentSession() {
+      const row = unwrap(
+        await client.from('sessions').select('*').in('status', ['starting', 'active']).order('created_at', { ascending: false }).limit(1).maybeSingle(),
+      );
+      return row === null ? null : parseRow(sessionSchema, row, 'session');
+    },
+
+    async getSession(id) {
+      if (!isUuid(id)) return null;
+      const row = unwrap(await client.from('sessions').select('*').eq('id', id).maybeSingle());
+      return row === null ? null : parseRow(sessionSchema, row, 'session');
+    },
+
+    async listSessions(request) {
+      const { offset, limit } = checkPage(request);
+      const result = await client
+        .from('sessions')
+        .select('*', { count: 'exact' })
+        .order('created_at', { ascending: false })
+        .order('id', { ascending: false })
+        .range(offset, offset + limit - 1);
+      if (result.error && (result.error as { code?: string }).code === 'PGRST103') {
+        // A page past the end: PostgREST answers 416; the count alone is still worth having.
+        const counted = await client.from('sessions').select('*', { count: 'exact', head: true });
+        if (counted.error) throw toDbError(counted.error);
+        return { rows: [], total: counted.count ?? 0 };
+      }
+      const rows = unwrap(result);
+      return { rows: parseRows(sessionSchema, rows, 'session'), total: result.count ?? 0 };
+    },
+
+    async usage() {
+      const [usage, plans] = await Promise.all([client.from('my_usage').select('*').maybeSingle(), db.plans()]);
+      const row = unwrap(usage);
+      if (row === null) {
+        // RLS hides the row from a visitor; a signed-in user without one has a broken account.
+        const { data } = await client.auth.getSession();
+        throw data.session ? new DbError('subscription_not_found') : new NotAuthenticatedError();
+      }
+      const parsed = parseRow(usageRowSchema, row, 'usage');
+      const plan = plans.find((p) => p.id === parsed.plan_id);
+      if (!plan) throw new DbError('db_error', `Your plan ${parsed.plan_id} is missing from the plans list. Reload the page.`);
+      return toUsage(parsed, plan);
+    },
+
+    async plans() {
+      const rows = unwrap(await client.from('plans').select('*').order('monthly_minutes').order('id'));
+      return parseRows(planSchema, rows, 'plan');
+    },
+
+    async listPersonas() {
+      const rows = unwrap(await client.from('personas').select('*').order('updated_at', { ascending: false }).order('id'));
+      return parseRows(personaSchema, rows, 'persona');
+    },
+
+    async getPersona(id) {
+      if (!isUuid(id)) return null;
+      const row = unwrap(await client.from('personas').select('*').eq('id', id).maybeSingle());
+      return row === null ? null : parseRow(personaSchema, row, 'persona');
+    },
+
+    subscribe(onChange) {
+      return feed.subscribe(onChange);
+    },
+
+    async close() {
+      auth.data.subscription.unsubscribe();
+      feed.close();
+    },
+  };
+  return db;
+}

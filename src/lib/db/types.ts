@@ -1,0 +1,96 @@
+import type { Persona, Plan, Session } from './schemas';
+
+export type { Persona, Plan, Session } from './schemas';
+export type SessionType = Session['session_type'];
+export type SessionStatus = Session['status'];
+
+export interface StartSessionInput {
+  sessionType: SessionType;
+  /** The Tavus persona id, e.g. p7e13c73f41f. */
+  personaId: string;
+  /** The Tavus replica id, or null to use the persona's default replica. */
+  replicaId?: string | null;
+}
+
+export interface PageRequest {
+  /** 1-based. */
+  page: number;
+  /** 1 to 100. */
+  pageSize: number;
+}
+
+export interface PageOf<T> {
+  rows: T[];
+  /** All rows across pages. */
+  total: number;
+}
+
+export interface Usage {
+  plan: Plan;
+  subscription: {
+    status: string;
+    periodStart: string;
+    periodEnd: string;
+    minutesLimit: number;
+  };
+  secondsUsed: number;
+  secondsLimit: number;
+  /** Never negative; start_session refuses under 30 seconds left. */
+  secondsLeft: number;
+  periodEnd: string;
+  soloSessionsToday: number;
+  /** Null when the plan has no daily limit. */
+  soloSessionsLeftToday: number | null;
+}
+
+/** Something about the user's sessions changed (this tab, another tab or, when polled, another device). */
+export interface DbChange {
+  kind: 'sessions';
+  sessionId?: string;
+}
+
+/**
+ * What the app needs from its database. Every method acts as the current user (row-level
+ * security and the migrations' functions decide what is allowed) and rejects with a DbError.
+ */
+export interface AppDb {
+  readonly kind: 'supabase' | 'embedded';
+  /** The signed-in (or local) user's id; NotAuthenticatedError when nobody is signed in. */
+  userId(): Promise<string>;
+
+  /** Reserves a session: refuses when minutes, the daily limit or an open session say no. */
+  startSession(input: StartSessionInput): Promise<Session>;
+  /** Records the Tavus conversation; charging counts from now. */
+  attachConversation(sessionId: string, conversationId: string, conversationUrl: string): Promise<Session>;
+  /** Ends and charges once (server time); ending again returns the same row. */
+  endSession(sessionId: string, reason?: string): Promise<Session>;
+  /** Marks a session whose conversation could not be created: nothing is charged. */
+  failSession(sessionId: string, error: string): Promise<Session>;
+  /**
+   * Best effort for `pagehide`: starts end_session in a way that survives the page going away where
+   * the transport allows it (a keepalive request). Failures are reported to `onError`, if given.
+   */
+  endSessionOnExit(sessionId: string, reason?: string, onError?: (error: Error) => void): void;
+
+  /** The user's starting or active session, if any. */
+  currentSession(): Promise<Session | null>;
+  /** Null when it does not exist, is someone else's, or the id is not a session id. */
+  getSession(id: string): Promise<Session | null>;
+  /** Newest first. */
+  listSessions(request: PageRequest): Promise<PageOf<Session>>;
+
+  usage(): Promise<Usage>;
+  plans(): Promise<Plan[]>;
+
+  /**
+   * The user's own persona rows. Read-only here: the migrations give users select alone, and
+   * personas are written by the server (service role) on behalf of admins.
+   */
+  listPersonas(): Promise<Persona[]>;
+  getPersona(id: string): Promise<Persona | null>;
+
+  /** Calls `onChange` after session changes; returns the unsubscribe function. */
+  subscribe(onChange: (change: DbChange) => void): () => void;
+  /** Stops listening and polling; the embedded database is closed if this object opened it. */
+  close(): Promise<void>;
+}
