@@ -1,0 +1,110 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { DbError, mapDbErrors } from './errors';
+import { parseRow, personaSchema, type Persona } from './schemas';
+import { isUuid } from './shared';
+
+/**
+ * Writes to the user's persona rows, through the functions of the persona migration (users have
+ * no insert, update or delete on the table). A persona is saved here first, then created in Tavus
+ * and linked; a Tavus failure is recorded on the row so the studio can offer a retry.
+ */
+
+/** The editable fields of a persona, as the Tavus API names them. */
+export interface PersonaFields {
+  persona_name: string;
+  system_prompt?: string | null;
+  context?: string | null;
+  pipeline_mode?: string;
+  default_replica_id?: string | null;
+  layers?: Record<string, unknown>;
+  objectives_id?: string | null;
+  guardrails_id?: string | null;
+  document_ids?: string[];
+}
+
+export interface PersonaWrites {
+  /** Creates (`id` null) or replaces a persona; the row is `pending` until Tavus has it. */
+  savePersona(id: string | null, fields: PersonaFields): Promise<Persona>;
+  /** Links the row to its Tavus persona; one Tavus persona links to one row per owner. */
+  markPersonaSynced(id: string, tavusPersonaId: string): Promise<Persona>;
+  /** Keeps the row, `failed`, with the error to show next to a retry. */
+  markPersonaFailed(id: string, error: string): Promise<Persona>;
+  /** Imports a Tavus persona; importing the same one again returns the existing row. */
+  linkPersona(tavusPersonaId: string, fields: PersonaFields): Promise<Persona>;
+  /** Deletes the row; sessions keep the Tavus persona id as text, so history stays readable. */
+  deletePersona(id: string): Promise<Persona>;
+}
+
+const ARGUMENTS = {
+  save_persona: ['p_persona_id', 'p_fields'],
+  mark_persona_synced: ['p_persona_id', 'p_tavus_persona_id'],
+  mark_persona_failed: ['p_persona_id', 'p_error'],
+  link_persona: ['p_tavus_persona_id', 'p_fields'],
+  delete_persona: ['p_persona_id'],
+} as const;
+
+export type PersonaFunction = keyof typeof ARGUMENTS;
+
+/** Runs one persona function as the current user and returns the row it returned, as JSON. */
+export type CallPersonaFunction = (name: PersonaFunction, args: Record<string, unknown>) => Promise<unknown>;
+
+const TAVUS_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+function checkId(id: unknown, what: string): string {
+  if (!isUuid(id)) throw new DbError('invalid_argument', `${what} needs a persona id (a uuid), got ${JSON.stringify(id)}; nothing was changed.`);
+  return id;
+}
+
+function checkTavusId(id: unknown, what: string): string {
+  if (typeof id !== 'string' || !TAVUS_ID.test(id)) {
+    throw new DbError('invalid_argument', `${what} needs a Tavus persona id such as p7e13c73f41f; nothing was changed.`);
+  }
+  return id;
+}
+
+function checkFields(fields: PersonaFields, what: string): PersonaFields {
+  if (typeof fields !== 'object' || fields === null || typeof fields.persona_name !== 'string') {
+    throw new DbError('invalid_argument', `${what} needs the persona's fields with a persona_name; nothing was changed.`);
+  }
+  return fields;
+}
+
+export function createPersonaWrites(call: CallPersonaFunction): PersonaWrites {
+  const run = async (name: PersonaFunction, args: Record<string, unknown>) =>
+    parseRow(personaSchema, await mapDbErrors(() => call(name, args)), 'persona');
+  return {
+    savePersona: (id, fields) =>
+      run('save_persona', { p_persona_id: id === null ? null : checkId(id, 'savePersona'), p_fields: checkFields(fields, 'savePersona') }),
+    markPersonaSynced: (id, tavusPersonaId) =>
+      run('mark_persona_synced', { p_persona_id: checkId(id, 'markPersonaSynced'), p_tavus_persona_id: checkTavusId(tavusPersonaId, 'markPersonaSynced') }),
+    markPersonaFailed: (id, error) => run('mark_persona_failed', { p_persona_id: checkId(id, 'markPersonaFailed'), p_error: String(error) }),
+    linkPersona: (tavusPersonaId, fields) =>
+      run('link_persona', { p_tavus_persona_id: checkTavusId(tavusPersonaId, 'linkPersona'), p_fields: checkFields(fields, 'linkPersona') }),
+    deletePersona: (id) => run('delete_persona', { p_persona_id: checkId(id, 'deletePersona') }),
+  };
+}
+
+/** The embedded implementation: `queryAsUser` runs one statement as the local user, in a transaction. */
+export function embeddedPersonaCall(
+  queryAsUser: (sql: string, params: unknown[]) => Promise<Array<{ row: unknown }>>,
+): CallPersonaFunction {
+  return async (name, args) => {
+    const names = ARGUMENTS[name];
+    const placeholders = names.map((arg, i) => (arg === 'p_fields' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ');
+    const params = names.map((arg) => (arg === 'p_fields' ? JSON.stringify(args[arg]) : args[arg]));
+    const rows = await queryAsUser(`select to_jsonb(p) as row from public.${name}(${placeholders}) as p`, params);
+    return rows[0]?.row;
+  };
+}
+
+/** The Supabase implementation: one PostgREST rpc, as the signed-in user. */
+export function supabasePersonaCall(client: SupabaseClient): CallPersonaFunction {
+  // The generated Database type lists functions by the migrations it was made from; these are
+  // checked at run time by parseRow instead.
+  const untyped = client as unknown as SupabaseClient;
+  return async (name, args) => {
+    const { data, error } = await untyped.rpc(name, args).single();
+    if (error) throw error;
+    return data;
+  };
+}
