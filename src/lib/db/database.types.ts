@@ -318,6 +318,33 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      delete_persona: {
+        Args: { p_persona_id: string }
+        Returns: {
+          context: string | null
+          created_at: string
+          default_replica_id: string | null
+          document_ids: string[]
+          guardrails_id: string | null
+          id: string
+          layers: Json
+          objectives_id: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode: string
+          sync_error: string | null
+          sync_status: string
+          system_prompt: string | null
+          tavus_persona_id: string | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "personas"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       end_session: {
         Args: { p_reason?: string; p_session_id: string }
         Returns: {
@@ -383,6 +410,87 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      link_persona: {
+        Args: { p_fields: Json; p_tavus_persona_id: string }
+        Returns: {
+          context: string | null
+          created_at: string
+          default_replica_id: string | null
+          document_ids: string[]
+          guardrails_id: string | null
+          id: string
+          layers: Json
+          objectives_id: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode: string
+          sync_error: string | null
+          sync_status: string
+          system_prompt: string | null
+          tavus_persona_id: string | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "personas"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      mark_persona_failed: {
+        Args: { p_error: string; p_persona_id: string }
+        Returns: {
+          context: string | null
+          created_at: string
+          default_replica_id: string | null
+          document_ids: string[]
+          guardrails_id: string | null
+          id: string
+          layers: Json
+          objectives_id: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode: string
+          sync_error: string | null
+          sync_status: string
+          system_prompt: string | null
+          tavus_persona_id: string | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "personas"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      mark_persona_synced: {
+        Args: { p_persona_id: string; p_tavus_persona_id: string }
+        Returns: {
+          context: string | null
+          created_at: string
+          default_replica_id: string | null
+          document_ids: string[]
+          guardrails_id: string | null
+          id: string
+          layers: Json
+          objectives_id: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode: string
+          sync_error: string | null
+          sync_status: string
+          system_prompt: string | null
+          tavus_persona_id: string | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "personas"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       record_tavus_event: {
         Args: { p_conversation_id: string; p_event: Json }
         Returns: {
@@ -411,6 +519,33 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      save_persona: {
+        Args: { p_fields: Json; p_persona_id: string }
+        Returns: {
+          context: string | null
+          created_at: string
+          default_replica_id: string | null
+          document_ids: string[]
+          guardrails_id: string | null
+          id: string
+          layers: Json
+          objectives_id: string | null
+          owner_id: string
+          persona_name: string
+          pipeline_mode: string
+          sync_error: string | null
+          sync_status: string
+          system_prompt: string | null
+          tavus_persona_id: string | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "personas"
           isOneToOne: true
           isSetofReturn: false
         }
