@@ -15,6 +15,8 @@ export const DB_ERROR_CODES = [
   'subscription_inactive',
   'subscription_not_found',
   'conversation_already_attached',
+  'persona_not_found',
+  'persona_already_linked',
   'invalid_argument',
   'db_error',
 ] as const;
@@ -32,6 +34,8 @@ const ADVICE: Record<DbErrorCode, string> = {
   subscription_inactive: 'Your subscription is not active. Renew your plan to start sessions.',
   subscription_not_found: 'Your account has no plan yet. Sign out and in again; if that does not help, contact support.',
   conversation_already_attached: 'This conversation already belongs to another session. Start a new session.',
+  persona_not_found: 'This persona does not exist, or it is not yours.',
+  persona_already_linked: 'This persona is already linked to a Tavus persona; import or edit that one instead.',
   invalid_argument: 'The request was not valid, so nothing was changed.',
   db_error: 'The database could not complete the request. Try again; if it keeps failing, reload the page.',
 };

@@ -73,14 +73,15 @@ export function createPersonaWrites(call: CallPersonaFunction): PersonaWrites {
   const run = async (name: PersonaFunction, args: Record<string, unknown>) =>
     parseRow(personaSchema, await mapDbErrors(() => call(name, args)), 'persona');
   return {
-    savePersona: (id, fields) =>
+    // async: a bad argument rejects like every other failure instead of throwing at the call
+    savePersona: async (id, fields) =>
       run('save_persona', { p_persona_id: id === null ? null : checkId(id, 'savePersona'), p_fields: checkFields(fields, 'savePersona') }),
-    markPersonaSynced: (id, tavusPersonaId) =>
+    markPersonaSynced: async (id, tavusPersonaId) =>
       run('mark_persona_synced', { p_persona_id: checkId(id, 'markPersonaSynced'), p_tavus_persona_id: checkTavusId(tavusPersonaId, 'markPersonaSynced') }),
-    markPersonaFailed: (id, error) => run('mark_persona_failed', { p_persona_id: checkId(id, 'markPersonaFailed'), p_error: String(error) }),
-    linkPersona: (tavusPersonaId, fields) =>
+    markPersonaFailed: async (id, error) => run('mark_persona_failed', { p_persona_id: checkId(id, 'markPersonaFailed'), p_error: String(error) }),
+    linkPersona: async (tavusPersonaId, fields) =>
       run('link_persona', { p_tavus_persona_id: checkTavusId(tavusPersonaId, 'linkPersona'), p_fields: checkFields(fields, 'linkPersona') }),
-    deletePersona: (id) => run('delete_persona', { p_persona_id: checkId(id, 'deletePersona') }),
+    deletePersona: async (id) => run('delete_persona', { p_persona_id: checkId(id, 'deletePersona') }),
   };
 }
 

@@ -1,6 +1,8 @@
+import type { PersonaWrites } from './personas';
 import type { Persona, Plan, Session } from './schemas';
 
 export type { Persona, Plan, Session } from './schemas';
+export type { PersonaFields, PersonaWrites } from './personas';
 export type SessionType = Session['session_type'];
 export type SessionStatus = Session['status'];
 
@@ -53,7 +55,7 @@ export interface DbChange {
  * What the app needs from its database. Every method acts as the current user (row-level
  * security and the migrations' functions decide what is allowed) and rejects with a DbError.
  */
-export interface AppDb {
+export interface AppDb extends PersonaWrites {
   readonly kind: 'supabase' | 'embedded';
   /** The signed-in (or local) user's id; NotAuthenticatedError when nobody is signed in. */
   userId(): Promise<string>;
@@ -82,10 +84,7 @@ export interface AppDb {
   usage(): Promise<Usage>;
   plans(): Promise<Plan[]>;
 
-  /**
-   * The user's own persona rows. Read-only here: the migrations give users select alone, and
-   * personas are written by the server (service role) on behalf of admins.
-   */
+  /** The user's own persona rows; written through the PersonaWrites functions (save, link, delete). */
   listPersonas(): Promise<Persona[]>;
   getPersona(id: string): Promise<Persona | null>;
 

@@ -3,6 +3,7 @@ import { mapDbErrors, DbError } from '../errors';
 import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRowSchema } from '../schemas';
 import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
 import type { AppDb, DbChange } from '../types';
+import { createPersonaWrites, embeddedPersonaCall } from '../personas';
 import { migrate, type LoadSchema } from './migrate';
 import { asService, asUser, ensureLocalUser } from './session-context';
 
@@ -80,8 +81,13 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     return parseRow(sessionSchema, row, 'session');
   }
 
+  const personaWrites = createPersonaWrites(
+    embeddedPersonaCall((sql, params) => user(async (tx) => (await tx.query<{ row: unknown }>(sql, params)).rows)),
+  );
+
   const db: AppDb = {
     kind: 'embedded',
+    ...personaWrites,
 
     async userId() {
       return (await connect()).userId;

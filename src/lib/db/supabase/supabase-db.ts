@@ -4,6 +4,7 @@ import { DbError, NotAuthenticatedError, toDbError } from '../errors';
 import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRowSchema, type Session } from '../schemas';
 import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
 import type { AppDb } from '../types';
+import { createPersonaWrites, supabasePersonaCall } from '../personas';
 import { createChangeFeed } from './change-feed';
 
 export interface SupabaseDbOptions {
@@ -57,6 +58,7 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
 
   const db: AppDb = {
     kind: 'supabase',
+    ...createPersonaWrites(supabasePersonaCall(client as unknown as SupabaseClient)),
 
     async userId() {
       const { data, error } = await client.auth.getSession();
