@@ -1,3 +1,5 @@
+import { createPersonaWrites, embeddedPersonaCall } from '@/lib/db/personas';
+import { DbError } from '@/lib/db/errors';
 import { errorOf, PERSONA, REPLICA, useTestDb } from './harness';
 
 interface PersonaRow {
@@ -148,5 +150,23 @@ describe('persona functions', () => {
       expect(row.prosecdef).toBe(true);
       expect(row.proconfig).toContain('search_path=""');
     }
+  });
+
+  it('the data layer writes through these functions and maps their codes to typed errors', async () => {
+    const uid = await db.createUser();
+    const writes = createPersonaWrites(embeddedPersonaCall((sql, params) => db.asUser<{ row: unknown }>(uid, sql, params)));
+    const saved = await writes.savePersona(null, coach);
+    expect(saved).toMatchObject({ owner_id: uid, persona_name: 'Coach', sync_status: 'pending' });
+    const linked = await writes.markPersonaSynced(saved.id, 'pabc123456');
+    expect(linked.tavus_persona_id).toBe('pabc123456');
+    const imported = await writes.linkPersona('pabc123456', { persona_name: 'Other' });
+    expect(imported.id).toBe(saved.id);
+    await expect(writes.savePersona(crypto.randomUUID(), coach)).rejects.toMatchObject({ code: 'persona_not_found' });
+    const invalid = await errorOf(writes.savePersona(null, { persona_name: 'X', pipeline_mode: 'full' }));
+    expect(invalid).toBeInstanceOf(DbError);
+    expect(invalid).toMatchObject({ code: 'invalid_argument', detail: expect.stringContaining('system_prompt') });
+    await expect(writes.deletePersona('not-a-uuid')).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect((await writes.deletePersona(saved.id)).id).toBe(saved.id);
+    expect(await mine(uid)).toEqual([]);
   });
 });
