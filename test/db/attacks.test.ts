@@ -8,7 +8,7 @@ import {
   startSession,
   subscriptionOf,
   usageRowsOf,
-  useTestDb,
+  setupTestDb,
   type SessionRow,
   type TestDb,
 } from './harness';
@@ -16,7 +16,7 @@ import {
 // Every way a caller could try to get minutes for free, spend someone else's, or read what is not
 // theirs (the defects of the apps this one replaces), each shown failing and changing nothing.
 
-const db = useTestDb();
+const db = setupTestDb();
 
 const PERMISSION_DENIED = '42501';
 

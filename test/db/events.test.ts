@@ -6,11 +6,11 @@ import {
   startSession,
   subscriptionOf,
   usageRowsOf,
-  useTestDb,
+  setupTestDb,
   type SessionRow,
 } from './harness';
 
-const db = useTestDb();
+const db = setupTestDb();
 
 async function record(conversationId: string | null, event: object): Promise<SessionRow> {
   const rows = await db.asService<SessionRow>('select * from public.record_tavus_event($1, $2)', [conversationId, event]);

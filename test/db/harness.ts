@@ -35,11 +35,11 @@ export interface TestDb {
 }
 
 /**
- * One PGlite per test file with the real migrations applied. Call `useTestDb()` once at the top of
+ * One PGlite per test file with the real migrations applied. Call `setupTestDb()` once at the top of
  * the file: every test runs inside a transaction that is rolled back afterwards, and each role
  * switch happens inside a savepoint so a refused statement leaves the test's transaction usable.
  */
-export function useTestDb(): TestDb {
+export function setupTestDb(): TestDb {
   let pg: PGlite | undefined;
 
   beforeAll(async () => {
@@ -59,7 +59,7 @@ export function useTestDb(): TestDb {
   });
 
   const db = (): PGlite => {
-    if (!pg) throw new Error('The test database is not ready: call useTestDb() at the top of the test file.');
+    if (!pg) throw new Error('The test database is not ready: call setupTestDb() at the top of the test file.');
     return pg;
   };
 
@@ -97,6 +97,9 @@ export function useTestDb(): TestDb {
     },
   };
 }
+
+/** The earlier name of setupTestDb, kept for the tests that import it. */
+export const useTestDb = setupTestDb;
 
 /** The error a statement raised, so a test can assert its code, detail and SQLSTATE. */
 export async function errorOf(promise: Promise<unknown>): Promise<{ message: string; code?: string; detail?: string }> {

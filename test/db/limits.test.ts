@@ -9,11 +9,11 @@ import {
   startSession,
   subscriptionOf,
   usageRowsOf,
-  useTestDb,
+  setupTestDb,
   type SessionRow,
 } from './harness';
 
-const db = useTestDb();
+const db = setupTestDb();
 
 describe('plans and subscriptions', () => {
   it('seeds free, growth and pro, readable by visitors and users', async () => {

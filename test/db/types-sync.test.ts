@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { useTestDb, type TestDb } from './harness';
+import { setupTestDb, type TestDb } from './harness';
 import { differences, modelFromTypes, tsType, type Fields, type FunctionModel, type SchemaModel, type TableModel } from './types-model';
 
 // database.types.ts is written by hand in the shape `supabase gen types typescript` writes; this
@@ -8,7 +8,7 @@ import { differences, modelFromTypes, tsType, type Fields, type FunctionModel, t
 // type that drifts fails here, naming what differs.
 
 const typesPath = fileURLToPath(new URL('../../src/lib/db/database.types.ts', import.meta.url));
-const db = useTestDb();
+const db = setupTestDb();
 
 interface ColumnRow {
   table_name: string;
