@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ApiError } from './http.ts';
+
+/**
+ * The edge functions' secrets, parsed once per cold start. A missing or bad value does not crash
+ * the function: each route asks for what it needs and answers 503 naming the secret to set.
+ */
+
+const tavusId = (example: string) =>
+  z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, `must be a Tavus id such as ${example}`);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const settingsSchema = z.object({
+  TAVUS_API_KEY: optional(z.string().min(8, 'is too short to be a Tavus API key')),
+  TAVUS_BASE_URL: optional(httpUrl).transform((value) => (value ?? 'https://tavusapi.com').replace(/\/+$/, '')),
+  TAVUS_PERSONA_ID: optional(tavusId('p7e13c73f41f')).transform((value) => value ?? 'p7e13c73f41f'),
+  TAVUS_REPLICA_ID: optional(tavusId('r4317e64d25a')).transform((value) => value ?? 'r4317e64d25a'),
+  TAVUS_WEBHOOK_SECRET: optional(z.string().min(32, 'must be at least 32 characters (try `openssl rand -hex 32`)')),
+  // where Tavus reaches tavus-webhook; defaults to SUPABASE_URL/functions/v1/tavus-webhook, which
+  // is wrong only where SUPABASE_URL is an internal address (supabase functions serve)
+  TAVUS_WEBHOOK_URL: optional(httpUrl),
+  APP_ORIGIN: optional(z.string()).transform((value, context) => {
+    const origins = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+    for (const origin of origins) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || parsed.origin !== origin) {
+        context.addIssue({ code: 'custom', message: `${origin} is not an origin such as https://app.example.com (no path, no trailing slash)` });
+      }
+    }
+    return origins;
+  }),
+  SUPABASE_URL: optional(httpUrl).transform((value) => value?.replace(/\/+$/, '')),
+  SUPABASE_ANON_KEY: optional(z.string().min(20, 'is too short to be a Supabase key')),
+  SUPABASE_SERVICE_ROLE_KEY: optional(z.string().min(20, 'is too short to be a Supabase key')),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+type Name = keyof Settings;
+
+export interface LoadedSettings {
+  /** The values that parsed; bad ones are left out and reported in `problems`. */
+  values: Partial<Settings>;
+  problems: Partial<Record<Name, string>>;
+  /** The named settings, or a 503 that says which secret to set or fix. */
+  require<K extends Name>(...names: K[]): { [P in K]-?: Exclude<Settings[P], undefined> };
+}
+
+export function loadSettings(env: Record<string, string | undefined>): LoadedSettings {
+  const values: Partial<Settings> = {};
+  const problems: Partial<Record<Name, string>> = {};
+  for (const name of Object.keys(settingsSchema.shape) as Name[]) {
+    const parsed = settingsSchema.shape[name].safeParse(env[name]);
+    if (parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
+    else problems[name] = parsed.error.issues[0]?.message ?? 'is not valid';
+  }
+  return {
+    values,
+    problems,
+    require(...names) {
+      for (const name of names) {
+        const problem = problems[name];
+        if (problem) {
+          throw new ApiError(503, 'server_misconfigured', `The secret ${name} ${problem}. Fix it with \`supabase secrets set ${name}=...\`.`);
+        }
+        if (values[name] === undefined) {
+          throw new ApiError(503, name === 'TAVUS_API_KEY' ? 'tavus_not_configured' : 'server_misconfigured', missingMessage(name));
+        }
+      }
+      return values as never;
+    },
+  };
+}
+
+function missingMessage(name: Name): string {
+  if (name === 'TAVUS_API_KEY') {
+    return 'Tavus is not configured on the server: set the TAVUS_API_KEY secret (`supabase secrets set TAVUS_API_KEY=...`), then try again.';
+  }
+  return `The secret ${name} is not set on the server. Set it with \`supabase secrets set ${name}=...\`.`;
+}

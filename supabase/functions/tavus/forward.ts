@@ -1,0 +1,62 @@
+import { ApiError } from '../_shared/http.ts';
+import type { TavusDeps } from './deps.ts';
+
+/**
+ * /tavus/v2/* for the studio: sent on to Tavus with the server's key, for admins only and only for
+ * the resources the studio manages. The answer comes back as Tavus gave it (status, JSON, 304), so
+ * the app's Tavus client works unchanged with baseUrl `<functions>/tavus`.
+ */
+
+export const STUDIO_RESOURCES = new Set(['personas', 'replicas', 'objectives', 'guardrails', 'documents', 'conversations']);
+const METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
+const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The Tavus path for `/v2/...` segments, or an ApiError when it is not a studio resource. */
+export function studioPath(segments: readonly string[]): string {
+  const [version, resource, ...rest] = segments;
+  if (version !== 'v2' || !resource || !STUDIO_RESOURCES.has(resource)) {
+    throw new ApiError(403, 'forbidden', `Only the studio's resources (${[...STUDIO_RESOURCES].join(', ')}) are forwarded to Tavus.`);
+  }
+  if (![resource, ...rest].every((segment) => SEGMENT.test(segment)) || rest.length > 2) {
+    throw new ApiError(400, 'invalid_request', 'The Tavus path has an unexpected segment.');
+  }
+  return `/v2/${[resource, ...rest].join('/')}`;
+}
+
+export async function forwardToTavus(request: Request, deps: TavusDeps, path: string): Promise<Response> {
+  if (!METHODS.has(request.method)) {
+    throw new ApiError(405, 'method_not_allowed', `${request.method} is not forwarded to Tavus.`);
+  }
+  const { TAVUS_API_KEY, TAVUS_BASE_URL } = deps.settings.require('TAVUS_API_KEY', 'TAVUS_BASE_URL');
+  const search = new URL(request.url).search;
+  const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : await request.text();
+  if (body !== undefined && new TextEncoder().encode(body).length > MAX_BODY_BYTES) {
+    throw new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.');
+  }
+
+  let response: Response;
+  try {
+    response = await deps.tavusFetch(`${TAVUS_BASE_URL}${path}${search}`, {
+      method: request.method,
+      headers: {
+        'x-api-key': TAVUS_API_KEY,
+        ...(body ? { 'content-type': request.headers.get('content-type') ?? 'application/json' } : {}),
+      },
+      ...(body ? { body } : {}),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (error) {
+    throw new ApiError(502, 'connection_error', `Tavus cannot be reached: ${String(error)}`);
+  }
+
+  // only the body and its type go back: no upstream cookies or other headers
+  const headers = new Headers();
+  const type = response.headers.get('content-type');
+  if (type) headers.set('content-type', type);
+  const retryAfter = response.headers.get('retry-after');
+  if (retryAfter) headers.set('retry-after', retryAfter);
+  headers.set('cache-control', 'no-store');
+  const empty = response.status === 204 || response.status === 304;
+  return new Response(empty ? null : await response.arrayBuffer(), { status: response.status, headers });
+}
