@@ -1,0 +1,149 @@
+import pg from 'pg';
+import { applySchema, asService, asUser, findPostgresBin, startPostgres, type PostgresServer } from './pg-server.mjs';
+
+// Two tabs, two devices, a reload and a late callback all hit the database at once. These run
+// against a real PostgreSQL server with many connections, which is what such races need.
+
+const bin = findPostgresBin();
+if (!bin) {
+  console.warn('[races] SKIPPED: no PostgreSQL binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql, or set PG_BIN).');
+}
+const describeWithServer = bin ? describe : describe.skip;
+
+interface Session {
+  id: string;
+  status: string;
+  seconds_used: number;
+  tavus_conversation_id: string | null;
+}
+
+describeWithServer('races on a real PostgreSQL server', () => {
+  let server: PostgresServer;
+  let admin: pg.Client;
+  const clients: pg.Client[] = [];
+
+  beforeAll(async () => {
+    server = await startPostgres({ bin });
+    admin = new pg.Client({ connectionString: server.connectionString });
+    await admin.connect();
+    await applySchema(admin);
+    for (let i = 0; i < 40; i += 1) {
+      const client = new pg.Client({ connectionString: server.connectionString });
+      await client.connect();
+      clients.push(client);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([...clients, admin].filter(Boolean).map((client) => client.end()));
+    await server?.stop();
+  }, 60_000);
+
+  async function createUser(plan = 'free'): Promise<string> {
+    const { rows } = await admin.query<{ id: string }>(`insert into auth.users (email) values (gen_random_uuid() || '@race.test') returning id`);
+    const uid = rows[0]!.id;
+    await admin.query(
+      `update public.user_subscriptions s set plan_id = p.id, tavus_minutes_limit = p.monthly_minutes
+         from public.plans p where p.id = $2 and s.user_id = $1`,
+      [uid, plan],
+    );
+    return uid;
+  }
+
+  async function activeSession(uid: string, elapsedSeconds: number): Promise<Session> {
+    const [session] = await asUser<Session>(admin, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`);
+    const conversationId = `c${session!.id.replaceAll('-', '').slice(0, 12)}`;
+    await asUser(admin, uid, 'select public.attach_conversation($1, $2, $3)', [session!.id, conversationId, `https://tavus.daily.co/${conversationId}`]);
+    await admin.query(`update public.sessions set started_at = now() - make_interval(secs => $2) where id = $1`, [session!.id, elapsedSeconds]);
+    return { ...session!, tavus_conversation_id: conversationId };
+  }
+
+  const messages = (results: PromiseSettledResult<unknown>[]) =>
+    results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
+
+  it('40 simultaneous starts by one user: exactly one session, the rest session_already_active', async () => {
+    const uid = await createUser();
+    const results = await Promise.allSettled(
+      clients.map((client) => asUser<Session>(client, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`)),
+    );
+    const started = results.filter((result) => result.status === 'fulfilled');
+    expect(started).toHaveLength(1);
+    expect(messages(results)).toEqual(Array(39).fill('session_already_active'));
+    const { rows } = await admin.query('select status from public.sessions where user_id = $1', [uid]);
+    expect(rows).toEqual([{ status: 'starting' }]);
+  });
+
+  it('40 simultaneous starts by 40 users: every one starts', async () => {
+    const users: string[] = [];
+    for (let i = 0; i < clients.length; i += 1) users.push(await createUser());
+    const results = await Promise.allSettled(
+      clients.map((client, i) => asUser(client, users[i]!, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', null)`)),
+    );
+    expect(messages(results)).toEqual([]);
+  });
+
+  it('20 simultaneous end_session calls charge once', async () => {
+    const uid = await createUser();
+    const session = await activeSession(uid, 90);
+    const results = await Promise.allSettled(
+      clients.slice(0, 20).map((client) => asUser<Session>(client, uid, 'select * from public.end_session($1)', [session.id])),
+    );
+    expect(messages(results)).toEqual([]);
+    const charged = results.map((result) => (result as PromiseFulfilledResult<Session[]>).value[0]!.seconds_used);
+    expect(new Set(charged).size).toBe(1);
+    expect(charged[0]).toBeGreaterThanOrEqual(90);
+    expect(charged[0]).toBeLessThanOrEqual(95);
+    const usage = await admin.query('select seconds_used from public.tavus_usage where session_id = $1', [session.id]);
+    expect(usage.rows).toEqual([{ seconds_used: charged[0] }]);
+    const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
+    expect(sub.rows).toEqual([{ tavus_seconds_used: charged[0] }]);
+  });
+
+  it('user ends and Tavus shutdown callbacks at the same moment charge once', async () => {
+    const uid = await createUser();
+    const session = await activeSession(uid, 45);
+    const event = { event_type: 'system.shutdown', properties: { shutdown_reason: 'participant_left_timeout reached' } };
+    const results = await Promise.allSettled(
+      clients.slice(0, 20).map((client, i) =>
+        i % 2
+          ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
+          : asService(client, 'select * from public.record_tavus_event($1, $2)', [session.tavus_conversation_id, event]),
+      ),
+    );
+    expect(messages(results)).toEqual([]);
+    const usage = await admin.query('select count(*)::int as n, sum(seconds_used)::int as seconds from public.tavus_usage where session_id = $1', [session.id]);
+    const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
+    expect(usage.rows[0].n).toBe(1);
+    expect(sub.rows[0].tavus_seconds_used).toBe(usage.rows[0].seconds);
+  });
+
+  it('ending one session while starting the next from other tabs never deadlocks and leaves at most one open', async () => {
+    const uid = await createUser('growth');
+    const session = await activeSession(uid, 30);
+    const results = await Promise.allSettled(
+      clients.slice(0, 30).map((client, i) =>
+        i % 3 === 0
+          ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
+          : asUser(client, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', null)`),
+      ),
+    );
+    expect(messages(results).every((message) => message === 'session_already_active')).toBe(true);
+    const open = await admin.query(`select count(*)::int as n from public.sessions where user_id = $1 and status in ('starting', 'active')`, [uid]);
+    expect(open.rows[0].n).toBeLessThanOrEqual(1);
+    const usage = await admin.query('select count(*)::int as n from public.tavus_usage where session_id = $1', [session.id]);
+    expect(usage.rows[0].n).toBe(1);
+  });
+
+  it('the sweep and the user ending at once charge once', async () => {
+    const uid = await createUser();
+    const session = await activeSession(uid, 600 + 300);
+    const results = await Promise.allSettled(
+      clients.slice(0, 10).map((client, i) =>
+        i % 2 ? asUser(client, uid, 'select * from public.end_session($1)', [session.id]) : asService(client, 'select public.expire_stale_sessions()'),
+      ),
+    );
+    expect(messages(results)).toEqual([]);
+    const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
+    expect(sub.rows[0].tavus_seconds_used).toBe(600);
+  });
+});
