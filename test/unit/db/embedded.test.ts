@@ -134,12 +134,12 @@ describe('a session', () => {
   });
 
   it("runs as the user: another user's session is invisible and cannot be ended", async () => {
-    const [{ id: stranger }] = await owner<{ id: string }>(`insert into auth.users (email) values ('stranger@example.test') returning id`);
-    const [{ id: theirs }] = await owner<{ id: string }>(
+    const [{ id: stranger }] = (await owner<{ id: string }>(`insert into auth.users (email) values ('stranger@example.test') returning id`)) as [{ id: string }];
+    const [{ id: theirs }] = (await owner<{ id: string }>(
       `insert into public.sessions (user_id, session_type, persona_id, conversation_name, max_call_duration)
        values ($1, 'reflect_alone', $2, 'theirs', 60) returning id`,
       [stranger, PERSONA],
-    );
+    )) as [{ id: string }];
     try {
       expect(await tabA.getSession(theirs)).toBeNull();
       expect(await tabA.currentSession()).toBeNull();

@@ -21,10 +21,6 @@ export interface SupabaseDbOptions {
 
 type Result<T> = { data: T | null; error: unknown; count?: number | null };
 
-function unwrap<T>(result: Result<T>): T | null {
-  if (result.error) throw toDbError(result.error);
-  return result.data;
-}
 
 /**
  * AppDb over supabase-js as the signed-in user: rows and rules come from row-level security and
@@ -50,8 +46,16 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     onPollError: (error) => options.onBackgroundError?.(toDbError(error)),
   });
 
+  async function unwrap<T>(result: Result<T>): Promise<T | null> {
+    if (!result.error) return result.data;
+    const error = toDbError(result.error);
+    // PostgREST answers a visitor's call to a user-only function with "permission denied".
+    if (error.sqlState === '42501' && !(await client.auth.getSession()).data.session) throw new NotAuthenticatedError({ cause: result.error });
+    throw error;
+  }
+
   async function write(call: PromiseLike<Result<unknown>>): Promise<Session> {
-    const session = parseRow(sessionSchema, unwrap(await call), 'session');
+    const session = parseRow(sessionSchema, await unwrap(await call), 'session');
     feed.publish({ kind: 'sessions', sessionId: session.id });
     return session;
   }
@@ -117,7 +121,7 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     },
 
     async currentSession() {
-      const row = unwrap(
+      const row = await unwrap(
         await client.from('sessions').select('*').in('status', ['starting', 'active']).order('created_at', { ascending: false }).limit(1).maybeSingle(),
       );
       return row === null ? null : parseRow(sessionSchema, row, 'session');
@@ -125,7 +129,7 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
 
     async getSession(id) {
       if (!isUuid(id)) return null;
-      const row = unwrap(await client.from('sessions').select('*').eq('id', id).maybeSingle());
+      const row = await unwrap(await client.from('sessions').select('*').eq('id', id).maybeSingle());
       return row === null ? null : parseRow(sessionSchema, row, 'session');
     },
 
@@ -140,16 +144,16 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
       if (result.error && (result.error as { code?: string }).code === 'PGRST103') {
         // A page past the end: PostgREST answers 416; the count alone is still worth having.
         const counted = await client.from('sessions').select('*', { count: 'exact', head: true });
-        if (counted.error) throw toDbError(counted.error);
+        await unwrap(counted);
         return { rows: [], total: counted.count ?? 0 };
       }
-      const rows = unwrap(result);
+      const rows = await unwrap(result);
       return { rows: parseRows(sessionSchema, rows, 'session'), total: result.count ?? 0 };
     },
 
     async usage() {
       const [usage, plans] = await Promise.all([client.from('my_usage').select('*').maybeSingle(), db.plans()]);
-      const row = unwrap(usage);
+      const row = await unwrap(usage);
       if (row === null) {
         // RLS hides the row from a visitor; a signed-in user without one has a broken account.
         const { data } = await client.auth.getSession();
@@ -162,18 +166,18 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     },
 
     async plans() {
-      const rows = unwrap(await client.from('plans').select('*').order('monthly_minutes').order('id'));
+      const rows = await unwrap(await client.from('plans').select('*').order('monthly_minutes').order('id'));
       return parseRows(planSchema, rows, 'plan');
     },
 
     async listPersonas() {
-      const rows = unwrap(await client.from('personas').select('*').order('updated_at', { ascending: false }).order('id'));
+      const rows = await unwrap(await client.from('personas').select('*').order('updated_at', { ascending: false }).order('id'));
       return parseRows(personaSchema, rows, 'persona');
     },
 
     async getPersona(id) {
       if (!isUuid(id)) return null;
-      const row = unwrap(await client.from('personas').select('*').eq('id', id).maybeSingle());
+      const row = await unwrap(await client.from('personas').select('*').eq('id', id).maybeSingle());
       return row === null ? null : parseRow(personaSchema, row, 'persona');
     },
 
