@@ -1,0 +1,155 @@
+import { createFaults, faultResponse, type Faults } from './faults.ts';
+import { TAVUS_BODIES, json } from './http.ts';
+import { advance } from './lifecycle.ts';
+import { seedState } from './seed.ts';
+import { readState, type Kind, type SimState } from './state.ts';
+import { conversations } from './handlers/conversations.ts';
+import { documents } from './handlers/documents.ts';
+import { personas } from './handlers/personas.ts';
+import { replicas } from './handlers/replicas.ts';
+import { guardrails, objectives } from './handlers/sets.ts';
+import type { Handler, SimSettings } from './handlers/context.ts';
+
+export { DEFAULT_PERSONA_ID, DEFAULT_REPLICA_ID } from './seed.ts';
+export type { Fault, Faults } from './faults.ts';
+
+/** The part of the Web Storage API the simulator uses (window.localStorage fits). */
+export interface SimulatorStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface TavusSimulatorOptions {
+  /** The clock behind every status change. Default Date.now. */
+  now?: () => number;
+  /** Where state persists between page loads (and is shared by tabs). Default: memory only. */
+  storage?: SimulatorStorage;
+  storageKey?: string;
+  /** When set, only this x-api-key is accepted; otherwise any non-empty key or an Authorization header. */
+  apiKey?: string;
+  /** Answer 401 when no credentials are sent, as Tavus does. Default true. */
+  requireApiKey?: boolean;
+  /** Active conversations allowed at once before the 400 concurrency answer. Default 3. */
+  maxConcurrentConversations?: number;
+  /** How long a document takes to become ready. Default 4000 ms. */
+  documentProcessingMs?: number;
+  /** How long a new replica trains. Default 30000 ms. */
+  replicaTrainingMs?: number;
+}
+
+export interface TavusSimulator {
+  /** A fetch for any base URL: everything from `/v2/` on is answered like Tavus would. */
+  fetch: typeof fetch;
+  /** Back to the seeded account (default persona, stock replicas), and no fault. */
+  reset(): void;
+  faults: Faults;
+  now: () => number;
+}
+
+export const SIMULATOR_STORAGE_KEY = 'awaknow.tavus-simulator';
+
+const ROUTES: Record<Kind, Handler> = { personas, conversations, replicas, objectives, guardrails, documents };
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(timer); reject(abortError(signal!)); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function createTavusSimulator(options: TavusSimulatorOptions = {}): TavusSimulator {
+  const now = options.now ?? Date.now;
+  const key = options.storageKey ?? SIMULATOR_STORAGE_KEY;
+  const storage = options.storage;
+  const settings: SimSettings = {
+    maxConcurrentConversations: options.maxConcurrentConversations ?? 3,
+    documentProcessingMs: options.documentProcessingMs ?? 4_000,
+    replicaTrainingMs: options.replicaTrainingMs ?? 30_000,
+  };
+  const faults = createFaults();
+  let state: SimState;
+  let saved: string | null = null;
+
+  function save(): void {
+    const text = JSON.stringify(state);
+    if (text === saved) return;
+    saved = text;
+    storage?.setItem(key, text);
+  }
+  /** Another tab (or instance) may have written since: storage is the truth when there is one. */
+  function load(): void {
+    if (!storage) return;
+    const text = storage.getItem(key);
+    if (text !== null && text === saved) return;
+    const stored = readState(text);
+    state = stored ?? seedState(now());
+    saved = stored ? text : null;
+    save();
+  }
+  state = seedState(now());
+  load();
+  if (!storage) save();
+
+  function authorized(request: Request): boolean {
+    const apiKey = request.headers.get('x-api-key')?.trim();
+    if (options.apiKey !== undefined) return apiKey === options.apiKey;
+    if (options.requireApiKey === false) return true;
+    return Boolean(apiKey) || Boolean(request.headers.get('authorization')?.trim());
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const at = url.pathname.indexOf('/v2/');
+    const fault = faults.take(`${request.method} ${url.pathname}${url.search}`);
+    if (fault?.latencyMs) await wait(fault.latencyMs, request.signal);
+    if (fault?.status === 'network') throw new TypeError('Failed to fetch (simulated network failure)');
+    const faulted = fault && faultResponse(fault);
+    if (faulted) return faulted;
+    if (!authorized(request)) return json(401, TAVUS_BODIES.invalidAccessToken);
+    const [kind, ...segments] = at < 0 ? [] : url.pathname.slice(at + 4).split('/').filter(Boolean).map(decodeURIComponent);
+    const handler = kind && Object.hasOwn(ROUTES, kind) ? ROUTES[kind as Kind] : undefined;
+    if (!handler) return json(404, { message: 'Not found' });
+    const text = await request.text();
+    let body: unknown;
+    try {
+      body = text.trim() ? JSON.parse(text) : undefined;
+    } catch {
+      return json(400, { error: 'Invalid JSON body' });
+    }
+    load();
+    const time = now();
+    advance(state, time);
+    try {
+      return handler({ method: request.method, segments, query: url.searchParams, body }, { state, now: time, settings });
+    } finally {
+      save();
+    }
+  }
+
+  const simulatedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    if (request.signal.aborted) throw abortError(request.signal);
+    const response = await handle(request);
+    if (request.signal.aborted) throw abortError(request.signal);
+    return response;
+  };
+
+  return {
+    fetch: simulatedFetch as typeof fetch,
+    reset() {
+      faults.clear();
+      state = seedState(now());
+      saved = null;
+      save();
+    },
+    faults,
+    now,
+  };
+}
