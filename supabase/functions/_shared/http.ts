@@ -46,16 +46,16 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw new ApiError(413, 'invalid_argument', `The request body is larger than ${maxBytes} bytes.`);
   const text = await request.text();
   if (new TextEncoder().encode(text).length > maxBytes) {
-    throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+    throw new ApiError(413, 'invalid_argument', `The request body is larger than ${maxBytes} bytes.`);
   }
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+    throw new ApiError(400, 'invalid_argument', 'The request body is not valid JSON.');
   }
 }
 

@@ -18,6 +18,8 @@ export interface WebhookDeps {
   tavusFetch: typeof globalThis.fetch;
   supabaseFetch: typeof globalThis.fetch;
   log: Logger;
+  /** The wait between retries of idempotent Tavus calls; tests pass one that does not wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function createWebhookDeps(env: Record<string, string | undefined>, overrides: Partial<WebhookDeps> = {}): WebhookDeps {
@@ -105,7 +107,12 @@ function parseEnvelope(body: unknown): Envelope {
  */
 async function unattached(deps: WebhookDeps, envelope: Envelope, expectedName: string | null): Promise<Response> {
   const { TAVUS_API_KEY, TAVUS_BASE_URL } = deps.settings.require('TAVUS_API_KEY', 'TAVUS_BASE_URL');
-  const tavus = createTavusUpstream({ baseUrl: TAVUS_BASE_URL, apiKey: TAVUS_API_KEY, fetch: deps.tavusFetch });
+  const tavus = createTavusUpstream({
+    baseUrl: TAVUS_BASE_URL,
+    apiKey: TAVUS_API_KEY,
+    fetch: deps.tavusFetch,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
   const conversation = await tavus.getConversation(envelope.conversation_id).catch((error: unknown) => {
     if (error instanceof ApiError && ['not_found', 'invalid_request'].includes(error.code)) return null;
     throw error;

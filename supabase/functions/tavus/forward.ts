@@ -16,10 +16,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function studioPath(segments: readonly string[]): string {
   const [version, resource, ...rest] = segments;
   if (version !== 'v2' || !resource || !STUDIO_RESOURCES.has(resource)) {
-    throw new ApiError(403, 'forbidden', `Only the studio's resources (${[...STUDIO_RESOURCES].join(', ')}) are forwarded to Tavus.`);
+    throw new ApiError(403, 'permission_denied', `Only the studio's resources (${[...STUDIO_RESOURCES].join(', ')}) are forwarded to Tavus.`);
   }
   if (![resource, ...rest].every((segment) => SEGMENT.test(segment)) || rest.length > 2) {
-    throw new ApiError(400, 'invalid_request', 'The Tavus path has an unexpected segment.');
+    throw new ApiError(400, 'invalid_argument', 'The Tavus path has an unexpected segment.');
   }
   return `/v2/${[resource, ...rest].join('/')}`;
 }
@@ -32,7 +32,7 @@ export async function forwardToTavus(request: Request, deps: TavusDeps, path: st
   const search = new URL(request.url).search;
   const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : await request.text();
   if (body !== undefined && new TextEncoder().encode(body).length > MAX_BODY_BYTES) {
-    throw new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.');
+    throw new ApiError(413, 'invalid_argument', 'The request body is larger than 1 MB.');
   }
 
   let response: Response;

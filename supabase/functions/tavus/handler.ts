@@ -1,5 +1,5 @@
 import { authenticate } from '../_shared/auth.ts';
-import { checkOrigin, corsHeaders, withHeaders } from '../_shared/cors.ts';
+import { checkOrigin, withHeaders } from '../_shared/cors.ts';
 import { ApiError, errorResponse, toErrorResponse } from '../_shared/http.ts';
 import { anonClient } from '../_shared/supabase.ts';
 import type { TavusDeps } from './deps.ts';
@@ -21,7 +21,7 @@ export async function handleTavus(request: Request, deps: TavusDeps): Promise<Re
   try {
     cors = checkOrigin(request, deps.settings.values.APP_ORIGIN ?? []);
     if (request.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: corsHeaders(request.headers.get('origin') ?? '') });
+      return new Response(null, { status: 204, headers: cors });
     }
     return withHeaders(await route(request, deps), cors);
   } catch (error) {
@@ -53,10 +53,10 @@ async function route(request: Request, deps: TavusDeps): Promise<Response> {
   if (first === 'v2') {
     const { SUPABASE_URL, SUPABASE_ANON_KEY } = deps.settings.require('SUPABASE_URL', 'SUPABASE_ANON_KEY');
     const { user } = await authenticate(request, anonClient(SUPABASE_URL, SUPABASE_ANON_KEY, deps.supabaseFetch), deps.log);
-    if (!user.isAdmin) throw new ApiError(403, 'forbidden', 'Managing Tavus resources is for admins (app_metadata.role = admin).');
+    if (!user.isAdmin) throw new ApiError(403, 'permission_denied', 'Managing Tavus resources is for admins (app_metadata.role = admin).');
     return forwardToTavus(request, deps, studioPath(segments));
   }
-  throw new ApiError(404, 'not_found', `No route ${method} /tavus/${segments.join('/')}.`);
+  throw new ApiError(404, 'route_not_found', `No route ${method} /tavus/${segments.join('/')}.`);
 }
 
 function notAllowed(method: string, allowed: string): Response {

@@ -37,9 +37,9 @@ function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   if (parsed.success) return parsed.data;
   const unknownKeys = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys');
   if (unknownKeys && 'keys' in unknownKeys) {
-    throw new ApiError(400, 'invalid_request', `The server decides ${unknownKeys.keys.join(', ')}: send only the fields this route accepts. Nothing was changed.`);
+    throw new ApiError(400, 'invalid_argument', `The server decides ${unknownKeys.keys.join(', ')}: send only the fields this route accepts. Nothing was changed.`);
   }
-  throw new ApiError(400, 'invalid_request', `${describeIssue(parsed.error.issues)}. Nothing was changed.`);
+  throw new ApiError(400, 'invalid_argument', `${describeIssue(parsed.error.issues)}. Nothing was changed.`);
 }
 
 async function signedIn(request: Request, deps: TavusDeps): Promise<UserSessions> {
