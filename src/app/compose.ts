@@ -1,6 +1,7 @@
 import type { AppConfig } from '@/config';
 import type { Services } from './services';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SessionGateway } from '@/lib/sessions/types';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -62,7 +63,25 @@ export function composeServices(config: AppConfig): Services {
     return createBrowserEmbeddedDb();
   });
 
-  return { config, tavus, db, ...(supabase ? { supabase } : {}) };
+  const sessions = once(async (): Promise<SessionGateway> => {
+    if (config.tavus.mode === 'proxy') {
+      const [{ createProxySessions }, { checkPersonaThroughProxy }, client] = await Promise.all([
+        import('@/lib/sessions/proxy'),
+        import('@/lib/sessions/proxy-persona'),
+        supabase!(),
+      ]);
+      const proxy = {
+        functionsUrl: `${(config.data as { url: string }).url.replace(/\/+$/, '')}/functions/v1`,
+        getAccessToken: async () => (await client.auth.getSession()).data.session?.access_token ?? null,
+      };
+      const gateway = createProxySessions(proxy);
+      return gateway.verifyPersona ? gateway : Object.assign(gateway, { verifyPersona: checkPersonaThroughProxy(proxy) });
+    }
+    const { createClientSessions } = await import('@/lib/sessions/client');
+    return createClientSessions({ db, tavus, config, callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily' });
+  });
+
+  return { config, tavus, db, sessions, ...(supabase ? { supabase } : {}) };
 }
 
 /** In mock mode, `awaknow.tavus` in the console is the client and `awaknow.simulator` its fault panel. */

@@ -3,6 +3,7 @@ import type { AppConfig } from '@/config';
 import type { TavusClient } from '@/lib/tavus';
 import type { AppDb } from '@/lib/db';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { SessionGateway } from '@/lib/sessions/types';
 
 /**
  * Everything the features need from the outside world. Each getter loads its module on first use,
@@ -12,6 +13,8 @@ export interface Services {
   config: AppConfig;
   tavus(): Promise<TavusClient>;
   db(): Promise<AppDb>;
+  /** Starts and ends reflection sessions: in the browser (mock, direct) or through the server (proxy). */
+  sessions(): Promise<SessionGateway>;
   /** Only in supabase data mode. */
   supabase?: () => Promise<SupabaseClient>;
 }

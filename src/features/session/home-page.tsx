@@ -1,9 +1,167 @@
-import { ComingSoon } from '@/components/coming-soon';
+import { useEffect, useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useServices } from '@/app/services';
+import type { SessionType, Usage } from '@/lib/db';
+import { useHomeState } from './home/use-home-state';
+import { useStartStore } from './home/start-store';
+import { OpenSessionNotice } from './home/open-session-notice';
+import { formatDate, formatDuration } from './format';
+import './session.css';
+
+/** Under this, start_session refuses: a call is not worth starting. */
+const MIN_SECONDS_TO_START = 30;
+
+function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
+  if (usage.subscription.status !== 'active') {
+    return { text: `Your subscription is ${usage.subscription.status}. Renew your plan to start sessions.`, link: { to: '/usage', label: 'See your plan' } };
+  }
+  if (usage.secondsLeft < MIN_SECONDS_TO_START) {
+    return {
+      text: `You have used all your minutes for this period. They renew on ${formatDate(usage.periodEnd)}; upgrade your plan for more.`,
+      link: { to: '/usage', label: 'See your usage' },
+    };
+  }
+  if (usage.soloSessionsLeftToday === 0) {
+    return {
+      text: `You have had today's session${usage.plan.solo_sessions_per_day === 1 ? '' : 's'} on the ${usage.plan.name} plan. Come back tomorrow (UTC), or upgrade your plan.`,
+      link: { to: '/history', label: 'See your past sessions' },
+    };
+  }
+  return null;
+}
 
 export function HomePage() {
+  const services = useServices();
+  const navigate = useNavigate();
+  const { state, refresh } = useHomeState();
+  const start = useStartStore();
+  const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
+  const togetherHelp = useId();
+
+  // A failed start's message belongs to that visit of the page.
+  useEffect(
+    () => () => {
+      if (useStartStore.getState().phase === 'failed') useStartStore.getState().clearError();
+    },
+    [],
+  );
+
+  async function onStart() {
+    const started = await start.start(services, sessionType);
+    if (started) navigate(`/session/${started.session.id}`);
+    else void refresh();
+  }
+
+  if (state.phase === 'loading') {
+    return (
+      <section className="page" aria-labelledby="page-title" aria-busy="true">
+        <h1 id="page-title">Reflect</h1>
+        <p>Loading your plan…</p>
+      </section>
+    );
+  }
+  if (state.phase === 'error') {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        <h1 id="page-title">Reflect</h1>
+        <div role="alert" className="notice notice--error">
+          <p>
+            <strong>{state.error.title}</strong> {state.error.advice}
+          </p>
+          <button type="button" className="secondary" onClick={() => void refresh()}>
+            Try again
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const { usage, open } = state;
+  const blocked = blockReason(usage);
+  const busy = open.kind === 'running' || open.kind === 'other_tab' || open.kind === 'starting';
+  const groupAllowed = usage.plan.group_sessions;
+  const canStart = !blocked && !busy && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
+
   return (
-    <ComingSoon title="Reflect">
-      <p>Choose a session type and start a reflection session with the replica shown above. Starting sessions arrives with the session journey.</p>
-    </ComingSoon>
+    <section className="page home" aria-labelledby="page-title">
+      <h1 id="page-title">Reflect</h1>
+      <p>A guided reflection with the replica shown above: talk, or type your answers, for up to {formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft))}.</p>
+
+      <dl className="home__plan" aria-label="Your minutes">
+        <div>
+          <dt>Minutes left</dt>
+          <dd>
+            <strong>{Math.floor(usage.secondsLeft / 60)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews {formatDate(usage.periodEnd)})
+          </dd>
+        </div>
+        {usage.soloSessionsLeftToday !== null && (
+          <div>
+            <dt>Solo sessions left today</dt>
+            <dd>{usage.soloSessionsLeftToday}</dd>
+          </div>
+        )}
+      </dl>
+
+      <OpenSessionNotice open={open} onChange={refresh} />
+
+      {blocked && !busy && (
+        <div className="notice notice--warning" role="note">
+          <p>{blocked.text}</p>
+          {blocked.link && <Link to={blocked.link.to}>{blocked.link.label}</Link>}
+        </div>
+      )}
+
+      <form
+        className="home__start"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canStart) void onStart();
+        }}
+      >
+        <fieldset>
+          <legend>Session type</legend>
+          <label className="choice">
+            <input type="radio" name="session-type" value="reflect_alone" checked={sessionType === 'reflect_alone'} onChange={() => setSessionType('reflect_alone')} />
+            Reflect alone <span className="choice__hint">a one-to-one conversation with the replica</span>
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name="session-type"
+              value="resolve_together"
+              disabled={!groupAllowed}
+              aria-describedby={groupAllowed ? undefined : togetherHelp}
+              checked={sessionType === 'resolve_together'}
+              onChange={() => setSessionType('resolve_together')}
+            />
+            Resolve together <span className="choice__hint">a guided conversation for two people</span>
+          </label>
+          {!groupAllowed && (
+            <p id={togetherHelp} className="choice__why">
+              Resolve together needs a plan with sessions together (Pro); the {usage.plan.name} plan has solo sessions only.
+            </p>
+          )}
+        </fieldset>
+        <button type="submit" disabled={!canStart} aria-describedby={start.phase === 'starting' ? 'start-progress' : undefined}>
+          Start session
+        </button>
+        {start.phase === 'starting' && (
+          <p id="start-progress" role="status">
+            Starting your session: reserving your minutes and calling the replica…
+          </p>
+        )}
+      </form>
+
+      {start.phase === 'failed' && start.error && (
+        <div role="alert" className="notice notice--error">
+          <p>
+            <strong>{start.error.title}</strong> {start.error.advice}
+          </p>
+          {start.error.code === 'session_already_active' && (open.kind === 'running' || open.kind === 'other_tab') && (
+            <Link to={`/session/${open.session.id}`}>Return to the running session</Link>
+          )}
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Services } from '@/app/services';
+import { checkPersona, classifyCheckFailure, readCachedCheck, writeCachedCheck, type CheckFailureKind } from './persona-check';
 
 type Phase = 'idle' | 'checking' | 'verified' | 'failed';
 
@@ -8,27 +9,39 @@ interface PersonaStatusState {
   personaName?: string;
   replicaId?: string;
   error?: string;
-  verify(services: Pick<Services, 'config' | 'tavus'>): Promise<void>;
+  errorKind?: CheckFailureKind;
+  /** The verified result came from this tab's recent check, not from a new request. */
+  fromCache: boolean;
+  verify(services: Pick<Services, 'config' | 'tavus'> & Partial<Pick<Services, 'sessions'>>): Promise<void>;
   reset(): void;
 }
 
-const initial = { phase: 'idle' as Phase, personaName: undefined, replicaId: undefined, error: undefined };
+const initial = {
+  phase: 'idle' as Phase,
+  personaName: undefined,
+  replicaId: undefined,
+  error: undefined,
+  errorKind: undefined,
+  fromCache: false,
+};
 
 export const usePersonaStatus = create<PersonaStatusState>()((set, get) => ({
   ...initial,
   async verify(services) {
     if (get().phase === 'checking') return;
-    set({ phase: 'checking', error: undefined });
+    const cached = readCachedCheck(services.config);
+    if (cached) {
+      set({ phase: 'verified', personaName: cached.personaName, replicaId: cached.replicaId, error: undefined, errorKind: undefined, fromCache: true });
+      return;
+    }
+    set({ phase: 'checking', error: undefined, errorKind: undefined });
     try {
-      const client = await services.tavus();
-      const persona = await client.personas.get(services.config.tavus.personaId);
-      set({
-        phase: 'verified',
-        personaName: persona.persona_name ?? undefined,
-        replicaId: services.config.tavus.replicaId ?? persona.default_replica_id ?? undefined,
-      });
+      const check = await checkPersona(services);
+      writeCachedCheck(services.config, check);
+      set({ phase: 'verified', personaName: check.personaName, replicaId: check.replicaId, fromCache: false });
     } catch (error) {
-      set({ phase: 'failed', error: error instanceof Error ? error.message : String(error) });
+      const failure = classifyCheckFailure(error, services.config);
+      set({ phase: 'failed', error: failure.message, errorKind: failure.kind, fromCache: false });
     }
   },
   reset() {

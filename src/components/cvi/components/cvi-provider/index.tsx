@@ -1,0 +1,9 @@
+import { DailyProvider } from "@daily-co/daily-react";
+
+export const CVIProvider = ({ children }: { children: React.ReactNode }) => {
+  return (
+    <DailyProvider>
+      {children}
+    </DailyProvider>
+  )
+}

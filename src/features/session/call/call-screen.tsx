@@ -1,0 +1,183 @@
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useBlocker } from 'react-router';
+import { useServices } from '@/app/services';
+import type { Session } from '@/lib/db';
+import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions/types';
+import { explainError, type Explained } from '../messages';
+import { holdCall, noteLeft, clearLeftNote } from '../ownership';
+import { deadlineOf } from '../resolve';
+import type { EndNotice } from '../use-session-view';
+import { useCallStore } from './call-store';
+import type { CallChannel } from './events';
+import { CallTimer, WARNING_SECONDS } from './call-timer';
+import { Transcript } from './transcript';
+import { ReplyBox } from './reply-box';
+import { MockStage } from './mock-stage';
+
+// The Daily engine and the call components load only when a live call starts.
+const LiveStage = lazy(() => import('./live-stage'));
+
+export const ENGINE_FAILURE_TEXT =
+  'The video call could not start: its call engine, which the browser downloads from Daily, could not be loaded. ' +
+  'Check your connection (or any blocker of c.daily.co), then start a new session.';
+
+interface CallScreenProps {
+  session: Session;
+  gateway: SessionGateway;
+  onFinished: (session: Session, notice?: EndNotice) => void;
+  onEnding: (ending: boolean) => void;
+  onOtherTab: () => void;
+}
+
+/**
+ * One call, whichever way it is carried: the same transcript, reply box, timer and ending for the
+ * Daily room and for the simulated call. Every way out ends both the conversation and the session.
+ */
+export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab }: CallScreenProps) {
+  const { config } = useServices();
+  const [channel, setChannel] = useState<CallChannel | null>(null);
+  const [error, setError] = useState<Explained | null>(null);
+  const [ending, setEnding] = useState(false);
+  const endingRef = useRef(false);
+  const deadline = deadlineOf(session) ?? Date.parse(session.created_at) + session.max_call_duration * 1000;
+  const conversationId = session.tavus_conversation_id ?? session.id;
+
+  const end = useCallback(
+    async (reason: string, notice?: EndNotice, leaveTo?: () => void) => {
+      if (endingRef.current) return;
+      endingRef.current = true;
+      onEnding(true);
+      setEnding(true);
+      setError(null);
+      try {
+        const ended = await gateway.end(session.id, reason);
+        clearLeftNote(session.id);
+        if (leaveTo) leaveTo();
+        else onFinished(ended, notice);
+      } catch (failure) {
+        if (failure instanceof ConversationEndUnconfirmedError) {
+          if (leaveTo) leaveTo();
+          else onFinished(failure.session, { tone: 'error', text: failure.message });
+          return;
+        }
+        endingRef.current = false;
+        onEnding(false);
+        setEnding(false);
+        setError(explainError(failure, config.tavus.mode));
+      }
+    },
+    [gateway, session.id, onFinished, onEnding, config.tavus.mode],
+  );
+
+  // This tab is in the call: other tabs see the lock and stay out.
+  useEffect(() => {
+    const hold = holdCall(session.id);
+    void hold.acquired.then((ok) => {
+      if (!ok) onOtherTab();
+    });
+    return () => hold.release();
+  }, [session.id, onOtherTab]);
+
+  useEffect(() => useCallStore.getState().begin(session.id), [session.id]);
+
+  useEffect(() => {
+    if (!channel) return;
+    return channel.onEvent((event) => {
+      useCallStore.getState().apply(event);
+      if (event.event_type === 'system.shutdown') void end('shutdown');
+    });
+  }, [channel, end]);
+
+  // Closing or reloading the tab: a keepalive ends the conversation (by its Tavus id) and the
+  // session; the note lets the next load finish the job where a keepalive cannot reach the database.
+  useEffect(() => {
+    const onPageHide = () => {
+      if (endingRef.current) return;
+      noteLeft(session.id, 'tab_closed');
+      gateway.endOnUnload(session);
+    };
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) window.location.reload(); // back from the page cache: the session has ended
+    };
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+    };
+  }, [gateway, session]);
+
+  // Leaving the page inside the app would leave the call running: ask first.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => !endingRef.current && currentLocation.pathname !== nextLocation.pathname);
+
+  const onLimit = useCallback(() => void end('limit_reached', { tone: 'info', text: 'The session reached its time limit.' }), [end]);
+  const onEngineFailure = useCallback(
+    (detail: string) => void end('call_engine_unavailable', { tone: 'error', text: `${ENGINE_FAILURE_TEXT} (${detail})` }),
+    [end],
+  );
+  const onCallEnded = useCallback(
+    (reason: string, text: string) => void end(reason, { tone: 'info', text }),
+    [end],
+  );
+
+  return (
+    <section className="page call" aria-labelledby="page-title">
+      <div className="call__top">
+        <h1 id="page-title">Your reflection session</h1>
+        <CallTimer deadline={deadline} onLimit={onLimit} />
+      </div>
+      <div className="call__stage">
+        {gateway.callTransport === 'simulated' ? (
+          <MockStage conversationId={conversationId} onReady={setChannel} />
+        ) : (
+          <Suspense fallback={<p aria-busy="true">Loading the call…</p>}>
+            <LiveStage
+              conversationUrl={session.conversation_url ?? ''}
+              conversationId={conversationId}
+              onReady={setChannel}
+              onEngineFailure={onEngineFailure}
+              onCallEnded={onCallEnded}
+              onLeave={() => void end('user_ended')}
+            />
+          </Suspense>
+        )}
+      </div>
+      <div className="call__side">
+        <Transcript />
+        <ReplyBox disabled={!channel || ending} onSend={(text) => channel?.respond(text)} />
+        <p className="call__actions">
+          <button type="button" className="danger" disabled={ending} onClick={() => void end('user_ended')}>
+            End session
+          </button>
+        </p>
+        {ending && <p role="status">Ending the session…</p>}
+        {error && (
+          <div role="alert" className="notice notice--error">
+            <p>
+              <strong>The session could not be ended.</strong> {error.title} {error.advice}
+            </p>
+          </div>
+        )}
+      </div>
+      {blocker.state === 'blocked' && (
+        <div role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-text" className="dialog">
+          <h2 id="leave-title">Leave the session?</h2>
+          <p id="leave-text">Leaving this page ends your session; the time used so far is charged.</p>
+          <p className="call__actions">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void end('left_page', undefined, () => blocker.proceed?.())}
+            >
+              End session and leave
+            </button>{' '}
+            <button type="button" className="secondary" autoFocus onClick={() => blocker.reset?.()}>
+              Stay in the session
+            </button>
+          </p>
+        </div>
+      )}
+      <p className="visually-hidden">The session ends automatically when the time runs out; a warning appears {WARNING_SECONDS} seconds before.</p>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import { applyConversationEvent, initialCallEvents, type CallEventsState, type ConversationEvent, type TranscriptLine } from './events';
+
+const STORAGE_PREFIX = 'awaknow.transcript.';
+
+/** The lines heard in a call, kept for this tab's session so the summary survives a reload. */
+export function savedTranscript(sessionId: string): TranscriptLine[] {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(STORAGE_PREFIX + sessionId);
+    const lines: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(lines) ? (lines as TranscriptLine[]).filter((l) => typeof l?.text === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(sessionId: string, lines: TranscriptLine[]) {
+  try {
+    globalThis.sessionStorage?.setItem(STORAGE_PREFIX + sessionId, JSON.stringify(lines.filter((l) => l.final)));
+  } catch {
+    // the summary then shows what Tavus sends later
+  }
+}
+
+interface CallStore extends CallEventsState {
+  sessionId: string | null;
+  /** Starts a fresh call for this session (keeps the lines if it is the same session). */
+  begin(sessionId: string): void;
+  apply(event: ConversationEvent): void;
+  reset(): void;
+}
+
+export const useCallStore = create<CallStore>()((set, get) => ({
+  ...initialCallEvents,
+  sessionId: null,
+  begin(sessionId) {
+    if (get().sessionId === sessionId) return;
+    set({ ...initialCallEvents, sessionId });
+  },
+  apply(event) {
+    const { sessionId } = get();
+    const before = get().lines;
+    const next = applyConversationEvent(get(), event);
+    set(next);
+    if (sessionId && next.lines !== before && next.lines.some((l, i) => l.final && before[i] !== l)) save(sessionId, next.lines);
+  },
+  reset() {
+    set({ ...initialCallEvents, sessionId: null });
+  },
+}));

@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useState } from 'react';
+import Daily, { type DailyCall, type DailyEventObjectAppMessage, type DailyEventObjectParticipantLeft } from '@daily-co/daily-js';
+import { DailyProvider } from '@daily-co/daily-react';
+import { HairCheck } from '@/components/cvi/components/hair-check';
+import { Conversation } from '@/components/cvi/components/conversation';
+import { parseConversationEvent, respondMessage, type CallChannel } from './events';
+
+/** Daily's engine normally loads in a second or two; past this the network is not going to deliver it. */
+export const ENGINE_LOAD_TIMEOUT_MS = 15_000;
+
+export interface LiveStageProps {
+  conversationUrl: string;
+  conversationId: string;
+  onReady: (channel: CallChannel | null) => void;
+  /** The call engine could not be loaded: nothing can be joined. */
+  onEngineFailure: (detail: string) => void;
+  /** The call ended on its own (the replica left, the room closed); the reason is an end_session code. */
+  onCallEnded: (reason: string, text: string) => void;
+  onLeave: () => void;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    work.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  });
+}
+
+/** In-call events of the Daily room, as one channel for the call screen. */
+export function dailyChannel(call: DailyCall, conversationId: string): CallChannel {
+  return {
+    onEvent(listener) {
+      const handler = (event?: DailyEventObjectAppMessage) => {
+        const parsed = parseConversationEvent(event?.data);
+        if (parsed) listener(parsed);
+      };
+      call.on('app-message', handler);
+      return () => void call.off('app-message', handler);
+    },
+    respond(text) {
+      call.sendAppMessage(respondMessage(conversationId, text), '*');
+    },
+  };
+}
+
+const isReplica = (participant: { user_id?: string; user_name?: string } | undefined) =>
+  Boolean(participant?.user_id?.includes('tavus-replica'));
+
+/**
+ * The live call: Daily's engine is loaded first (it comes from Daily's servers at run time), then
+ * the hair check, then the conversation, both from @tavus/cvi-ui.
+ */
+export default function LiveStage({ conversationUrl, conversationId, onReady, onEngineFailure, onCallEnded, onLeave }: LiveStageProps) {
+  const [call, setCall] = useState<DailyCall | null>(null);
+  const [phase, setPhase] = useState<'loading' | 'hair-check' | 'conversation' | 'failed'>('loading');
+
+  useEffect(() => {
+    let cancelled = false;
+    let instance: DailyCall | undefined;
+    const load = async () => {
+      instance = Daily.createCallObject({ allowMultipleCallInstances: true });
+      await withTimeout(instance.load(), ENGINE_LOAD_TIMEOUT_MS);
+      return instance;
+    };
+    load().then(
+      (loaded) => {
+        if (cancelled) return;
+        setCall(loaded);
+        setPhase('hair-check');
+        onReady(dailyChannel(loaded, conversationId));
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setPhase('failed');
+        onEngineFailure(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+      onReady(null);
+      void instance?.destroy().catch(() => undefined);
+    };
+  }, [conversationId, onReady, onEngineFailure]);
+
+  useEffect(() => {
+    if (!call) return;
+    const onLeft = (event?: DailyEventObjectParticipantLeft) => {
+      if (isReplica(event?.participant)) onCallEnded('replica_left', 'The replica left the call, so the session has ended.');
+    };
+    const onError = () => onCallEnded('call_error', 'The call was interrupted by a connection error, so the session has ended.');
+    call.on('participant-left', onLeft);
+    call.on('error', onError);
+    return () => {
+      call.off('participant-left', onLeft);
+      call.off('error', onError);
+    };
+  }, [call, onCallEnded]);
+
+  const join = useCallback(() => setPhase('conversation'), []);
+
+  if (phase === 'loading') return <p aria-busy="true">Loading the video call…</p>;
+  if (phase === 'failed' || !call) return <p role="alert">The video call could not be loaded.</p>;
+  return (
+    <DailyProvider callObject={call}>
+      {phase === 'hair-check' ? (
+        <HairCheck onJoin={join} onCancel={onLeave} />
+      ) : (
+        <Conversation conversationUrl={conversationUrl} onLeave={onLeave} />
+      )}
+    </DailyProvider>
+  );
+}

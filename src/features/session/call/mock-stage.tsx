@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useCallStore } from './call-store';
+import type { CallChannel } from './events';
+import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
+import { CameraPreview } from './camera-preview';
+
+/**
+ * The simulated call of mock mode: a replica placeholder that speaks scripted reflective lines
+ * through the same events a Tavus call sends, and the user's camera preview.
+ */
+export function MockStage({
+  conversationId,
+  onReady,
+  timing,
+}: {
+  conversationId: string;
+  onReady: (channel: CallChannel | null) => void;
+  timing?: Partial<ScriptTiming>;
+}) {
+  const speaking = useCallStore((s) => s.replicaSpeaking);
+
+  useEffect(() => {
+    const replica = createScriptedReplica({ conversationId, ...(timing ? { timing } : {}) });
+    onReady(replica);
+    return () => {
+      replica.stop();
+      onReady(null);
+    };
+  }, [conversationId, onReady, timing]);
+
+  return (
+    <div className="stage">
+      <figure className={`stage__replica${speaking ? ' stage__replica--speaking' : ''}`}>
+        <div className="stage__avatar" aria-hidden="true">
+          ◎
+        </div>
+        <figcaption>Replica (simulated call: mock mode)</figcaption>
+      </figure>
+      <CameraPreview />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { Services } from '@/app/services';
+import type { SessionType } from '@/lib/db';
+import type { StartedSession } from '@/lib/sessions/types';
+import { explainError, type Explained } from '../messages';
+
+interface StartState {
+  phase: 'idle' | 'starting' | 'failed';
+  error?: Explained;
+  /** The session this tab started last: its call page joins without asking. */
+  started?: StartedSession;
+  start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType): Promise<StartedSession | null>;
+  clearError(): void;
+  reset(): void;
+}
+
+export const useStartStore = create<StartState>()((set, get) => ({
+  phase: 'idle',
+  async start(services, sessionType) {
+    if (get().phase === 'starting') return null; // a double click starts one session
+    set({ phase: 'starting', error: undefined });
+    try {
+      const gateway = await services.sessions();
+      const started = await gateway.start({ sessionType });
+      set({ phase: 'idle', started });
+      return started;
+    } catch (error) {
+      set({ phase: 'failed', error: explainError(error, services.config.tavus.mode) });
+      return null;
+    }
+  },
+  clearError() {
+    set({ phase: 'idle', error: undefined });
+  },
+  reset() {
+    set({ phase: 'idle', error: undefined, started: undefined });
+  },
+}));

@@ -1,0 +1,61 @@
+import type { Session } from '@/lib/db';
+import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions/types';
+import { clearLeftNote, heldByAnotherTab, readLeftNote } from './ownership';
+
+/** A start that has not attached its conversation after this long was abandoned (its tab is gone). */
+export const STALE_START_MS = 60_000;
+
+export type OpenSessionState =
+  | { kind: 'none' }
+  /** Its tab closed or reloaded: ended now, charged from the server's timestamps. */
+  | { kind: 'ended_on_leave'; session: Session }
+  /** Past its time limit: Tavus has shut the call down, so it was ended. */
+  | { kind: 'ended_at_limit'; session: Session }
+  | { kind: 'other_tab'; session: Session }
+  /** Active and nobody in this browser is in the call: a crashed tab, or another device. */
+  | { kind: 'running'; session: Session }
+  | { kind: 'starting'; session: Session; stale: boolean };
+
+export function deadlineOf(session: Session): number | null {
+  if (!session.started_at) return null;
+  return Date.parse(session.started_at) + session.max_call_duration * 1000;
+}
+
+async function endQuietly(gateway: SessionGateway, id: string, reason: string): Promise<Session> {
+  try {
+    return await gateway.end(id, reason);
+  } catch (error) {
+    if (error instanceof ConversationEndUnconfirmedError) return error.session;
+    throw error;
+  }
+}
+
+/**
+ * Settles an open session found on load, so that returning to the app never finds an orphan.
+ * A tab that closed or reloaded mid-call left a note: the session is ended (the keepalive of a
+ * supabase database may already have done it; ending twice changes nothing). A session whose
+ * call is held by another tab is left to that tab. One nobody here holds is offered back to the
+ * user (its call may still be running, on another device or after a crash) unless its time is up.
+ */
+export async function resolveOpenSession(session: Session | null, gateway: SessionGateway, now = Date.now()): Promise<OpenSessionState> {
+  if (!session) return { kind: 'none' };
+  if (session.status === 'ended' || session.status === 'failed') {
+    clearLeftNote(session.id);
+    return { kind: 'none' };
+  }
+  if (session.status === 'starting') {
+    return { kind: 'starting', session, stale: now - Date.parse(session.created_at) > STALE_START_MS };
+  }
+  const note = readLeftNote(session.id);
+  if (note) {
+    const ended = await endQuietly(gateway, session.id, note.reason);
+    clearLeftNote(session.id);
+    return { kind: 'ended_on_leave', session: ended };
+  }
+  if (await heldByAnotherTab(session.id)) return { kind: 'other_tab', session };
+  const deadline = deadlineOf(session);
+  if (deadline !== null && now >= deadline) {
+    return { kind: 'ended_at_limit', session: await endQuietly(gateway, session.id, 'limit_reached') };
+  }
+  return { kind: 'running', session };
+}
