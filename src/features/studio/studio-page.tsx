@@ -1,20 +1,27 @@
-import { NavLink, useParams } from 'react-router';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import './studio.css';
+import { ConversationsPage } from './conversations/conversations-page';
+import { DocumentsPage } from './documents/documents-page';
+import { GuardrailsPage } from './guardrails/guardrails-page';
+import { ObjectivesPage } from './objectives/objectives-page';
+import { PersonaEditorPage } from './personas/persona-editor-page';
+import { PersonasPage } from './personas/personas-page';
+import { ReplicasPage } from './replicas/replicas-page';
 
 const SECTIONS = [
-  ['personas', 'Personas', 'Create and edit personas with every layer (LLM, TTS, STT, conversational flow, perception), linked to Tavus.'],
-  ['objectives', 'Objectives', 'Goal-oriented steps a persona follows, shown as a graph.'],
-  ['guardrails', 'Guardrails', 'Strict behavioural rules enforced throughout conversations.'],
-  ['replicas', 'Replicas', 'Replicas with their training progress; train new ones from video URLs.'],
-  ['documents', 'Documents', 'Knowledge-base documents added by URL, with crawl settings.'],
-  ['conversations', 'Conversations', 'Conversations on the account: status, details, end and delete.'],
+  ['personas', 'Personas'],
+  ['objectives', 'Objectives'],
+  ['guardrails', 'Guardrails'],
+  ['replicas', 'Replicas'],
+  ['documents', 'Documents'],
+  ['conversations', 'Conversations'],
 ] as const;
 
+/** `/studio/*`: everything behind the app's personas, loaded only when the studio is opened. */
 export function StudioPage() {
-  const section = useParams()['*']?.split('/')[0] || 'personas';
-  const current = SECTIONS.find(([key]) => key === section) ?? SECTIONS[0];
   return (
-    <section className="page" aria-labelledby="page-title">
-      <h1 id="page-title">Studio: {current[1]}</h1>
+    <section className="page studio" aria-labelledby="page-title">
+      <h1 id="page-title">Studio</h1>
       <nav aria-label="Studio">
         <ul className="tabs">
           {SECTIONS.map(([key, label]) => (
@@ -24,9 +31,18 @@ export function StudioPage() {
           ))}
         </ul>
       </nav>
-      <div className="notice">
-        <p>{current[2]}</p>
-      </div>
+      <Routes>
+        <Route index element={<Navigate to="personas" replace />} />
+        <Route path="personas" element={<PersonasPage />} />
+        <Route path="personas/new" element={<PersonaEditorPage />} />
+        <Route path="personas/:id" element={<PersonaEditorPage />} />
+        <Route path="objectives" element={<ObjectivesPage />} />
+        <Route path="guardrails" element={<GuardrailsPage />} />
+        <Route path="replicas" element={<ReplicasPage />} />
+        <Route path="documents" element={<DocumentsPage />} />
+        <Route path="conversations" element={<ConversationsPage />} />
+        <Route path="*" element={<p role="alert">This studio page does not exist. Pick a section above.</p>} />
+      </Routes>
     </section>
   );
 }

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { Document } from '@/lib/tavus';
+import { ConfirmButton } from '../shared/confirm-button';
+import { splitList } from '../shared/set-patch';
+
+interface DocumentRowProps {
+  document: Document;
+  onSave(changes: { document_name?: string; tags: string[] }): Promise<boolean>;
+  onDelete(): Promise<unknown>;
+}
+
+export function DocumentRow({ document: d, onSave, onDelete }: DocumentRowProps) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(d.document_name ?? '');
+  const [tags, setTags] = useState((d.tags ?? []).join(', '));
+  const label = d.document_name || d.document_id;
+  const id = `document-${d.document_id}`;
+  return (
+    <tr>
+      <th scope="row">
+        {editing ? (
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const changes = { ...(name.trim() ? { document_name: name.trim() } : {}), tags: splitList(tags) };
+              if (await onSave(changes)) setEditing(false);
+            }}
+          >
+            <label htmlFor={`${id}-name`}>Name of {label}</label>
+            <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+            <label htmlFor={`${id}-tags`}>Tags of {label}</label>
+            <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} aria-describedby={`${id}-tags-hint`} />
+            <p id={`${id}-tags-hint`} className="studio-hint">Comma separated; these replace the current tags.</p>
+            <button type="submit">Save document</button>{' '}
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+          </form>
+        ) : (
+          <>
+            {label}
+            <br />
+            <code>{d.document_id}</code>
+            {d.document_url && <p className="studio-small">{d.document_url}</p>}
+          </>
+        )}
+      </th>
+      <td>
+        <span className="badge">{d.status ?? 'unknown'}</span>
+        {typeof d.progress === 'number' && d.status !== 'ready' && (
+          <progress max={100} value={d.progress} aria-label={`Processing progress of ${label}`} />
+        )}
+        {d.error_message && <p className="error-text studio-small">{d.error_message}</p>}
+      </td>
+      <td>{d.tags?.length ? d.tags.join(', ') : '—'}</td>
+      <td className="studio-actions">
+        {!editing && (
+          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>Edit</button>
+        )}{' '}
+        <ConfirmButton label={`Delete ${label}`} question={`Delete document ${label}? Personas that use it lose it.`} onConfirm={onDelete} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Guardrails, TavusClient } from '@/lib/tavus';
+import { compact } from '../shared/set-patch';
+import { SetPage } from '../shared/set-page';
+import { GuardrailsForm, toGuardrailDraft } from './guardrails-form';
+
+const resource = (tavus: TavusClient) => tavus.guardrails as never;
+const items = (set: Guardrails) => (set.data ?? []) as Record<string, unknown>[];
+const nameOf = (set: Guardrails) => set.name || set.guardrails_id;
+
+/** `/studio/guardrails`: strict rules a persona keeps; attach them in a persona. */
+export function GuardrailsPage() {
+  return (
+    <SetPage<Guardrails>
+      title="Guardrails"
+      noun="guardrails set"
+      idKey="guardrails_id"
+      resource={resource}
+      nameOf={nameOf}
+      asPayload={(set) => ({ ...(set.name ? { name: set.name } : {}), data: items(set).map((item) => compact(item)) })}
+      renderItem={(set) => (
+        <ul>
+          {items(set).map((g) => (
+            <li key={String(g.guardrail_name)}>
+              <code>{String(g.guardrail_name)}</code> ({String(g.modality ?? 'verbal')}): {String(g.guardrail_prompt ?? '')}
+            </li>
+          ))}
+        </ul>
+      )}
+      renderForm={({ initial, submitLabel, onSubmit, onCancel }) => (
+        <GuardrailsForm
+          initialName={initial?.name ?? ''}
+          initial={initial ? items(initial).map(toGuardrailDraft) : []}
+          submitLabel={submitLabel}
+          onSubmit={onSubmit}
+          onCancel={onCancel}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import type { Objectives, TavusClient } from '@/lib/tavus';
+import { compact } from '../shared/set-patch';
+import { SetPage } from '../shared/set-page';
+import { toDraft } from './objective-draft';
+import { ObjectiveGraph } from './objective-graph';
+import { ObjectivesForm } from './objectives-form';
+
+const resource = (tavus: TavusClient) => tavus.objectives as never;
+const items = (set: Objectives) => (set.data ?? []) as Record<string, unknown>[];
+const nameOf = (set: Objectives) => set.objectives_name || items(set).map((o) => o.objective_name).join(', ') || set.objectives_id;
+
+/** `/studio/objectives`: goal-oriented steps, their flow drawn as a graph; attach them in a persona. */
+export function ObjectivesPage() {
+  return (
+    <SetPage<Objectives>
+      title="Objectives"
+      noun="objectives set"
+      idKey="objectives_id"
+      resource={resource}
+      nameOf={nameOf}
+      asPayload={(set) => ({ data: items(set).map((item) => compact(item)) })}
+      renderItem={(set) => <ObjectiveGraph label={`Flow of ${nameOf(set)}`} items={items(set)} />}
+      renderForm={({ initial, submitLabel, onSubmit, onCancel }) => (
+        <ObjectivesForm
+          initial={initial ? items(initial).map(toDraft) : []}
+          submitLabel={submitLabel}
+          onSubmit={(data) => onSubmit({ data })}
+          onCancel={onCancel}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import type { AppDb, Persona, PersonaFields } from '@/lib/db';
+import type { TavusClient } from '@/lib/tavus';
+import { diffToJsonPatch } from '@/lib/tavus/json-patch';
+import { errorSentence } from '../shared/describe-error';
+import { editablePart, type PersonaBody } from './form-model';
+
+/**
+ * The persona's two homes kept in step: the local row is written first, then Tavus; a Tavus
+ * failure leaves the row `failed` with the error, which a retry (syncPersona again) clears.
+ */
+export interface SyncDeps {
+  db: AppDb;
+  tavus: TavusClient;
+  mode?: 'mock' | 'direct' | 'proxy';
+}
+
+export type SyncOutcome =
+  | { kind: 'created'; row: Persona }
+  | { kind: 'updated'; row: Persona; changes: number }
+  | { kind: 'unchanged'; row: Persona }
+  | { kind: 'failed'; row: Persona; error: unknown };
+
+const LOCAL_KEYS = ['persona_name', 'system_prompt', 'context', 'pipeline_mode', 'default_replica_id', 'layers', 'objectives_id', 'guardrails_id', 'document_ids'] as const;
+
+/** The fields the local row stores, from a persona body (form or Tavus). */
+export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): PersonaFields {
+  const part = editablePart(body);
+  const text = (key: string) => (typeof part[key] === 'string' ? (part[key] as string) : null);
+  const name = text('persona_name')?.trim();
+  return {
+    persona_name: (name || fallbackName).slice(0, 200),
+    system_prompt: text('system_prompt'),
+    context: text('context'),
+    pipeline_mode: text('pipeline_mode') ?? 'full',
+    default_replica_id: text('default_replica_id'),
+    layers: typeof part.layers === 'object' && part.layers !== null ? (part.layers as Record<string, unknown>) : {},
+    objectives_id: text('objectives_id'),
+    guardrails_id: text('guardrails_id'),
+    document_ids: Array.isArray(part.document_ids) ? part.document_ids.filter((d): d is string => typeof d === 'string') : [],
+  };
+}
+
+/** The Tavus body a local row describes, over `remote` so that fields kept only in Tavus survive. */
+export function rowToBody(row: Persona, remote: PersonaBody = {}): PersonaBody {
+  const body = editablePart(remote);
+  for (const key of LOCAL_KEYS) delete body[key];
+  return editablePart({ ...body, ...(row as unknown as PersonaBody) });
+}
+
+async function recordFailure(deps: SyncDeps, row: Persona, error: unknown): Promise<SyncOutcome> {
+  const failed = await deps.db.markPersonaFailed(row.id, errorSentence(error, deps.mode));
+  return { kind: 'failed', row: failed, error };
+}
+
+/**
+ * Brings Tavus in line with the local row. A linked persona is patched with only the difference
+ * from `base` (what the editor loaded) or, without one, from what Tavus holds now.
+ */
+export async function syncPersona(deps: SyncDeps, row: Persona, base?: PersonaBody): Promise<SyncOutcome> {
+  try {
+    if (!row.tavus_persona_id) {
+      const created = await deps.tavus.personas.create(rowToBody(row) as never);
+      return { kind: 'created', row: await deps.db.markPersonaSynced(row.id, created.persona_id) };
+    }
+    const before = editablePart(base ?? ((await deps.tavus.personas.get(row.tavus_persona_id)) as unknown as PersonaBody));
+    const ops = diffToJsonPatch(before, rowToBody(row, before));
+    if (ops.length > 0) {
+      const result = await deps.tavus.personas.update(row.tavus_persona_id, ops);
+      const synced = await deps.db.markPersonaSynced(row.id, row.tavus_persona_id);
+      return result.changed ? { kind: 'updated', row: synced, changes: ops.length } : { kind: 'unchanged', row: synced };
+    }
+    return { kind: 'unchanged', row: await deps.db.markPersonaSynced(row.id, row.tavus_persona_id) };
+  } catch (error) {
+    return recordFailure(deps, row, error);
+  }
+}
+
+/** Saves locally first (a new row when `id` is null), then syncs. */
+export async function savePersona(deps: SyncDeps, id: string | null, body: PersonaBody, base?: PersonaBody): Promise<SyncOutcome> {
+  const row = await deps.db.savePersona(id, toFields(body));
+  return syncPersona(deps, row, base);
+}
+
+/** Links every Tavus persona not linked yet; running it twice adds nothing. */
+export async function importFromTavus(deps: SyncDeps): Promise<{ added: Persona[]; alreadyLinked: number }> {
+  const linked = new Set((await deps.db.listPersonas()).map((p) => p.tavus_persona_id).filter(Boolean));
+  const added: Persona[] = [];
+  let alreadyLinked = 0;
+  for await (const remote of deps.tavus.personas.list()) {
+    const id = remote.persona_id;
+    if (linked.has(id)) {
+      alreadyLinked += 1;
+      continue;
+    }
+    added.push(await deps.db.linkPersona(id, toFields(remote as unknown as PersonaBody, id)));
+    linked.add(id);
+  }
+  return { added, alreadyLinked };
+}
+
+/** Deletes in Tavus (already gone counts as done), then locally; sessions keep their history. */
+export async function deletePersona(deps: SyncDeps, row: Persona): Promise<void> {
+  if (row.tavus_persona_id) {
+    try {
+      await deps.tavus.personas.delete(row.tavus_persona_id);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'not_found') throw error;
+    }
+  }
+  await deps.db.deletePersona(row.id);
+}

@@ -1,0 +1,47 @@
+import { useCallback } from 'react';
+import { useServices } from '@/app/services';
+import type { Option } from '../shared/field';
+import { useLoad } from '../shared/use-load';
+import type { PickerLists } from './knowledge-section';
+
+const LIMIT = 100;
+
+const label = (name: string | null | undefined, id: string) => (name ? `${name} (${id})` : id);
+
+/**
+ * What a persona can point at, from the Tavus account. One failing list leaves the others usable
+ * (its error is returned so the editor can say which list is missing).
+ */
+export function usePickerLists(): { lists: PickerLists; error: unknown; loading: boolean } {
+  const services = useServices();
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const tavus = await services.tavus();
+      const settle = async (run: () => Promise<Option[]>): Promise<{ options: Option[]; error?: unknown }> => {
+        try {
+          return { options: await run() };
+        } catch (error) {
+          return { options: [], error };
+        }
+      };
+      const [replicas, documents, objectives, guardrails] = await Promise.all([
+        settle(async () => (await tavus.replicas.list({ limit: LIMIT }, { signal })).data.map((r) => ({ value: r.replica_id, label: `${label(r.replica_name, r.replica_id)}${r.status && r.status !== 'completed' ? `, ${r.status}` : ''}` }))),
+        settle(async () => (await tavus.documents.list({ limit: LIMIT }, { signal })).data.map((d) => ({ value: d.document_id, label: label(d.document_name, d.document_id) }))),
+        settle(async () => (await tavus.objectives.list({ limit: LIMIT }, { signal })).data.map((o) => ({ value: o.objectives_id, label: label(o.objectives_name ?? o.data?.map((x) => x.objective_name).join(', '), o.objectives_id) }))),
+        settle(async () => (await tavus.guardrails.list({ limit: LIMIT }, { signal })).data.map((g) => ({ value: g.guardrails_id, label: label(g.name, g.guardrails_id) }))),
+      ]);
+      const error = [replicas, documents, objectives, guardrails].find((r) => r.error)?.error;
+      return {
+        lists: { replicas: replicas.options, documents: documents.options, objectives: objectives.options, guardrails: guardrails.options },
+        error,
+      };
+    },
+    [services],
+  );
+  const { data, error, loading } = useLoad(load);
+  return {
+    lists: data?.lists ?? { replicas: [], documents: [], objectives: [], guardrails: [] },
+    error: error ?? data?.error,
+    loading,
+  };
+}
