@@ -47,7 +47,15 @@ export function useStudioWorld(): () => StudioWorld {
     localStorage.clear();
     const simulator = createTavusSimulator();
     const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'test', fetch: simulator.fetch, sleep: async () => undefined });
-    const services: Services = { config, tavus: async () => tavus, db: async () => db };
+    const services: Services = {
+      config,
+      tavus: async () => tavus,
+      db: async () => db,
+      // the studio never starts sessions: a call here is a bug the test should see
+      sessions: async () => {
+        throw new Error('The studio must not start sessions.');
+      },
+    };
     world = { services, simulator, tavus, db, pg };
   });
   return () => {
