@@ -116,7 +116,7 @@ begin
 end;
 $$;
 
-create trigger on_auth_user_created
+create trigger create_free_subscription_on_signup
   after insert on auth.users
   for each row execute function private.create_free_subscription();
 

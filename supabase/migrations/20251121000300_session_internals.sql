@@ -105,6 +105,47 @@ begin
 end;
 $$;
 
+-- closes stale sessions of one user (or of everyone when p_user_id is null): active ones past
+-- max_call_duration plus 2 minutes of grace end and are charged at most their cap; starting ones
+-- never attached within 10 minutes fail, charged nothing. returns how many it closed.
+create or replace function private.expire_stale(p_user_id uuid)
+returns integer
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_session public.sessions;
+  v_count integer := 0;
+begin
+  for v_session in
+    select * from public.sessions
+     where status in ('starting', 'active')
+       and (p_user_id is null or user_id = p_user_id)
+       and (
+         (status = 'active' and started_at + make_interval(secs => max_call_duration) + interval '2 minutes' < now())
+         or (status = 'starting' and created_at + interval '10 minutes' < now())
+       )
+     order by created_at
+  loop
+    if v_session.status = 'active' then
+      v_session := private.close_session(v_session.id, 'expired', null);
+      -- now() is fixed per transaction: an equal ended_at means this sweep closed it
+      if v_session.end_reason = 'expired' and v_session.ended_at = now() then
+        v_count := v_count + 1;
+      end if;
+    else
+      update public.sessions
+         set status = 'failed', ended_at = now(), error = 'expired_before_start'
+       where id = v_session.id and status = 'starting';
+      if found then
+        v_count := v_count + 1;
+      end if;
+    end if;
+  end loop;
+  return v_count;
+end;
+$$;
+
 -- a user's own session (locked when asked); someone else's is indistinguishable from a missing one.
 create or replace function private.own_session(p_user_id uuid, p_session_id uuid, p_lock boolean)
 returns public.sessions
@@ -147,3 +188,4 @@ revoke execute on function private.lock_subscription(uuid) from public, anon, au
 revoke execute on function private.close_session(uuid, text, text) from public, anon, authenticated, service_role;
 revoke execute on function private.own_session(uuid, uuid, boolean) from public, anon, authenticated, service_role;
 revoke execute on function private.is_tavus_id(text) from public, anon, authenticated, service_role;
+revoke execute on function private.expire_stale(uuid) from public, anon, authenticated, service_role;

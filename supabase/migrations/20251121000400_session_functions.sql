@@ -34,6 +34,11 @@ begin
   end if;
 
   v_sub := private.lock_subscription(v_uid);
+  -- a session left open by a lost tab, past its cap and grace, is closed (and charged) first
+  -- rather than blocking this start until the scheduled sweep runs
+  if private.expire_stale(v_uid) > 0 then
+    v_sub := private.lock_subscription(v_uid);
+  end if;
   if v_sub.status <> 'active' then
     raise exception 'subscription_inactive'
       using detail = format('Your subscription is %s.', v_sub.status), hint = 'Renew your plan to start sessions.';

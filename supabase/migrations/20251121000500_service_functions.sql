@@ -97,43 +97,17 @@ $$;
 
 -- ends active sessions left open past max_call_duration plus 2 minutes of grace (charged at
 -- most their cap) and fails starting sessions never attached within 10 minutes (charged
--- nothing). returns how many sessions it closed. meant for a scheduled job.
+-- nothing). returns how many sessions it closed. meant for a scheduled job; start_session also
+-- sweeps the caller's own stale session, so a lost tab never blocks its user for long.
 create or replace function public.expire_stale_sessions()
 returns integer
 language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  v_session public.sessions;
-  v_count integer := 0;
 begin
   perform private.require_service();
-  for v_session in
-    select * from public.sessions
-     where status in ('starting', 'active')
-       and (
-         (status = 'active' and started_at + make_interval(secs => max_call_duration) + interval '2 minutes' < now())
-         or (status = 'starting' and created_at + interval '10 minutes' < now())
-       )
-     order by created_at
-  loop
-    if v_session.status = 'active' then
-      v_session := private.close_session(v_session.id, 'expired', null);
-      -- now() is fixed per transaction: an equal ended_at means this sweep closed it
-      if v_session.end_reason = 'expired' and v_session.ended_at = now() then
-        v_count := v_count + 1;
-      end if;
-    else
-      update public.sessions
-         set status = 'failed', ended_at = now(), error = 'expired_before_start'
-       where id = v_session.id and status = 'starting';
-      if found then
-        v_count := v_count + 1;
-      end if;
-    end if;
-  end loop;
-  return v_count;
+  return private.expire_stale(null);
 end;
 $$;
 

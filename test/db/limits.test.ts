@@ -113,6 +113,34 @@ describe('start_session', () => {
     expect((await startSession(db, uid)).status).toBe('starting');
   });
 
+  it("closes the caller's own session left open past its cap and grace, charging the cap, then starts", async () => {
+    const uid = await db.createUser();
+    await setPlan(db, uid, 'growth');
+    const lost = await startActiveSession(db, uid);
+    await elapse(db, lost.id, 1800 + 121);
+    const next = await startSession(db, uid);
+    const [old] = await db.asOwner<SessionRow>('select * from public.sessions where id = $1', [lost.id]);
+    expect(old).toMatchObject({ status: 'ended', end_reason: 'expired', seconds_used: 1800 });
+    expect(next.max_call_duration).toBe(1800);
+    expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(1800);
+  });
+
+  it('still refuses while the open session is within its cap and grace', async () => {
+    const uid = await db.createUser();
+    const open = await startActiveSession(db, uid);
+    await elapse(db, open.id, 600 + 119);
+    expect((await errorOf(startSession(db, uid))).message).toBe('session_already_active');
+  });
+
+  it('fails the caller\'s own reservation left starting for 10 minutes, then starts', async () => {
+    const uid = await db.createUser();
+    const stuck = await startSession(db, uid);
+    await elapse(db, stuck.id, 601);
+    expect((await startSession(db, uid)).status).toBe('starting');
+    const [old] = await db.asOwner<SessionRow>('select status, seconds_used from public.sessions where id = $1', [stuck.id]);
+    expect(old).toEqual({ status: 'failed', seconds_used: 0 });
+  });
+
   it('lets different users run sessions at the same time', async () => {
     const a = await db.createUser();
     const b = await db.createUser();
