@@ -14,7 +14,7 @@ export interface TavusClientOptions {
   /** Defaults to the global fetch; mock mode passes the simulator's. */
   fetch?: typeof fetch;
   /** Extra headers per request, e.g. `{ Authorization: 'Bearer <jwt>' }` in proxy mode. */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  headers?: () => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
   /** Per attempt. Default 15000. */
   timeoutMs?: number;
   /** Extra attempts for idempotent calls (see retry.ts). Default 2. */

@@ -15,7 +15,8 @@ export interface TransportOptions {
   baseUrl: string;
   apiKey?: string;
   fetch?: typeof fetch;
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /** Extra headers per attempt; entries left undefined are not sent. */
+  headers?: () => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
   timeoutMs?: number;
   maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -105,12 +106,13 @@ export function createTransport(options: TransportOptions): Transport {
     };
     try {
       const extra = options.headers ? await options.headers() : {};
-      for (const [name, value] of Object.entries(extra)) {
-        if (SECRET_HEADER.test(name)) secrets.push(value, value.replace(/^Bearer\s+/i, ''));
-      }
       const headers: Record<string, string> = { accept: 'application/json' };
       if (call.body !== undefined) headers['content-type'] = 'application/json';
-      Object.assign(headers, extra);
+      for (const [name, value] of Object.entries(extra)) {
+        if (value === undefined) continue;
+        headers[name] = value;
+        if (SECRET_HEADER.test(name)) secrets.push(value, value.replace(/^Bearer\s+/i, ''));
+      }
       if (options.apiKey) headers['x-api-key'] = options.apiKey;
       const init: RequestInit = { method: call.method, headers, signal: controller.signal };
       if (call.body !== undefined) init.body = JSON.stringify(call.body);
