@@ -254,6 +254,29 @@ export type Database = {
       }
     }
     Views: {
+      my_session_history: {
+        Row: {
+          created_at: string | null
+          duration_seconds: number | null
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          has_perception_analysis: boolean | null
+          has_recording: boolean | null
+          has_transcript: boolean | null
+          id: string | null
+          max_call_duration: number | null
+          persona_id: string | null
+          persona_name: string | null
+          replica_id: string | null
+          seconds_used: number | null
+          session_type: string | null
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string | null
+        }
+        Relationships: []
+      }
       my_usage: {
         Row: {
           group_sessions: boolean | null
@@ -279,6 +302,25 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      my_usage_breakdown: {
+        Row: {
+          dimension: string | null
+          key: string | null
+          persona_name: string | null
+          seconds_used: number | null
+          sessions_ended: number | null
+          sessions_failed: number | null
+        }
+        Relationships: []
+      }
+      my_usage_days: {
+        Row: {
+          seconds_used: number | null
+          sessions: number | null
+          usage_date: string | null
+        }
+        Relationships: []
       }
     }
     Functions: {

@@ -1,8 +1,10 @@
 import type { PersonaWrites } from './personas';
 import type { Persona, Plan, Session } from './schemas';
+import type { SessionHistoryItem, UsageReport } from './reports';
 
 export type { Persona, Plan, Session } from './schemas';
 export type { PersonaFields, PersonaWrites } from './personas';
+export type { SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './reports';
 export type SessionType = Session['session_type'];
 export type SessionStatus = Session['status'];
 
@@ -83,6 +85,10 @@ export interface AppDb extends PersonaWrites {
 
   usage(): Promise<Usage>;
   plans(): Promise<Plan[]>;
+  /** Newest first, without transcripts: what /history lists. Computed figures come from the database. */
+  listSessionHistory(request: PageRequest): Promise<PageOf<SessionHistoryItem>>;
+  /** The current period's minutes per day, per persona and per session type, summed by the database. */
+  usageReport(): Promise<UsageReport>;
 
   /** The user's own persona rows; written through the PersonaWrites functions (save, link, delete). */
   listPersonas(): Promise<Persona[]>;

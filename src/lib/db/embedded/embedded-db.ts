@@ -6,6 +6,7 @@ import type { AppDb, DbChange } from '../types';
 import { createPersonaWrites, embeddedPersonaCall } from '../personas';
 import { migrate, type LoadSchema } from './migrate';
 import { asService, asUser, ensureLocalUser } from './session-context';
+import { sessionHistorySchema, toUsageReport } from '../reports';
 
 /** Every tab listening on the shared database hears this after a session write commits. */
 export const CHANGE_CHANNEL = 'awaknow_sessions';
@@ -163,6 +164,28 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     async plans() {
       const rows = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.plans p order by p.monthly_minutes, p.id')).rows);
       return parseRows(planSchema, rows.map((r) => r.row), 'plan');
+    },
+
+    async listSessionHistory(request) {
+      const { offset, limit } = checkPage(request);
+      const { rows, total } = await user(async (tx) => {
+        const page = await tx.query<{ row: unknown }>(
+          'select to_jsonb(h) as row from public.my_session_history h order by h.created_at desc, h.id desc offset $1 limit $2',
+          [offset, limit],
+        );
+        const count = await tx.query<{ total: number }>('select count(*)::integer as total from public.my_session_history');
+        return { rows: page.rows.map((r) => r.row), total: count.rows[0]?.total ?? 0 };
+      });
+      return { rows: parseRows(sessionHistorySchema, rows, 'session'), total };
+    },
+
+    async usageReport() {
+      const { days, breakdown } = await user(async (tx) => {
+        const dayRows = await tx.query<{ row: unknown }>('select to_jsonb(d) as row from public.my_usage_days d order by d.usage_date');
+        const breakdownRows = await tx.query<{ row: unknown }>('select to_jsonb(b) as row from public.my_usage_breakdown b');
+        return { days: dayRows.rows.map((r) => r.row), breakdown: breakdownRows.rows.map((r) => r.row) };
+      });
+      return toUsageReport(days, breakdown);
     },
 
     async listPersonas() {

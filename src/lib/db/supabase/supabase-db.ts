@@ -6,6 +6,7 @@ import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../
 import type { AppDb } from '../types';
 import { createPersonaWrites, supabasePersonaCall } from '../personas';
 import { createChangeFeed } from './change-feed';
+import { sessionHistorySchema, toUsageReport } from '../reports';
 
 export interface SupabaseDbOptions {
   /**
@@ -168,6 +169,31 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     async plans() {
       const rows = await unwrap(await client.from('plans').select('*').order('monthly_minutes').order('id'));
       return parseRows(planSchema, rows, 'plan');
+    },
+
+    async listSessionHistory(request) {
+      const { offset, limit } = checkPage(request);
+      const result = await client
+        .from('my_session_history')
+        .select('*', { count: 'exact' })
+        .order('created_at', { ascending: false })
+        .order('id', { ascending: false })
+        .range(offset, offset + limit - 1);
+      if (result.error && (result.error as { code?: string }).code === 'PGRST103') {
+        const counted = await client.from('my_session_history').select('*', { count: 'exact', head: true });
+        await unwrap(counted);
+        return { rows: [], total: counted.count ?? 0 };
+      }
+      const rows = await unwrap(result);
+      return { rows: parseRows(sessionHistorySchema, rows, 'session'), total: result.count ?? 0 };
+    },
+
+    async usageReport() {
+      const [days, breakdown] = await Promise.all([
+        client.from('my_usage_days').select('*').order('usage_date'),
+        client.from('my_usage_breakdown').select('*'),
+      ]);
+      return toUsageReport(await unwrap(days), await unwrap(breakdown));
     },
 
     async listPersonas() {
