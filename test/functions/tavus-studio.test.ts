@@ -16,7 +16,7 @@ beforeEach(() => {
 function studioClient(token: string | null): TavusClient {
   return createTavusClient({
     baseUrl: `${FUNCTIONS_URL}/tavus`,
-    headers: () => (token ? { Authorization: `Bearer ${token}` } : {}),
+    headers: (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {}),
     fetch: (input, init) => handleTavus(new Request(input, init), world.deps),
     maxRetries: 0,
   });
