@@ -122,6 +122,14 @@ describe('retry policy', () => {
     expect(del.calls).toHaveLength(1);
   });
 
+  it('an end whose retry finds the conversation already ended counts as ended; other 400s still fail', async () => {
+    const lost = scriptedFetch(new TypeError('connection reset'), status(400, { error: 'Conversation has already ended' }));
+    await expect(client(lost.fetch).tavus.conversations.end('c123456789ab')).resolves.toBeUndefined();
+    expect(lost.calls).toHaveLength(2);
+    const invalid = scriptedFetch(status(400, { error: 'Invalid conversation_id' }));
+    await expect(client(invalid.fetch).tavus.conversations.end('c123456789ab')).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+
   it('does not retry 4xx answers other than 429', async () => {
     for (const code of [400, 401, 402, 404, 422]) {
       const { fetch, calls } = scriptedFetch(status(code), ok(persona));

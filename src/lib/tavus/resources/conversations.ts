@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '../errors.ts';
 import type { PagePromise } from '../pagination.ts';
 import type { RequestOptions, Transport } from '../transport.ts';
 import {
@@ -49,7 +50,13 @@ export function conversationsResource(request: Transport): ConversationsResource
     },
     async end(conversationId, options) {
       const path = idPath('conversations', conversationId, 'POST /v2/conversations/{conversation_id}/end', '/end');
-      await request({ method: 'POST', path, idempotent: true }, options);
+      try {
+        await request({ method: 'POST', path, idempotent: true }, options);
+      } catch (error) {
+        // A retry after a lost answer can meet a call the first attempt already ended: the goal is met.
+        if (error instanceof InvalidRequestError && /already (been )?ended/i.test(error.serverMessage ?? '')) return;
+        throw error;
+      }
     },
     async delete(conversationId, options) {
       const path = idPath('conversations', conversationId, 'DELETE /v2/conversations/{conversation_id}');
