@@ -21,6 +21,10 @@ export interface StudioWorld {
   tavus: TavusClient;
   db: AppDb;
   pg: PGlite;
+  /** Every request the studio sent to Tavus, in order. */
+  requests: Array<{ method: string; path: string; body: unknown }>;
+  /** Moves the simulator's clock (training, processing, call timeouts). */
+  advance(ms: number): void;
 }
 
 /**
@@ -45,8 +49,16 @@ export function useStudioWorld(): () => StudioWorld {
     await pg.exec('delete from public.personas');
     useJourneyChoice.getState().reset();
     localStorage.clear();
-    const simulator = createTavusSimulator();
-    const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'test', fetch: simulator.fetch, sleep: async () => undefined });
+    let time = Date.parse('2026-01-05T10:00:00Z');
+    const simulator = createTavusSimulator({ now: () => time });
+    const requests: StudioWorld['requests'] = [];
+    const recordingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const text = await request.clone().text();
+      requests.push({ method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : undefined });
+      return simulator.fetch(request);
+    }) as typeof fetch;
+    const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'test', fetch: recordingFetch, sleep: async () => undefined });
     const services: Services = {
       config,
       tavus: async () => tavus,
@@ -56,7 +68,7 @@ export function useStudioWorld(): () => StudioWorld {
         throw new Error('The studio must not start sessions.');
       },
     };
-    world = { services, simulator, tavus, db, pg };
+    world = { services, simulator, tavus, db, pg, requests, advance: (ms) => (time += ms) };
   });
   return () => {
     if (!world) throw new Error('useStudioWorld: the world is made in beforeEach');
