@@ -9,6 +9,7 @@ import {
   SessionAlreadyActiveError,
   SessionNotFoundError,
   UsageLimitReachedError,
+  toDbError,
   type AppDb,
   type DbChange,
 } from '@/lib/db';
@@ -69,7 +70,6 @@ describe('opening', () => {
   it('applies only a migration added later, and refuses one edited after it was applied', async () => {
     const schema = await loadDiskSchema();
     const added = { name: '99990101000000_local_note.sql', sql: 'create table public.local_note (id int primary key);' };
-    await pg.exec('begin');
     try {
       expect(await migrate(pg, { ...schema, migrations: [...schema.migrations, added] })).toEqual({ applied: [added.name] });
       const edited = schema.migrations.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
@@ -77,8 +77,19 @@ describe('opening', () => {
       expect(error).toBeInstanceOf(MigrationChangedError);
       expect((error as Error).message).toContain(schema.migrations[0]!.name);
     } finally {
-      await pg.exec('rollback');
+      await pg.exec(`drop table if exists public.local_note; delete from supabase_migrations.schema_migrations where version = '${added.name}'`);
     }
+  });
+
+  it('a failing migration names its file and leaves nothing behind', async () => {
+    const schema = await loadDiskSchema();
+    const good = { name: '99990101000000_half.sql', sql: 'create table public.half_done (id int);' };
+    const broken = { name: '99990102000000_broken.sql', sql: 'select 1/0;' };
+    const error = await rejection(migrate(pg, { ...schema, migrations: [...schema.migrations, good, broken] }));
+    expect(error).toMatchObject({ code: 'db_error' });
+    expect((error as Error).message).toMatch(/99990102000000_broken\.sql.*division by zero/);
+    expect(await owner(`select to_regclass('public.half_done') as t`)).toEqual([{ t: null }]);
+    expect(await owner(`select version from supabase_migrations.schema_migrations where version like '9999%'`)).toEqual([]);
   });
 
   it('makes one local user, shared by every tab, with a free subscription', async () => {
@@ -197,10 +208,15 @@ describe('refusals arrive as typed errors with advice', () => {
     expect((error as DbError).message).toContain('p_reason');
   });
 
-  it('every class is a DbError and unknown failures become db_error', async () => {
-    const error = await rejection(tabA.startSession({ ...START, personaId: 'p'.repeat(200) }));
-    expect(error).toBeInstanceOf(DbError);
+  it('every class is a DbError and unknown failures become db_error with their text', async () => {
+    const tooLong = await rejection(tabA.startSession({ ...START, personaId: 'p'.repeat(200) }));
+    expect(tooLong).toBeInstanceOf(DbError);
     expect(new NotAuthenticatedError()).toBeInstanceOf(DbError);
+    const unknown = toDbError({ code: '53100', message: 'could not extend file: No space left on device' });
+    expect(unknown).toMatchObject({ code: 'db_error', sqlState: '53100' });
+    expect(unknown.message).toContain('No space left on device');
+    expect(toDbError(new Error('Leader changed, pending operation in indeterminate state'))).toMatchObject({ code: 'db_error' });
+    expect(toDbError({ code: 'PGRST303', message: 'JWT expired' })).toBeInstanceOf(NotAuthenticatedError);
   });
 });
 

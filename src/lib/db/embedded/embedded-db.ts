@@ -5,7 +5,7 @@ import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../
 import type { AppDb, DbChange } from '../types';
 import { createPersonaWrites, embeddedPersonaCall } from '../personas';
 import { migrate, type LoadSchema } from './migrate';
-import { asService, asUser, ensureLocalUser } from './session-context';
+import { asUser, ensureLocalUser, sweepStaleSessions, type AsUserOptions } from './session-context';
 import { sessionHistorySchema, toUsageReport } from '../reports';
 
 /** Every tab listening on the shared database hears this after a session write commits. */
@@ -56,7 +56,7 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     if (pg.onLeaderChange) {
       cleanups.push(pg.onLeaderChange(() => void pg.exec(`listen ${CHANGE_CHANNEL}`).catch(() => undefined)));
     }
-    await expireStale(pg);
+    await mapDbErrors(() => sweepStaleSessions(pg, CHANGE_CHANNEL));
     return { pg, userId };
   }
 
@@ -69,16 +69,16 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     return pending;
   }
 
-  async function user<T>(work: (tx: Transaction, userId: string) => Promise<T>): Promise<T> {
+  async function user<T>(work: (tx: Transaction, userId: string) => Promise<T>, options: AsUserOptions = {}): Promise<T> {
     const { pg, userId } = await connect();
-    return mapDbErrors(() => asUser(pg, userId, (tx) => work(tx, userId)));
+    return mapDbErrors(() => asUser(pg, userId, (tx) => work(tx, userId), options));
   }
 
-  async function sessionCall(sql: string, params: unknown[]) {
+  async function sessionCall(sql: string, params: unknown[], options: AsUserOptions = {}) {
     const row = await user(async (tx) => {
       const result = await tx.query<{ row: unknown }>(`select ${SESSION_JSON}, pg_notify('${CHANGE_CHANNEL}', s.id::text) from ${sql} as s`, params);
       return result.rows[0]?.row;
-    });
+    }, options);
     return parseRow(sessionSchema, row, 'session');
   }
 
@@ -97,8 +97,7 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     async startSession(input) {
       const { sessionType, personaId, replicaId } = checkStartInput(input);
       // Locally there is no scheduled job: close sessions a closed tab left open, as it would.
-      await expireStale((await connect()).pg);
-      return sessionCall('public.start_session($1, $2, $3)', [sessionType, personaId, replicaId]);
+      return sessionCall('public.start_session($1, $2, $3)', [sessionType, personaId, replicaId], { sweepFirst: { channel: CHANGE_CHANNEL } });
     },
 
     async attachConversation(sessionId, conversationId, conversationUrl) {
@@ -215,10 +214,4 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     },
   };
   return db;
-}
-
-async function expireStale(pg: PGliteInterface): Promise<void> {
-  await mapDbErrors(() =>
-    asService(pg, (tx) => tx.query(`select pg_notify('${CHANGE_CHANNEL}', '') where public.expire_stale_sessions() > 0`)),
-  );
 }

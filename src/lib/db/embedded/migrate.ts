@@ -42,9 +42,10 @@ export class MigrationChangedError extends DbError {
 
 /**
  * Brings the database up to the given schema: the shim whenever its text changed (it is
- * idempotent), then each migration not yet recorded, each in its own transaction with its record.
- * Several tabs may call this at once: transactions are serialised, and each migration is checked
- * again under a row lock before it runs.
+ * idempotent), then each migration not yet recorded. Everything pending runs in one transaction,
+ * so a failure leaves the database as it was, and a browser database is written out once, not once
+ * per file. Several tabs may call this at once: PGlite runs their transactions one after another,
+ * and the second finds the work done.
  */
 export async function migrate(pg: PGliteInterface, source: SchemaSource): Promise<{ applied: string[] }> {
   const files = [...source.migrations].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -55,59 +56,39 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
     }
     names.add(file.name);
   }
+  const all = [{ name: SHIM_VERSION, sql: source.shim }, ...files];
 
-  await pg.exec(BOOTSTRAP);
-  const known = new Map(
-    (
-      await pg.query<{ version: string; checksum: string; current: string }>(
-        `select m.version, m.checksum, md5(f.sql) as current
-           from supabase_migrations.schema_migrations m
-           join unnest($1::text[], $2::text[]) as f(name, sql) on f.name = m.version`,
-        [
-          [SHIM_VERSION, ...files.map((f) => f.name)],
-          [source.shim, ...files.map((f) => f.sql)],
-        ],
-      )
-    ).rows.map((row) => [row.version, row]),
-  );
-
-  const applied: string[] = [];
-  const shim = known.get(SHIM_VERSION);
-  if (!shim || shim.checksum !== shim.current) {
-    if (await applyOne(pg, SHIM_VERSION, source.shim, { rerunWhenChanged: true })) applied.push(SHIM_VERSION);
-  }
-  for (const file of files) {
-    const row = known.get(file.name);
-    if (row) {
-      if (row.checksum !== row.current) throw new MigrationChangedError(file.name);
-      continue;
-    }
-    if (await applyOne(pg, file.name, file.sql, { rerunWhenChanged: false })) applied.push(file.name);
-  }
-  return { applied };
-}
-
-async function applyOne(pg: PGliteInterface, version: string, sql: string, options: { rerunWhenChanged: boolean }): Promise<boolean> {
+  let current = '';
   try {
     return await pg.transaction(async (tx) => {
-      const { rows } = await tx.query<{ same: boolean }>(
-        'select checksum = md5($2) as same from supabase_migrations.schema_migrations where version = $1 for update',
-        [version, sql],
+      await tx.exec(BOOTSTRAP);
+      const { rows } = await tx.query<{ version: string; same: boolean }>(
+        `select m.version, m.checksum = md5(f.sql) as same
+           from supabase_migrations.schema_migrations m
+           join unnest($1::text[], $2::text[]) as f(name, sql) on f.name = m.version`,
+        [all.map((f) => f.name), all.map((f) => f.sql)],
       );
-      const existing = rows[0];
-      if (existing?.same) return false; // another tab got there first
-      if (existing && !options.rerunWhenChanged) throw new MigrationChangedError(version);
-      await tx.exec(sql);
-      await tx.query(
-        `insert into supabase_migrations.schema_migrations (version, checksum) values ($1, md5($2))
-         on conflict (version) do update set checksum = excluded.checksum, applied_at = now()`,
-        [version, sql],
-      );
-      return true;
+      const known = new Map(rows.map((row) => [row.version, row.same]));
+      for (const file of files) {
+        if (known.get(file.name) === false) throw new MigrationChangedError(file.name);
+      }
+      // The shim is idempotent: a changed shim simply runs again.
+      const pending = all.filter((file) => (file.name === SHIM_VERSION ? known.get(file.name) !== true : !known.has(file.name)));
+      for (const file of pending) {
+        current = file.name;
+        await tx.exec(file.sql);
+        await tx.query(
+          `insert into supabase_migrations.schema_migrations (version, checksum) values ($1, md5($2))
+           on conflict (version) do update set checksum = excluded.checksum, applied_at = now()`,
+          [file.name, file.sql],
+        );
+      }
+      return { applied: pending.map((file) => file.name) };
     });
   } catch (error) {
     if (error instanceof DbError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new DbError('db_error', `Could not apply ${version} to the local database: ${message}`, { cause: error });
+    const where = current ? `apply ${current} to` : 'check the migrations of';
+    throw new DbError('db_error', `Could not ${where} the local database: ${message}`, { cause: error });
   }
 }

@@ -27,22 +27,37 @@ export async function ensureLocalUser(pg: PGliteInterface): Promise<string> {
   });
 }
 
+/** The sweep a production server runs on a schedule; here the embedded database plays the server. */
+const SWEEP = (channel: string) => `select pg_notify('${channel}', '') where public.expire_stale_sessions() > 0`;
+
+async function actAs(tx: Transaction, role: 'authenticated' | 'service_role', claims: object): Promise<void> {
+  await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [role, JSON.stringify(claims)]);
+}
+
+export interface AsUserOptions {
+  /** First close sessions left open past their limit (as the service role), in the same transaction. */
+  sweepFirst?: { channel: string };
+}
+
 /**
  * Runs `work` the way PostgREST runs a request: one transaction, role `authenticated`, the JWT
  * claims of the user. Row-level security and the functions' auth.uid() checks apply unchanged.
+ * (One transaction per call also matters for speed: a browser database is written out after each.)
  */
-export async function asUser<T>(pg: PGliteInterface, userId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  const claims = JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' });
+export async function asUser<T>(pg: PGliteInterface, userId: string, work: (tx: Transaction) => Promise<T>, options: AsUserOptions = {}): Promise<T> {
   return pg.transaction(async (tx) => {
-    await tx.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [claims]);
+    if (options.sweepFirst) {
+      await actAs(tx, 'service_role', { role: 'service_role' });
+      await tx.query(SWEEP(options.sweepFirst.channel));
+    }
+    await actAs(tx, 'authenticated', { sub: userId, role: 'authenticated', aud: 'authenticated' });
     return work(tx);
   });
 }
 
-/** The embedded database also plays the server's scheduled job (service role). */
-export async function asService<T>(pg: PGliteInterface, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return pg.transaction(async (tx) => {
-    await tx.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`);
-    return work(tx);
+export async function sweepStaleSessions(pg: PGliteInterface, channel: string): Promise<void> {
+  await pg.transaction(async (tx) => {
+    await actAs(tx, 'service_role', { role: 'service_role' });
+    await tx.query(SWEEP(channel));
   });
 }
