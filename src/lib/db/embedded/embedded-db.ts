@@ -54,7 +54,8 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     const unlisten = await pg.listen(CHANGE_CHANNEL, notify);
     cleanups.push(() => unlisten());
     if (pg.onLeaderChange) {
-      cleanups.push(pg.onLeaderChange(() => void pg.exec(`listen ${CHANGE_CHANNEL}`).catch(() => undefined)));
+      // The new leader's database has never heard our LISTEN; say it again once it has connected us.
+      cleanups.push(pg.onLeaderChange(() => void pg.waitReady.then(() => pg.exec(`listen ${CHANGE_CHANNEL}`)).catch(() => undefined)));
     }
     await mapDbErrors(() => sweepStaleSessions(pg, CHANGE_CHANNEL));
     return { pg, userId };
