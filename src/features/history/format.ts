@@ -1,0 +1,60 @@
+import type { SessionStatus, SessionType } from '@/lib/db';
+
+/** Figures and codes of a session as people read them. */
+
+export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
+  reflect_alone: 'Reflect alone',
+  resolve_together: 'Resolve together',
+};
+
+export const STATUS_LABELS: Record<SessionStatus, string> = {
+  starting: 'Starting',
+  active: 'In progress',
+  ended: 'Ended',
+  failed: 'Failed to start',
+};
+
+/** 45 -> "45 s", 180 -> "3 min", 200 -> "3 min 20 s". */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  if (m === 0) return `${s} s`;
+  return s === 0 ? `${m} min` : `${m} min ${s} s`;
+}
+
+/** Charged seconds as minutes, one decimal where it matters: 20 -> "0.3 min", 600 -> "10 min". */
+export function formatMinutes(seconds: number): string {
+  const minutes = Math.max(0, seconds) / 60;
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+const END_REASONS: Record<string, string> = {
+  user_ended: 'You ended it',
+  limit_reached: 'The time limit was reached',
+  tab_closed: 'Its tab was closed',
+  replica_left: 'The replica left',
+  expired: 'Closed after running past its limit',
+  start_abandoned: 'Its start was cancelled',
+  tavus_shutdown: 'Tavus ended the call',
+  expired_before_start: 'The start never finished',
+};
+
+/** Known end codes in words; Tavus's own shutdown reasons are already sentences and kept as they are. */
+export function describeEndReason(reason: string | null): string | null {
+  if (!reason) return null;
+  return END_REASONS[reason] ?? reason.replaceAll('_', ' ');
+}
+
+/** The server's seconds from start to end; null when the call never started or has not ended. */
+export function durationOf(session: { started_at: string | null; ended_at: string | null }): number | null {
+  if (!session.started_at || !session.ended_at) return null;
+  return Math.max(0, Math.ceil((Date.parse(session.ended_at) - Date.parse(session.started_at)) / 1000));
+}
