@@ -16,10 +16,14 @@ const STATUS: Record<string, number> = {
   subscription_inactive: 402,
   session_type_not_allowed: 403,
   session_not_found: 404,
+  persona_not_found: 404,
   session_already_active: 409,
   session_not_starting: 409,
   conversation_already_attached: 409,
   subscription_not_found: 409,
+  persona_already_linked: 409,
+  // the free plan row is missing: the database, not the caller, needs fixing
+  plan_not_found: 500,
   daily_limit_reached: 429,
 };
 
@@ -34,6 +38,7 @@ export function dbError(failure: PostgrestFailure, log: Logger): ApiError {
   const code = (failure.message ?? '').trim();
   const status = STATUS[code];
   if (status) {
+    if (status >= 500) log('database misconfigured', failure);
     const text = [failure.details, failure.hint].filter(Boolean).join(' ');
     return new ApiError(status, code, text || code.replaceAll('_', ' '));
   }
