@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DbError, NotAuthenticatedError, type AppDb } from '@/lib/db';
 import { HistoryPage } from '@/features/history/history-page';
-import { renderAt, seed, useWorld, type World } from './world';
+import { renderAt, seed, setupWorld, type World } from './world';
 
-const world = useWorld();
+const world = setupWorld();
 
 const showHistory = (w: World = world(), path = '/history') => renderAt(w, path, [{ path: '/history', element: <HistoryPage /> }]);
 

@@ -25,7 +25,7 @@ export interface World {
  * One embedded database per test file with the real migrations, as the local user, emptied of
  * sessions between tests. Pages read it only through the Services object, as in the app.
  */
-export function useWorld(): () => World {
+export function setupWorld(): () => World {
   let world: World | undefined;
 
   beforeAll(async () => {
@@ -54,7 +54,7 @@ export function useWorld(): () => World {
       update public.user_subscriptions set plan_id = 'free', tavus_minutes_limit = 25, tavus_seconds_used = 0;`);
   });
   return () => {
-    if (!world) throw new Error('useWorld: the world is made in beforeAll');
+    if (!world) throw new Error('setupWorld: the world is made in beforeAll');
     return world;
   };
 }
