@@ -22,10 +22,10 @@ export interface SupabaseDbOptions {
 
 type Result<T> = { data: T | null; error: unknown; count?: number | null };
 
-
 /**
  * AppDb over supabase-js as the signed-in user: rows and rules come from row-level security and
- * the migrations' functions. Creating it has no side effects; polling starts with the first subscriber.
+ * the migrations' functions. Creating it only adds an auth listener (no request); polling starts with
+ * the first subscriber and stops with the last.
  */
 export function createSupabaseDb(client: SupabaseClient<Database>, options: SupabaseDbOptions = {}): AppDb {
   let accessToken: string | undefined;
