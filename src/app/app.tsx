@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import type { AppConfig } from '@/config';
+import { AuthProvider, type AuthClient } from '@/features/auth';
 import { composeServices } from './compose';
 import { ServicesContext, type Services } from './services';
 import { createAppRouter } from './router';
@@ -8,9 +9,16 @@ import { createAppRouter } from './router';
 export function App({ config, services }: { config: AppConfig; services?: Services }) {
   const value = useMemo(() => services ?? composeServices(config), [config, services]);
   const router = useMemo(() => createAppRouter(), []);
+  // One stable loader: supabase-js loads on first need, and only in supabase data mode.
+  const authClient = useMemo(
+    () => (value.supabase ? async (): Promise<AuthClient> => (await value.supabase!()).auth as unknown as AuthClient : undefined),
+    [value],
+  );
   return (
     <ServicesContext.Provider value={value}>
-      <RouterProvider router={router} />
+      <AuthProvider client={authClient}>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </ServicesContext.Provider>
   );
 }

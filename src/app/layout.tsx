@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { Suspense } from 'react';
 import { TavusStatus } from '@/features/status/tavus-status';
+import { SignOutButton } from '@/features/auth';
 import { useServices } from './services';
 
 const NAV = [
@@ -38,6 +39,7 @@ export function Layout() {
             Local data
           </span>
         )}
+        <SignOutButton />
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
         <Suspense fallback={<p aria-busy="true">Loading…</p>}>

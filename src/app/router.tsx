@@ -1,18 +1,29 @@
-import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, createMemoryRouter, Outlet, type RouteObject } from 'react-router';
+import { RequireUser } from '@/features/auth';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
-/** Every page but home loads on demand: the first paint of `/` carries none of them. */
+/** Every page loads on demand: the first load carries the shell alone. */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('@/features/session/home-page')).HomePage }) },
-      { path: 'session/:id', lazy: async () => ({ Component: (await import('@/features/session/session-page')).SessionPage }) },
-      { path: 'history', lazy: async () => ({ Component: (await import('@/features/history/history-page')).HistoryPage }) },
-      { path: 'usage', lazy: async () => ({ Component: (await import('@/features/usage/usage-page')).UsagePage }) },
-      { path: 'studio/*', lazy: async () => ({ Component: (await import('@/features/studio/studio-page')).StudioPage }) },
+      {
+        // In supabase mode every page but sign-in needs a user (a guest counts); locally everyone is the local user.
+        element: (
+          <RequireUser>
+            <Outlet />
+          </RequireUser>
+        ),
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('@/features/session/home-page')).HomePage }) },
+          { path: 'session/:id', lazy: async () => ({ Component: (await import('@/features/session/session-page')).SessionPage }) },
+          { path: 'history', lazy: async () => ({ Component: (await import('@/features/history/history-page')).HistoryPage }) },
+          { path: 'usage', lazy: async () => ({ Component: (await import('@/features/usage/usage-page')).UsagePage }) },
+          { path: 'studio/*', lazy: async () => ({ Component: (await import('@/features/studio/studio-page')).StudioPage }) },
+        ],
+      },
       { path: 'sign-in', lazy: async () => ({ Component: (await import('@/features/auth/sign-in-route')).SignInRoute }) },
       { path: '*', lazy: async () => ({ Component: (await import('./not-found')).NotFound }) },
     ],
