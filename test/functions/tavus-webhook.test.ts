@@ -96,6 +96,17 @@ describe('tavus-webhook records each event once', () => {
     expect((await row(session.id)).transcript).toEqual(transcript);
   });
 
+  it('stores the long transcript of an hour-long call, and refuses a body over 4 MB', async () => {
+    const { session, conversationId, query } = await liveCall();
+    const long = Array.from({ length: 1500 }, (_, i) => ({ role: i % 2 ? 'user' : 'assistant', content: `Turn ${i}: ${'word '.repeat(40)}` }));
+    expect((await world.callback(query, envelope(conversationId, 'application.transcription_ready', { transcript: long }))).status).toBe(200);
+    expect((await row(session.id)).transcript).toHaveLength(1500);
+    const huge = [{ role: 'user', content: 'x'.repeat(90_000) }];
+    const tooBig = envelope(conversationId, 'application.transcription_ready', { transcript: Array(50).fill(huge[0]) });
+    expect((await world.callback(query, tooBig)).status).toBe(413);
+    expect((await row(session.id)).transcript).toHaveLength(1500);
+  });
+
   it('application.recording_ready and application.perception_analysis are stored', async () => {
     const { session, conversationId, query } = await liveCall();
     const recording = { bucket_name: 'awaknow-recordings', s3_key: `${conversationId}.mp4`, duration: 125 };

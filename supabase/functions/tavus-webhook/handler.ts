@@ -13,6 +13,9 @@ import { envelopeSchema, isRecordedEvent, recordedEvents, storedEvent, type Enve
  * is read, and the body is checked before anything is written.
  */
 
+// a transcript of an hour-long call runs to tens of kilobytes; leave ample room
+const MAX_CALLBACK_BYTES = 4 * 1024 * 1024;
+
 export interface WebhookDeps {
   settings: LoadedSettings;
   tavusFetch: typeof globalThis.fetch;
@@ -58,7 +61,7 @@ async function handle(request: Request, deps: WebhookDeps): Promise<Response> {
     throw new ApiError(401, 'invalid_token', 'The callback URL is not one this server made.');
   }
 
-  const envelope = parseEnvelope(await readJson(request));
+  const envelope = parseEnvelope(await readJson(request, MAX_CALLBACK_BYTES));
   if (!isRecordedEvent(envelope.event_type)) {
     deps.log('webhook event ignored', { type: envelope.event_type, conversation: envelope.conversation_id });
     return json({ received: true, recorded: false, reason: `event type ${envelope.event_type} is not recorded` });
