@@ -87,7 +87,7 @@ export function HomePage() {
       <h1 id="page-title">Reflect</h1>
       <p>A guided reflection with the replica shown above: talk, or type your answers, for up to {formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft))}.</p>
 
-      <dl className="home__plan" aria-label="Your minutes">
+      <dl className="home__plan">
         <div>
           <dt>Minutes left</dt>
           <dd>

@@ -31,20 +31,36 @@ export function useHomeState(): { state: HomeState; refresh: () => Promise<void>
   const services = useServices();
   const [state, setState] = useState<HomeState>({ phase: 'loading' });
   const generation = useRef(0);
+  // One read at a time: two reads settling the same orphan at once would race each other.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const read = useCallback(() => {
+    const next = queue.current.then(() => readHomeState(services));
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, [services]);
+  // A session ended on load stays reported after the refresh its own ending causes, whichever read wins.
+  const endedOnLoad = useRef<OpenSessionState | null>(null);
+  const remember = useCallback((next: HomeState): HomeState => {
+    if (next.phase !== 'ready') return next;
+    if (next.open.kind === 'ended_on_leave' || next.open.kind === 'ended_at_limit') endedOnLoad.current = next.open;
+    return next.open.kind === 'none' && endedOnLoad.current ? { ...next, open: endedOnLoad.current } : next;
+  }, []);
 
   const refresh = useCallback(() => {
     const mine = ++generation.current;
-    return readHomeState(services).then((next) => {
-      if (mine === generation.current) setState(next);
+    return read().then((next) => {
+      const shown = remember(next);
+      if (mine === generation.current) setState(shown);
     });
-  }, [services]);
+  }, [read, remember]);
 
   useEffect(() => {
     let gone = false;
     let unsubscribe: (() => void) | undefined;
     const mine = ++generation.current;
-    void readHomeState(services).then((next) => {
-      if (!gone && mine === generation.current) setState(next);
+    void read().then((next) => {
+      const shown = remember(next);
+      if (!gone && mine === generation.current) setState(shown);
     });
     services.db().then(
       (db) => {
@@ -56,7 +72,7 @@ export function useHomeState(): { state: HomeState; refresh: () => Promise<void>
       gone = true;
       unsubscribe?.();
     };
-  }, [services, refresh]);
+  }, [services, read, refresh, remember]);
 
   return { state, refresh };
 }

@@ -1,0 +1,154 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { REFLECTIVE_LINES } from '@/features/session/call/scripted-replica';
+import { renderApp, sessionWorldForFile } from './harness';
+
+// The live call's engine comes from Daily's servers at run time; here, as on a machine without
+// internet, it cannot load.
+const engine = vi.hoisted(() => ({ loads: 0, destroyed: 0 }));
+vi.mock('@daily-co/daily-js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@daily-co/daily-js')>();
+  const createCallObject = () => ({
+    load: () => {
+      engine.loads += 1;
+      return Promise.reject(new Error('Failed to load call object bundle https://c.daily.co/call-machine/versioned/0.87.0/static/call-machine-object-bundle.js'));
+    },
+    destroy: () => {
+      engine.destroyed += 1;
+      return Promise.resolve();
+    },
+    on: () => undefined,
+    off: () => undefined,
+  });
+  return { ...original, default: { ...original.default, createCallObject } };
+});
+
+const { data, world } = sessionWorldForFile();
+
+const transcript = () => screen.getByRole('log', { name: 'Conversation so far' });
+
+async function startFromHome(w: ReturnType<typeof world>) {
+  const app = renderApp('/', w.services);
+  await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
+  await screen.findByRole('heading', { name: 'Your reflection session' });
+  return app;
+}
+
+describe('mock call', () => {
+  it('runs the scripted conversation: streamed lines, answers, speaking, then the summary', async () => {
+    const w = world();
+    await startFromHome(w);
+    expect(screen.getByText('Replica (simulated call: mock mode)')).toBeInTheDocument();
+    expect(screen.getByText(/No camera was found/)).toBeInTheDocument(); // jsdom has none
+    expect(screen.getByRole('timer', { name: 'Time left' })).toHaveTextContent(/^(30:00|29:5\d)$/);
+
+    await waitFor(() => expect(transcript()).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[0]}`));
+    await waitFor(() => expect(screen.getByText(/^Replica (speaking|listening)$/)).toHaveTextContent('Replica listening'));
+
+    await userEvent.type(screen.getByLabelText('Your answer'), 'I keep putting off a hard conversation.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(screen.getByLabelText('Your answer')).toHaveValue('');
+    await waitFor(() => expect(transcript()).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[1]}`));
+    const lines = within(transcript()).getAllByRole('listitem').map((li) => li.textContent);
+    expect(lines).toEqual([`Replica: ${REFLECTIVE_LINES[0]}`, 'You: I keep putting off a hard conversation.', `Replica: ${REFLECTIVE_LINES[1]}`]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'End session' }));
+    expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+    expect(screen.getByText(/This session has ended: you ended it/)).toBeInTheDocument();
+    const summary = within(screen.getByRole('list', { name: 'Transcript of the session' }));
+    expect(summary.getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.getByText('Minutes charged').nextElementSibling?.textContent).toMatch(/^0(\.\d)? \(\d+ s\)$/);
+    await waitFor(() => expect(screen.getByText('Minutes left').nextElementSibling?.textContent).toMatch(/^299\.\d|^300/));
+
+    const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
+    expect(session).toMatchObject({ status: 'ended', end_reason: 'user_ended' });
+    expect(await w.tavus.activeConversations()).toEqual([]);
+  });
+
+  it('warns a minute before the end', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 45) where id = $1`, [session.id]);
+    renderApp(`/session/${session.id}`, w.services);
+    const warning = await screen.findByText('Less than a minute left: the session ends automatically at 0:00.');
+    expect(warning).toHaveAttribute('role', 'alert');
+    expect(screen.getByRole('timer', { name: 'Time left' })).toHaveTextContent(/^0:(4[0-5]|3\d)$/);
+  });
+
+  it('ends by itself at the limit', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 2) where id = $1`, [session.id]);
+    renderApp(`/session/${session.id}`, w.services);
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Session summary' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByText('The session reached its time limit.')).toBeInTheDocument();
+    const ended = await w.db.getSession(session.id);
+    expect(ended).toMatchObject({ status: 'ended', end_reason: 'limit_reached' });
+    expect(ended!.seconds_used).toBe(ended!.max_call_duration); // charged up to the cap, never past it
+    expect(await w.tavus.activeConversations()).toEqual([]);
+  });
+
+  it('on tab close or reload: keepalive end of the conversation, the session ended, a note for the next load', async () => {
+    const w = world();
+    await startFromHome(w);
+    const session = (await w.db.currentSession())!;
+
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    });
+
+    await waitFor(async () => expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'tab_closed' }));
+    const ends = w.tavus.seen.filter((r) => r.path.endsWith('/end'));
+    expect(ends).toEqual([expect.objectContaining({ path: `/v2/conversations/${session.tavus_conversation_id}/end`, keepalive: true })]);
+    expect(await w.tavus.activeConversations()).toEqual([]);
+    expect(localStorage.getItem(`awaknow.left.${session.id}`)).toContain('tab_closed');
+  });
+
+  it('asks before leaving the call inside the app, and ends the session when the user leaves', async () => {
+    const w = world();
+    const { router } = await startFromHome(w);
+    const session = (await w.db.currentSession())!;
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+
+    await userEvent.click(within(nav).getByRole('link', { name: 'History' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave the session?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stay in the session' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/session/${session.id}`);
+    expect((await w.db.getSession(session.id))?.status).toBe('active');
+
+    await userEvent.click(within(nav).getByRole('link', { name: 'History' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'End session and leave' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/history'));
+    expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'left_page' });
+    expect(await w.tavus.activeConversations()).toEqual([]);
+  });
+
+  it('turns into the summary when the session is ended elsewhere', async () => {
+    const w = world();
+    await startFromHome(w);
+    const session = (await w.db.currentSession())!;
+    await w.sessions.end(session.id, 'user_ended'); // another tab
+    expect(await screen.findByText('This session was ended elsewhere (another tab, another device, or Tavus).')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+  });
+});
+
+describe('live call', () => {
+  it('when the call engine cannot load: says so and ends the session and the conversation at once', async () => {
+    const w = world({}, 'daily');
+    await startFromHome(w);
+    const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
+
+    const alert = await screen.findByText(/The video call could not start: its call engine/);
+    expect(alert.closest('[role="alert"]')).toHaveTextContent('Failed to load call object bundle');
+    expect(screen.getByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+    expect(screen.getByText(/This session has ended: the video call could not be loaded/)).toBeInTheDocument();
+    expect(engine.loads).toBeGreaterThan(0);
+
+    expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'call_engine_unavailable' });
+    expect(await w.tavus.activeConversations()).toEqual([]);
+    expect(w.tavus.seen.filter((r) => r.path.endsWith('/end')).map((r) => r.path)).toEqual([`/v2/conversations/${session.tavus_conversation_id}/end`]);
+  });
+});

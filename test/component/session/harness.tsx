@@ -1,0 +1,68 @@
+import { configure, render } from '@testing-library/react';
+import { RouterProvider } from 'react-router';
+import { ServicesContext, type Services } from '@/app/services';
+import { createTestRouter } from '@/app/router';
+import type { AppConfig } from '@/config';
+import type { AppDb } from '@/lib/db';
+import { createClientSessions } from '@/lib/sessions/client';
+import type { CallTransport } from '@/lib/sessions/types';
+import { usePersonaStatus } from '@/features/status/persona-status-store';
+import { useStartStore } from '@/features/session/home/start-store';
+import { useCallStore } from '@/features/session/call/call-store';
+import { scriptPace } from '@/features/session/call/scripted-replica';
+import { embeddedDbForFile, recordedTavus } from '../../unit/sessions/harness';
+
+// The machine running these may be busy: a real database answers in its own time.
+configure({ asyncUtilTimeout: 8_000 });
+
+export const config: AppConfig = {
+  tavus: { mode: 'mock', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' },
+  data: { mode: 'local' },
+};
+
+export type World = ReturnType<typeof makeWorld>;
+
+function makeWorld(db: AppDb, transport: CallTransport, overrides: Partial<Services> = {}) {
+  const tavus = recordedTavus();
+  const sessions = createClientSessions({ db, tavus: tavus.client, config, callTransport: transport });
+  const services: Services = {
+    config,
+    tavus: async () => tavus.client,
+    db: async () => db,
+    sessions: async () => sessions,
+    ...overrides,
+  };
+  return { tavus, sessions, services, db };
+}
+
+/**
+ * The app's real pages on the real gateway, the simulator and an embedded database (one per file):
+ * only the router is in memory. Stores and storage are reset between tests; the scripted replica
+ * speaks fast.
+ */
+export function sessionWorldForFile(transport: CallTransport = 'simulated') {
+  const data = embeddedDbForFile();
+  beforeEach(async () => {
+    await data.reset('growth');
+    localStorage.clear();
+    sessionStorage.clear();
+    usePersonaStatus.getState().reset();
+    useStartStore.getState().reset();
+    useCallStore.getState().reset();
+    Object.assign(scriptPace, { greetingDelayMs: 20, wordMs: 5, thinkMs: 20 });
+  });
+  return {
+    data,
+    world: (overrides: Partial<Services> = {}, t: CallTransport = transport) => makeWorld(data.db(), t, overrides),
+  };
+}
+
+export function renderApp(path: string, services: Services) {
+  const router = createTestRouter(path);
+  const view = render(
+    <ServicesContext.Provider value={services}>
+      <RouterProvider router={router} />
+    </ServicesContext.Provider>,
+  );
+  return { router, ...view };
+}

@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { noteLeft } from '@/features/session/ownership';
+import { renderApp, sessionWorldForFile } from './harness';
+
+const { data, world } = sessionWorldForFile();
+
+const startButton = () => screen.findByRole('button', { name: 'Start session' });
+
+describe('home', () => {
+  it('shows that it is loading until the plan is known', async () => {
+    const w = world({ db: () => new Promise(() => undefined) });
+    renderApp('/', w.services);
+    expect(await screen.findByText('Loading your plan…')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Reflect' }).closest('section')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByRole('button', { name: 'Start session' })).not.toBeInTheDocument();
+  });
+
+  it('is ready: minutes left, the session types, and an enabled start', async () => {
+    renderApp('/', world().services);
+    expect(await startButton()).toBeEnabled();
+    expect(screen.getByText('Minutes left').parentElement).toHaveTextContent('Minutes left300 of 300 (Growth plan');
+    expect(screen.getByRole('radio', { name: /Reflect alone/ })).toBeChecked();
+    const together = screen.getByRole('radio', { name: /Resolve together/ });
+    expect(together).toBeDisabled();
+    expect(together).toHaveAccessibleDescription(/needs a plan with sessions together \(Pro\)/);
+    const status = screen.getByRole('status', { name: 'Tavus status' });
+    await waitFor(() => expect(status).toHaveTextContent('verified'));
+    expect(status).toHaveTextContent('Reflective Listener');
+  });
+
+  it('offers sessions together on a plan that has them', async () => {
+    await data.reset('pro');
+    renderApp('/', world().services);
+    await startButton();
+    expect(screen.getByRole('radio', { name: /Resolve together/ })).toBeEnabled();
+    expect(screen.queryByText(/needs a plan with sessions together/)).not.toBeInTheDocument();
+  });
+
+  it('says when the minutes are used up and points at the usage page', async () => {
+    await data.setSecondsUsed(300 * 60 - 10);
+    renderApp('/', world().services);
+    expect(await startButton()).toBeDisabled();
+    expect(screen.getByText(/You have used all your minutes for this period/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See your usage' })).toHaveAttribute('href', '/usage');
+  });
+
+  it("says when today's sessions on the plan are used", async () => {
+    await data.reset('free');
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    await w.sessions.end(session.id);
+    renderApp('/', w.services);
+    expect(await startButton()).toBeDisabled();
+    expect(screen.getByText(/You have had today's session on the Free plan/)).toBeInTheDocument();
+  });
+
+  it('says a session is already running and offers the way back to it', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    renderApp('/', w.services);
+    expect(await startButton()).toBeDisabled();
+    expect(screen.getByText(/A session is already running/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Return to the running session' })).toHaveAttribute('href', `/session/${session.id}`);
+  });
+
+  it('ends a session whose tab closed mid-call, and says so', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    noteLeft(session.id, 'tab_closed');
+    renderApp('/', w.services);
+    expect(await screen.findByText(/Your last session ended when its tab was closed or reloaded/)).toBeInTheDocument();
+    expect(await startButton()).toBeEnabled();
+    const ended = await w.db.getSession(session.id);
+    expect(ended).toMatchObject({ status: 'ended', end_reason: 'tab_closed' });
+    expect(await w.tavus.activeConversations()).toEqual([]);
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('offers to cancel a start that never finished, charging nothing', async () => {
+    const w = world();
+    const reserved = await w.db.startSession({ sessionType: 'reflect_alone', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' });
+    await data.owner().query(`update public.sessions set created_at = now() - interval '5 minutes' where id = $1`, [reserved.id]);
+    renderApp('/', w.services);
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel that start' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Start session' })).toBeEnabled());
+    expect(await w.db.getSession(reserved.id)).toMatchObject({ status: 'ended', seconds_used: 0 });
+    expect(await data.usageRows()).toEqual([]);
+  });
+
+  it('explains a failed start, says nothing was charged, and leaves nothing running', async () => {
+    const w = world();
+    w.tavus.simulator.faults.set({ status: 402, match: 'POST /v2/conversations' });
+    renderApp('/', w.services);
+    await userEvent.click(await startButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The Tavus account is out of conversational credits.');
+    expect(alert).toHaveTextContent('Add credits in the Tavus dashboard');
+    expect(alert).toHaveTextContent('Nothing was charged to your minutes.');
+    expect(await w.db.currentSession()).toBeNull();
+    expect((await data.subscription()).tavus_seconds_used).toBe(0);
+    expect(screen.getByRole('button', { name: 'Start session' })).toBeEnabled();
+  });
+
+  it('explains a refusal by the database in its own words', async () => {
+    const w = world();
+    // Another tab reserves a session between this page's last look and the click.
+    const racing = {
+      ...w.sessions,
+      start: async (input: { sessionType: 'reflect_alone' | 'resolve_together' }) => {
+        await w.db.startSession({ sessionType: 'reflect_alone', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' });
+        return w.sessions.start(input);
+      },
+    };
+    renderApp('/', { ...w.services, sessions: async () => racing });
+    await userEvent.click(await startButton());
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('A session is already running.')).toBeInTheDocument();
+    expect(alert).toHaveTextContent('End it before starting a new one');
+  });
+
+  it('starts a session and opens its call', async () => {
+    const w = world();
+    const { router } = renderApp('/', w.services);
+    await userEvent.click(await startButton());
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    const current = await w.db.currentSession();
+    expect(router.state.location.pathname).toBe(`/session/${current!.id}`);
+    expect(current?.status).toBe('active');
+  });
+});

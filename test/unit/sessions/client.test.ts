@@ -1,0 +1,217 @@
+import { DbError, SessionAlreadyActiveError, UsageLimitReachedError, type AppDb } from '@/lib/db';
+import { OutOfCreditsError, ConnectionError, InvalidRequestError } from '@/lib/tavus';
+import { createClientSessions } from '@/lib/sessions/client';
+import { ConversationEndUnconfirmedError } from '@/lib/sessions/types';
+import { embeddedDbForFile, recordedTavus, tavusConfig, type SeenRequest } from './harness';
+
+const data = embeddedDbForFile();
+
+beforeEach(async () => {
+  await data.reset('growth');
+});
+
+function gateway(tavus = recordedTavus(), db: AppDb = data.db(), config = tavusConfig()) {
+  return { tavus, sessions: createClientSessions({ db, tavus: tavus.client, config }) };
+}
+
+const creates = (seen: SeenRequest[]) => seen.filter((r) => r.method === 'POST' && r.path === '/v2/conversations');
+
+describe('start', () => {
+  it('reserves, creates the conversation with the fixed properties, and attaches it', async () => {
+    const { tavus, sessions } = gateway(recordedTavus(), data.db(), tavusConfig({ callbackUrl: 'https://example.com/functions/v1/tavus-webhook?token=t0ken' }));
+    const started = await sessions.start({ sessionType: 'reflect_alone' });
+
+    expect(started.session.status).toBe('active');
+    expect(started.conversationUrl).toMatch(/^https:\/\/tavus\.daily\.co\//);
+    expect(started.session.conversation_url).toBe(started.conversationUrl);
+    const [create] = creates(tavus.seen);
+    expect(create!.body).toEqual({
+      persona_id: 'p7e13c73f41f',
+      replica_id: 'r4317e64d25a',
+      conversation_name: `awaknow_reflect_alone_${started.session.id}`,
+      callback_url: 'https://example.com/functions/v1/tavus-webhook?token=t0ken',
+      properties: {
+        max_call_duration: 1800, // the growth plan's cap per session
+        participant_left_timeout: 60,
+        participant_absent_timeout: 120,
+        enable_closed_captions: true,
+        language: 'english',
+      },
+    });
+    const active = await tavus.activeConversations();
+    expect(active.map((c) => c.conversation_id)).toEqual([started.session.tavus_conversation_id]);
+    expect((await data.db().currentSession())?.id).toBe(started.session.id);
+  });
+
+  it('caps the call at the minutes left when they are fewer than the plan allows per session', async () => {
+    await data.setSecondsUsed(300 * 60 - 100);
+    const { tavus, sessions } = gateway();
+    const started = await sessions.start({ sessionType: 'reflect_alone' });
+    expect(started.session.max_call_duration).toBe(100);
+    expect((creates(tavus.seen)[0]!.body as { properties: { max_call_duration: number } }).properties.max_call_duration).toBe(100);
+  });
+
+  it('sends no callback_url when none is configured', async () => {
+    const { tavus, sessions } = gateway();
+    await sessions.start({ sessionType: 'reflect_alone' });
+    expect(creates(tavus.seen)[0]!.body).not.toHaveProperty('callback_url');
+  });
+
+  it('when Tavus refuses the create: the reservation fails, nothing is charged, nothing runs', async () => {
+    const { tavus, sessions } = gateway();
+    tavus.simulator.faults.set({ status: 402, match: 'POST /v2/conversations' });
+
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(OutOfCreditsError);
+
+    expect(await data.db().currentSession()).toBeNull();
+    const { rows } = await data.db().listSessions({ page: 1, pageSize: 10 });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'failed', seconds_used: 0 });
+    expect(rows[0]!.error).toMatch(/^conversation_create_failed: out_of_credits/);
+    expect((await data.subscription()).tavus_seconds_used).toBe(0);
+    expect(await data.usageRows()).toEqual([]);
+    tavus.simulator.faults.clear();
+    expect(await tavus.activeConversations()).toEqual([]);
+  });
+
+  it('when the answer to a create is lost: the conversation Tavus made anyway is found by name and ended', async () => {
+    const { tavus, sessions } = gateway();
+    tavus.intercept(async (request, forward) => {
+      const response = await forward();
+      if (request.method === 'POST' && request.path === '/v2/conversations') throw new TypeError('Failed to fetch');
+      return response;
+    });
+
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(ConnectionError);
+
+    tavus.intercept(undefined);
+    expect(await tavus.activeConversations()).toEqual([]);
+    const ended = (await tavus.client.conversations.list({ status: 'ended' })).data;
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.conversation_name).toMatch(/^awaknow_reflect_alone_/);
+    const { rows } = await data.db().listSessions({ page: 1, pageSize: 10 });
+    expect(rows[0]).toMatchObject({ status: 'failed', seconds_used: 0 });
+    expect(await data.usageRows()).toEqual([]);
+  });
+
+  it('when attaching fails: the conversation is ended at once and the session failed, uncharged', async () => {
+    const db = data.db();
+    const failingAttach: AppDb = { ...db, attachConversation: () => Promise.reject(new DbError('db_error', 'connection reset')) };
+    const { tavus, sessions } = gateway(recordedTavus(), failingAttach);
+
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toMatchObject({ code: 'db_error' });
+
+    expect(await tavus.activeConversations()).toEqual([]);
+    const ends = tavus.seen.filter((r) => r.path.endsWith('/end'));
+    const created = (await tavus.client.conversations.list({ status: 'ended' })).data[0]!;
+    expect(ends.map((r) => r.path)).toEqual([`/v2/conversations/${created.conversation_id}/end`]);
+    const { rows } = await db.listSessions({ page: 1, pageSize: 10 });
+    expect(rows[0]).toMatchObject({ status: 'failed', seconds_used: 0, tavus_conversation_id: null });
+    expect(rows[0]!.error).toMatch(/^attach_failed: db_error/);
+    expect(await data.usageRows()).toEqual([]);
+  });
+
+  it('when the reservation is cancelled elsewhere mid-start: attach is refused and the conversation ended', async () => {
+    const db = data.db();
+    const { tavus, sessions } = gateway();
+    tavus.intercept(async (request, forward) => {
+      if (request.method === 'POST' && request.path === '/v2/conversations') {
+        const open = await db.currentSession();
+        await db.endSession(open!.id, 'start_abandoned'); // another tab gave up on it
+      }
+      return forward();
+    });
+
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toMatchObject({ code: 'session_not_starting' });
+
+    tavus.intercept(undefined);
+    expect(await tavus.activeConversations()).toEqual([]);
+    expect(await db.currentSession()).toBeNull();
+    expect(await data.usageRows()).toEqual([]);
+  });
+
+  it('refuses a second session while one runs, without creating a second conversation', async () => {
+    const { tavus, sessions } = gateway();
+    await sessions.start({ sessionType: 'reflect_alone' });
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(SessionAlreadyActiveError);
+    expect(creates(tavus.seen)).toHaveLength(1);
+    expect(await tavus.activeConversations()).toHaveLength(1);
+  });
+
+  it('refuses when the minutes are used up, before Tavus is asked', async () => {
+    await data.setSecondsUsed(300 * 60 - 10);
+    const { tavus, sessions } = gateway();
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(UsageLimitReachedError);
+    expect(tavus.seen).toEqual([]);
+  });
+
+  it("refuses a session together on a plan without them, and the free plan's second solo session of the day", async () => {
+    await data.reset('free');
+    const { tavus, sessions } = gateway();
+    await expect(sessions.start({ sessionType: 'resolve_together' })).rejects.toMatchObject({ code: 'session_type_not_allowed' });
+    const first = await sessions.start({ sessionType: 'reflect_alone' });
+    await sessions.end(first.session.id);
+    await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toMatchObject({ code: 'daily_limit_reached' });
+    expect(creates(tavus.seen)).toHaveLength(1);
+  });
+});
+
+describe('end', () => {
+  it('ends the conversation by its Tavus id, never the session id, and charges the session once', async () => {
+    const { tavus, sessions } = gateway();
+    const { session } = await sessions.start({ sessionType: 'reflect_alone' });
+
+    const ended = await sessions.end(session.id, 'user_ended');
+
+    const ends = tavus.seen.filter((r) => r.path.endsWith('/end'));
+    expect(ends.map((r) => r.path)).toEqual([`/v2/conversations/${session.tavus_conversation_id}/end`]);
+    expect(ends[0]!.path).not.toContain(session.id);
+    expect(ended).toMatchObject({ status: 'ended', end_reason: 'user_ended' });
+    expect(await tavus.activeConversations()).toEqual([]);
+    const usage = await data.usageRows();
+    expect(usage).toHaveLength(1);
+    expect(usage[0]!.session_id).toBe(session.id);
+
+    const again = await sessions.end(session.id, 'user_ended');
+    expect(again.ended_at).toBe(ended.ended_at);
+    expect(await data.usageRows()).toHaveLength(1);
+  });
+
+  it('ends the session even when Tavus does not confirm, and says so', async () => {
+    const { tavus, sessions } = gateway();
+    const { session } = await sessions.start({ sessionType: 'reflect_alone' });
+    tavus.simulator.faults.set({ status: 500, match: '/end' });
+
+    const failure = await sessions.end(session.id).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ConversationEndUnconfirmedError);
+    expect((failure as ConversationEndUnconfirmedError).session.status).toBe('ended');
+    expect(await data.db().currentSession()).toBeNull();
+  });
+
+  it('on tab close sends a keepalive end with the Tavus id and ends the session', async () => {
+    const { tavus, sessions } = gateway();
+    const { session } = await sessions.start({ sessionType: 'reflect_alone' });
+
+    sessions.endOnUnload(session);
+
+    await vi.waitFor(async () => expect(await data.db().currentSession()).toBeNull());
+    const ends = tavus.seen.filter((r) => r.path.endsWith('/end'));
+    expect(ends).toEqual([expect.objectContaining({ path: `/v2/conversations/${session.tavus_conversation_id}/end`, keepalive: true })]);
+    expect((await data.db().getSession(session.id))?.end_reason).toBe('tab_closed');
+  });
+});
+
+describe('verifyPersona', () => {
+  it('reports the persona name and replica', async () => {
+    const { sessions } = gateway();
+    await expect(sessions.verifyPersona!()).resolves.toEqual({ personaId: 'p7e13c73f41f', personaName: 'Reflective Listener', replicaId: 'r4317e64d25a' });
+  });
+
+  it('rejects with the typed Tavus error for an unknown persona', async () => {
+    const { sessions } = gateway(recordedTavus(), data.db(), tavusConfig({ personaId: 'p0000000000' }));
+    const failure = await sessions.verifyPersona!().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure instanceof InvalidRequestError || (failure as { code?: string }).code === 'not_found').toBe(true);
+  });
+});
