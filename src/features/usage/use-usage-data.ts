@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useServices } from '@/app/services';
+import type { Plan, Usage, UsageReport } from '@/lib/db';
+
+export interface UsageData {
+  usage: Usage;
+  plans: Plan[];
+  report: UsageReport;
+}
+
+export type LoadedUsage = { version: number; data: UsageData } | { version: number; error: unknown };
+
+/**
+ * The plan, the period's figures and the report, all from the database, read again when a session
+ * starts or ends (in this tab or another) or when `reload` is called.
+ */
+export function useUsageData() {
+  const services = useServices();
+  const [version, setVersion] = useState(0);
+  const [loaded, setLoaded] = useState<LoadedUsage | null>(null);
+
+  useEffect(() => {
+    let gone = false;
+    services
+      .db()
+      .then(async (db) => {
+        const [usage, plans, report] = await Promise.all([db.usage(), db.plans(), db.usageReport()]);
+        return { usage, plans, report };
+      })
+      .then(
+        (data) => !gone && setLoaded({ version, data }),
+        (error: unknown) => !gone && setLoaded({ version, error }),
+      );
+    return () => {
+      gone = true;
+    };
+  }, [services, version]);
+
+  useEffect(() => {
+    let gone = false;
+    let unsubscribe: (() => void) | undefined;
+    services.db().then(
+      (db) => {
+        if (!gone) unsubscribe = db.subscribe(() => setVersion((v) => v + 1));
+      },
+      () => undefined, // the page's own load reports the failure
+    );
+    return () => {
+      gone = true;
+      unsubscribe?.();
+    };
+  }, [services]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { loaded, current: loaded?.version === version, reload };
+}
