@@ -19,8 +19,8 @@ export interface StudioWorld {
   services: Services;
   simulator: TavusSimulator;
   tavus: TavusClient;
-  db: AppDb;
-  pg: PGlite;
+  /** The embedded database, for the test's own checks (made on first call). */
+  db: Pick<AppDb, 'listPersonas' | 'getPersona' | 'savePersona' | 'markPersonaSynced' | 'markPersonaFailed' | 'linkPersona' | 'deletePersona'>;
   /** Every request the studio sent to Tavus, in order. */
   requests: Array<{ method: string; path: string; body: unknown }>;
   /** Moves the simulator's clock (training, processing, call timeouts). */
@@ -31,22 +31,34 @@ export interface StudioWorld {
  * One embedded database per test file (the real migrations), emptied of personas between tests;
  * a fresh simulator per test. The studio talks to both only through the Services object.
  */
+let shared: { pg: PGlite; db: AppDb } | undefined;
+
+/** The file's embedded database, made (and migrated) on first use only: pages without personas never pay for it. */
+async function sharedDb(): Promise<{ pg: PGlite; db: AppDb }> {
+  if (!shared) {
+    const pg = new PGlite();
+    const db = createEmbeddedDb({ pglite: pg, loadSchema: loadViteSchema });
+    await db.userId();
+    shared = { pg, db };
+  }
+  return shared;
+}
+
+/**
+ * One embedded database per test file (the real migrations), emptied of personas between tests;
+ * a fresh simulator per test. The studio talks to both only through the Services object.
+ */
 export function useStudioWorld(): () => StudioWorld {
-  let pg: PGlite;
-  let db: AppDb;
   let world: StudioWorld | undefined;
 
-  beforeAll(async () => {
-    pg = new PGlite();
-    db = createEmbeddedDb({ pglite: pg, loadSchema: loadViteSchema });
-    await db.userId(); // migrate once, up front
-  }, 60_000);
   afterAll(async () => {
-    await db.close();
-    await pg.close();
+    const open = shared;
+    shared = undefined;
+    await open?.db.close();
+    await open?.pg.close();
   });
   beforeEach(async () => {
-    await pg.exec('delete from public.personas');
+    if (shared) await shared.pg.exec('delete from public.personas');
     useJourneyChoice.getState().reset();
     localStorage.clear();
     let time = Date.parse('2026-01-05T10:00:00Z');
@@ -62,13 +74,22 @@ export function useStudioWorld(): () => StudioWorld {
     const services: Services = {
       config,
       tavus: async () => tavus,
-      db: async () => db,
+      db: async () => (await sharedDb()).db,
       // the studio never starts sessions: a call here is a bug the test should see
       sessions: async () => {
         throw new Error('The studio must not start sessions.');
       },
     };
-    world = { services, simulator, tavus, db, pg, requests, advance: (ms) => (time += ms) };
+    const db: StudioWorld['db'] = {
+      listPersonas: async () => (await sharedDb()).db.listPersonas(),
+      getPersona: async (id) => (await sharedDb()).db.getPersona(id),
+      savePersona: async (id, fields) => (await sharedDb()).db.savePersona(id, fields),
+      markPersonaSynced: async (id, tavusId) => (await sharedDb()).db.markPersonaSynced(id, tavusId),
+      markPersonaFailed: async (id, error) => (await sharedDb()).db.markPersonaFailed(id, error),
+      linkPersona: async (tavusId, fields) => (await sharedDb()).db.linkPersona(tavusId, fields),
+      deletePersona: async (id) => (await sharedDb()).db.deletePersona(id),
+    };
+    world = { services, simulator, tavus, requests, db, advance: (ms) => (time += ms) };
   });
   return () => {
     if (!world) throw new Error('useStudioWorld: the world is made in beforeEach');

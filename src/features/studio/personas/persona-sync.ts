@@ -8,8 +8,11 @@ import { editablePart, type PersonaBody } from './form-model';
  * The persona's two homes kept in step: the local row is written first, then Tavus; a Tavus
  * failure leaves the row `failed` with the error, which a retry (syncPersona again) clears.
  */
+/** The persona part of the data layer: all the sync needs. */
+export type PersonaStore = Pick<AppDb, 'listPersonas' | 'savePersona' | 'markPersonaSynced' | 'markPersonaFailed' | 'linkPersona' | 'deletePersona'>;
+
 export interface SyncDeps {
-  db: AppDb;
+  db: PersonaStore;
   tavus: TavusClient;
   mode?: 'mock' | 'direct' | 'proxy';
 }
