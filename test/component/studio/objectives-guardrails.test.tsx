@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderStudio, useStudioWorld } from './studio-harness';
 
 describe('objectives', () => {
-  const world = useStudioWorld();
+  const world = useStudioWorld({ database: false });
 
   it('refuses a name with spaces, then creates a set whose flow is drawn and listed', async () => {
     const user = userEvent.setup();
@@ -59,7 +59,7 @@ describe('objectives', () => {
 });
 
 describe('guardrails', () => {
-  const world = useStudioWorld();
+  const world = useStudioWorld({ database: false });
 
   it('allows only letters, digits and _ in names, and creates the set', async () => {
     const user = userEvent.setup();

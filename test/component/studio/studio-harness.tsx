@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { ServicesContext, type Services } from '@/app/services';
 import type { AppConfig } from '@/config';
@@ -30,6 +31,7 @@ export interface StudioWorld {
 /**
  * One embedded database per test file (the real migrations), emptied of personas between tests;
  * a fresh simulator per test. The studio talks to both only through the Services object.
+ * `database: false` for pages that never touch it.
  */
 let shared: { pg: PGlite; db: AppDb } | undefined;
 
@@ -47,9 +49,13 @@ async function sharedDb(): Promise<{ pg: PGlite; db: AppDb }> {
 /**
  * One embedded database per test file (the real migrations), emptied of personas between tests;
  * a fresh simulator per test. The studio talks to both only through the Services object.
+ * `database: false` for pages that never touch it.
  */
-export function useStudioWorld(): () => StudioWorld {
+export function useStudioWorld(options: { database?: boolean } = {}): () => StudioWorld {
   let world: StudioWorld | undefined;
+
+  // migrating takes seconds: done up front so no test's waiting counts it
+  if (options.database !== false) beforeAll(() => sharedDb().then(() => undefined), 120_000);
 
   afterAll(async () => {
     const open = shared;
@@ -100,6 +106,15 @@ export function useStudioWorld(): () => StudioWorld {
 function Where() {
   const location = useLocation();
   return <output data-testid="path">{location.pathname}</output>;
+}
+
+/** One studio page on its own, e.g. with a short polling interval. */
+export function renderPage(world: StudioWorld, page: ReactNode) {
+  return render(
+    <ServicesContext.Provider value={world.services}>
+      <MemoryRouter>{page}</MemoryRouter>
+    </ServicesContext.Provider>,
+  );
 }
 
 export function renderStudio(world: StudioWorld, path = '/studio/personas') {
