@@ -16,7 +16,8 @@ export function savedTranscript(sessionId: string): TranscriptLine[] {
 
 function save(sessionId: string, lines: TranscriptLine[]) {
   try {
-    globalThis.sessionStorage?.setItem(STORAGE_PREFIX + sessionId, JSON.stringify(lines.filter((l) => l.final)));
+    // Lines still streaming are kept too: a reload mid-sentence shows what had been heard.
+    globalThis.sessionStorage?.setItem(STORAGE_PREFIX + sessionId, JSON.stringify(lines));
   } catch {
     // the summary then shows what Tavus sends later
   }
@@ -42,7 +43,7 @@ export const useCallStore = create<CallStore>()((set, get) => ({
     const before = get().lines;
     const next = applyConversationEvent(get(), event);
     set(next);
-    if (sessionId && next.lines !== before && next.lines.some((l, i) => l.final && before[i] !== l)) save(sessionId, next.lines);
+    if (sessionId && next.lines !== before) save(sessionId, next.lines);
   },
   reset() {
     set({ ...initialCallEvents, sessionId: null });

@@ -35,7 +35,7 @@ export function useSummaryTranscript(session: Session, waitForTavus: boolean) {
   const [waiting, setWaiting] = useState(() => waitForTavus && officialLines(session.transcript) === null && session.started_at !== null);
   const [heard] = useState(() => {
     const call = useCallStore.getState();
-    return call.sessionId === session.id ? call.lines.filter((l) => l.final) : savedTranscript(session.id);
+    return call.sessionId === session.id ? call.lines : savedTranscript(session.id);
   });
 
   useEffect(() => {
