@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { FieldErrors, PersonaBody, PersonaFormValues } from './form-model';
-import { CORE_FIELDS, FLOW_FIELDS, LLM_FIELDS, PERCEPTION_FIELDS, STT_FIELDS, TTS_FIELDS, fieldId } from './layer-fields';
+import { CORE_FIELDS, FLOW_FIELDS, LLM_FIELDS, PERCEPTION_FIELDS, STT_FIELDS, TTS_FIELDS } from './layer-fields';
 import { KnowledgeSection, type PickerLists } from './knowledge-section';
 import { LayerSection, SpecField, type FormBinding } from './spec-field';
 import { validatePersonaForm } from './validate';
@@ -21,6 +21,7 @@ export function PersonaForm({ initial, base, lists, submitLabel, onSubmit }: Per
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const form: FormBinding = {
     values: values.fields,
@@ -35,10 +36,9 @@ export function PersonaForm({ initial, base, lists, submitLabel, onSubmit }: Per
     event.preventDefault();
     const result = validatePersonaForm(values, base);
     setErrors(result.errors);
-    const invalid = Object.keys(result.errors);
-    if (invalid.length > 0) {
-      // the first invalid field takes focus once its section has opened
-      requestAnimationFrame(() => document.getElementById(fieldId(invalid[0]!))?.focus());
+    if (Object.keys(result.errors).length > 0) {
+      // the first invalid field on the page takes focus, once React has marked it (and opened its layer)
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(true);
@@ -51,7 +51,7 @@ export function PersonaForm({ initial, base, lists, submitLabel, onSubmit }: Per
 
   const errorCount = Object.keys(errors).length;
   return (
-    <form noValidate onSubmit={submit} aria-label="Persona" className="studio-form">
+    <form ref={formRef} noValidate onSubmit={submit} aria-label="Persona" className="studio-form">
       {errorCount > 0 && (
         <div role="alert" className="notice studio-error">
           <p>
