@@ -75,3 +75,17 @@ test('an empty history and usage say so, and pass axe', async ({ page }) => {
   await expect(page.getByRole('progressbar', { name: /^Minutes used/ })).toHaveAttribute('aria-valuenow', '0', { timeout: 30_000 });
   await expectAccessible(page);
 });
+
+test('the start page loads nothing of /history or /usage until they are visited', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await openHome(page);
+  expect(loaded.filter((path) => /history-page|usage-page/.test(path))).toEqual([]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage' }).click();
+  await expect(page.getByRole('progressbar', { name: /^Minutes used/ })).toBeVisible();
+  expect(loaded.some((path) => /usage-page/.test(path))).toBe(true);
+  expect(loaded.filter((path) => /history-page/.test(path))).toEqual([]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await expect(page.getByText(/You have no sessions yet/)).toBeVisible();
+  expect(loaded.some((path) => /history-page/.test(path))).toBe(true);
+});
