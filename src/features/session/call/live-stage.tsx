@@ -91,15 +91,24 @@ export default function LiveStage({ conversationUrl, conversationId, onReady, on
       if (isReplica(event?.participant)) onCallEnded('replica_left', 'The replica left the call, so the session has ended.');
     };
     const onError = () => onCallEnded('call_error', 'The call was interrupted by a connection error, so the session has ended.');
+    // The room closed under us (Tavus shut the conversation down); leaving on purpose ends the session first.
+    const onLeftMeeting = () => onCallEnded('shutdown', 'The call was closed by Tavus, so the session has ended.');
     call.on('participant-left', onLeft);
     call.on('error', onError);
+    call.on('left-meeting', onLeftMeeting);
     return () => {
       call.off('participant-left', onLeft);
       call.off('error', onError);
+      call.off('left-meeting', onLeftMeeting);
     };
   }, [call, onCallEnded]);
 
   const join = useCallback(() => setPhase('conversation'), []);
+  // The conversation component also "leaves" when the meeting fails: that is not the user's choice.
+  const leave = useCallback(() => {
+    if (call?.meetingState() === 'error') onCallEnded('call_error', 'The call failed, so the session has ended.');
+    else onLeave();
+  }, [call, onCallEnded, onLeave]);
 
   if (phase === 'loading') return <p aria-busy="true">Loading the video call…</p>;
   if (phase === 'failed' || !call) return <p role="alert">The video call could not be loaded.</p>;
@@ -108,7 +117,7 @@ export default function LiveStage({ conversationUrl, conversationId, onReady, on
       {phase === 'hair-check' ? (
         <HairCheck onJoin={join} onCancel={onLeave} />
       ) : (
-        <Conversation conversationUrl={conversationUrl} onLeave={onLeave} />
+        <Conversation conversationUrl={conversationUrl} onLeave={leave} />
       )}
     </DailyProvider>
   );
