@@ -57,6 +57,18 @@ describe('personas list', () => {
     expect(await db.listPersonas()).toHaveLength(3);
   });
 
+  it('imports the others when the database refuses one persona, and names it', async () => {
+    const user = userEvent.setup();
+    const { tavus, db } = world();
+    const odd = await tavus.personas.create({ persona_name: 'Odd', system_prompt: 'x', pipeline_mode: 'Some Future Mode' });
+    renderStudio(world());
+    await user.click(await screen.findByRole('button', { name: 'Import from Tavus' }));
+    const notice = await screen.findByText(/Imported 1 persona from Tavus. Not imported: /);
+    expect(notice).toHaveTextContent(`${odd.persona_id} (The database refused the request.`);
+    expect(notice).toHaveTextContent('pipeline_mode must be a word such as full or echo');
+    expect((await db.listPersonas()).map((p) => p.tavus_persona_id)).toEqual(['p7e13c73f41f']);
+  });
+
   it('deletes only after confirmation, here and in Tavus', async () => {
     const user = userEvent.setup();
     const { tavus, db } = world();

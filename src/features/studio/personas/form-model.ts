@@ -73,11 +73,19 @@ function fromText(spec: FieldSpec, text: string): { value?: unknown; error?: str
   }
 }
 
-/** Drops layer objects the form emptied, so an untouched persona diffs to nothing. */
-function pruneEmptyLayers(body: PersonaBody): void {
+const isBlank = (v: unknown) => v === undefined || v === null || v === '';
+
+/**
+ * Blank values (null, "") count as unset, at the top and in each layer, and emptied layers go:
+ * Tavus returns `context: ""` or `tts_engine: ""` where the form shows nothing, and an untouched
+ * persona must diff to nothing.
+ */
+function pruneBlanks(body: PersonaBody): void {
+  for (const key of Object.keys(body)) if (isBlank(body[key])) delete body[key];
   if (!isObject(body.layers)) return;
   for (const [name, layer] of Object.entries(body.layers)) {
-    if (isObject(layer) && Object.keys(layer).length === 0) delete body.layers[name];
+    if (isObject(layer)) for (const key of Object.keys(layer)) if (isBlank(layer[key])) delete layer[key];
+    if (isBlank(layer) || (isObject(layer) && Object.keys(layer).length === 0)) delete body.layers[name];
   }
   if (Object.keys(body.layers).length === 0) delete body.layers;
 }
@@ -86,11 +94,10 @@ function pruneEmptyLayers(body: PersonaBody): void {
 export function editablePart(persona: PersonaBody): PersonaBody {
   const part: PersonaBody = {};
   for (const key of EDITABLE_KEYS) {
-    const value = persona[key];
-    if (value !== undefined && value !== null) part[key] = structuredClone(value);
+    if (!isBlank(persona[key])) part[key] = structuredClone(persona[key]);
   }
   if (Array.isArray(part.document_ids) && part.document_ids.length === 0) delete part.document_ids;
-  pruneEmptyLayers(part);
+  pruneBlanks(part);
   return part;
 }
 
@@ -108,7 +115,7 @@ export function toPersonaBody(values: PersonaFormValues, base: PersonaBody = {})
   }
   if (values.documentIds.length) body.document_ids = [...values.documentIds];
   else delete body.document_ids;
-  pruneEmptyLayers(body);
+  pruneBlanks(body);
   return { body, errors };
 }
 

@@ -25,21 +25,24 @@ export type SyncOutcome =
 
 const LOCAL_KEYS = ['persona_name', 'system_prompt', 'context', 'pipeline_mode', 'default_replica_id', 'layers', 'objectives_id', 'guardrails_id', 'document_ids'] as const;
 
-/** The fields the local row stores, from a persona body (form or Tavus). */
+const TAVUS_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The fields the local row stores, from a persona body (form or Tavus); malformed ids are left out. */
 export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): PersonaFields {
   const part = editablePart(body);
   const text = (key: string) => (typeof part[key] === 'string' ? (part[key] as string) : null);
+  const id = (key: string) => (TAVUS_ID.test(text(key) ?? '') ? text(key) : null);
   const name = text('persona_name')?.trim();
   return {
     persona_name: (name || fallbackName).slice(0, 200),
     system_prompt: text('system_prompt'),
     context: text('context'),
     pipeline_mode: text('pipeline_mode') ?? 'full',
-    default_replica_id: text('default_replica_id'),
+    default_replica_id: id('default_replica_id'),
     layers: typeof part.layers === 'object' && part.layers !== null ? (part.layers as Record<string, unknown>) : {},
-    objectives_id: text('objectives_id'),
-    guardrails_id: text('guardrails_id'),
-    document_ids: Array.isArray(part.document_ids) ? part.document_ids.filter((d): d is string => typeof d === 'string') : [],
+    objectives_id: id('objectives_id'),
+    guardrails_id: id('guardrails_id'),
+    document_ids: Array.isArray(part.document_ids) ? part.document_ids.filter((d): d is string => typeof d === 'string' && TAVUS_ID.test(d)) : [],
   };
 }
 
@@ -84,21 +87,31 @@ export async function savePersona(deps: SyncDeps, id: string | null, body: Perso
   return syncPersona(deps, row, base);
 }
 
+export interface ImportResult {
+  added: Persona[];
+  alreadyLinked: number;
+  /** Personas the local database refused (one bad persona does not stop the others). */
+  failed: Array<{ personaId: string; error: unknown }>;
+}
+
 /** Links every Tavus persona not linked yet; running it twice adds nothing. */
-export async function importFromTavus(deps: SyncDeps): Promise<{ added: Persona[]; alreadyLinked: number }> {
+export async function importFromTavus(deps: SyncDeps): Promise<ImportResult> {
   const linked = new Set((await deps.db.listPersonas()).map((p) => p.tavus_persona_id).filter(Boolean));
-  const added: Persona[] = [];
-  let alreadyLinked = 0;
-  for await (const remote of deps.tavus.personas.list()) {
+  const result: ImportResult = { added: [], alreadyLinked: 0, failed: [] };
+  for await (const remote of deps.tavus.personas.list({ limit: 50 })) {
     const id = remote.persona_id;
     if (linked.has(id)) {
-      alreadyLinked += 1;
+      result.alreadyLinked += 1;
       continue;
     }
-    added.push(await deps.db.linkPersona(id, toFields(remote as unknown as PersonaBody, id)));
-    linked.add(id);
+    try {
+      result.added.push(await deps.db.linkPersona(id, toFields(remote as unknown as PersonaBody, id)));
+      linked.add(id);
+    } catch (error) {
+      result.failed.push({ personaId: id, error });
+    }
   }
-  return { added, alreadyLinked };
+  return result;
 }
 
 /** Deletes in Tavus (already gone counts as done), then locally; sessions keep their history. */

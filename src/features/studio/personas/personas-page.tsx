@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useServices } from '@/app/services';
 import type { Persona } from '@/lib/db';
+import { errorSentence } from '../shared/describe-error';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 import { JourneyChoice } from './journey-choice';
@@ -47,9 +48,11 @@ export function PersonasPage() {
 
   const runImport = () =>
     act('import', async () => {
-      const { added, alreadyLinked } = await importFromTavus(await deps());
+      const { added, alreadyLinked, failed } = await importFromTavus(await deps());
       const linked = alreadyLinked ? ` ${alreadyLinked} already linked.` : '';
-      return { text: added.length ? `Imported ${added.length} persona${added.length === 1 ? '' : 's'} from Tavus.${linked}` : `Nothing new to import.${linked}` };
+      const refused = failed.length ? ` Not imported: ${failed.map((f) => `${f.personaId} (${errorSentence(f.error)})`).join('; ')}.` : '';
+      const text = added.length ? `Imported ${added.length} persona${added.length === 1 ? '' : 's'} from Tavus.${linked}` : `Nothing new to import.${linked}`;
+      return { text: text + refused, failed: failed.length > 0 };
     });
   const retry = (persona: Persona) =>
     act(`retry:${persona.id}`, async () => {
