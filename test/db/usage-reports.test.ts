@@ -1,3 +1,5 @@
+import { DbError } from '@/lib/db';
+import { toUsageReport } from '@/lib/db/reports';
 import { elapse, endSession, errorOf, PERSONA, setPlan, setupTestDb, startActiveSession, startSession, subscriptionOf } from './harness';
 
 // The views behind /history and /usage, on the real migrations: what they sum, whose rows they
@@ -241,5 +243,32 @@ describe('cost as history grows', () => {
     expect(await plan('select * from public.my_usage_breakdown')).toContain('sessions_user_id_closed_at_idx');
     expect(await plan('select * from public.my_session_history order by created_at desc, id desc limit 20')).toContain('sessions_user_id_created_at_idx');
     expect(await plan('select * from public.my_usage_days')).toContain('tavus_usage_user_id_usage_date_idx');
+  });
+});
+
+describe('the report as the app reads it', () => {
+  it('turns the rows into per-persona and per-type tallies with success rates, most minutes first', () => {
+    const report = toUsageReport(
+      [{ usage_date: '2026-03-02', sessions: 1, seconds_used: 30 }, { usage_date: '2026-03-01', sessions: 2, seconds_used: 90 }],
+      [
+        { dimension: 'total', key: null, persona_name: null, sessions_ended: 3, sessions_failed: 1, seconds_used: 120 },
+        { dimension: 'persona', key: 'pa', persona_name: null, sessions_ended: 1, sessions_failed: 1, seconds_used: 30 },
+        { dimension: 'persona', key: 'pb', persona_name: 'Calm', sessions_ended: 2, sessions_failed: 0, seconds_used: 90 },
+        { dimension: 'session_type', key: 'reflect_alone', persona_name: null, sessions_ended: 3, sessions_failed: 1, seconds_used: 120 },
+      ],
+    );
+    expect(report.days.map((day) => day.date)).toEqual(['2026-03-01', '2026-03-02']);
+    expect(report.total).toEqual({ sessionsEnded: 3, sessionsFailed: 1, secondsUsed: 120, successRate: 0.75 });
+    expect(report.byPersona.map((row) => [row.personaId, row.personaName, row.successRate])).toEqual([['pb', 'Calm', 1], ['pa', null, 0.5]]);
+    expect(report.byType).toEqual([{ sessionType: 'reflect_alone', sessionsEnded: 3, sessionsFailed: 1, secondsUsed: 120, successRate: 0.75 }]);
+  });
+
+  it('refuses rows it does not understand with an error that names the field, instead of showing wrong figures', () => {
+    const total = { dimension: 'total', key: null, persona_name: null, sessions_ended: 0, sessions_failed: 0, seconds_used: 0 };
+    expect(() => toUsageReport([{ usage_date: '2026-03-01', sessions: 1, seconds_used: '60' }], [total])).toThrow(
+      expect.objectContaining({ code: 'db_error', message: expect.stringContaining('seconds_used') }),
+    );
+    expect(() => toUsageReport([], [])).toThrow(expect.objectContaining({ code: 'db_error', message: expect.stringContaining('no usage total') }));
+    expect(() => toUsageReport(null, [total])).toThrow(DbError);
   });
 });

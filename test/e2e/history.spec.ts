@@ -9,7 +9,7 @@ async function openHome(page: Page) {
   return start;
 }
 
-const minutes = (seconds: number) => (Number.isInteger(seconds / 60) ? String(seconds / 60) : (seconds / 60).toFixed(1));
+const minutes = (seconds: number) => String(Math.round((seconds / 60) * 10) / 10);
 
 // The free plan allows one solo session a day, and a failed start does not count against it: the
 // two sessions are a start that Tavus refuses, then a call that is held and ended.

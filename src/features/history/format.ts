@@ -23,10 +23,9 @@ export function formatDuration(totalSeconds: number): string {
   return s === 0 ? `${m} min` : `${m} min ${s} s`;
 }
 
-/** Charged seconds as minutes, one decimal where it matters: 20 -> "0.3 min", 600 -> "10 min". */
+/** Charged seconds as minutes to one decimal, without a trailing .0: 20 -> "0.3 min", 61 -> "1 min". */
 export function formatMinutes(seconds: number): string {
-  const minutes = Math.max(0, seconds) / 60;
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+  return `${Math.round((Math.max(0, seconds) / 60) * 10) / 10} min`;
 }
 
 export function formatDateTime(iso: string | null): string {

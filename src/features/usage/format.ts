@@ -5,10 +5,9 @@ export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
   resolve_together: 'Resolve together',
 };
 
-/** Seconds as minutes, one decimal where it matters: 20 -> "0.3", 600 -> "10". */
+/** Seconds as minutes to one decimal, without a trailing .0: 20 -> "0.3", 61 -> "1", 600 -> "10". */
 export function minutes(seconds: number): string {
-  const value = Math.max(0, seconds) / 60;
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return String(Math.round((Math.max(0, seconds) / 60) * 10) / 10);
 }
 
 /** A rate as a whole percentage, or a dash when there was nothing to rate. */

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DbError, NotAuthenticatedError, type AppDb } from '@/lib/db';
+import { createClient } from '@supabase/supabase-js';
+import { createSupabaseDb, DbError, NotAuthenticatedError, type AppDb, type Database } from '@/lib/db';
+import { ANON_KEY, createStandIn } from '../../unit/db/postgrest-stand-in';
 import { HistoryPage } from '@/features/history/history-page';
 import { renderAt, seed, setupWorld, type World } from './world';
 
@@ -148,5 +150,30 @@ describe('/history', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('You are not signed in.');
     expect(within(alert).getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in?next=%2Fhistory%3Fpage%3D2');
+  });
+});
+
+describe('/history over supabase-js', () => {
+  it("lists the signed-in user's sessions only, and counts them on a page past the end", async () => {
+    const standIn = createStandIn(world().pg, 'https://project.supabase.test');
+    const client = createClient<Database>('https://project.supabase.test', ANON_KEY, {
+      global: { fetch: standIn.fetch },
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    });
+    const { data } = await client.auth.signInAnonymously();
+    const db = createSupabaseDb(client, { pollMs: 0 });
+    for (let i = 0; i < 3; i += 1) await seed(world(), { day: i, seconds: 61 + i }, data.user!.id);
+    await seed(world(), { day: 1, seconds: 500 }); // the local user's: never listed
+    const signedIn = { ...world(), services: { ...world().services, db: async () => db } };
+
+    const first = showHistory(signedIn);
+    expect(rowsOf(await table()).map((row) => row[4])).toEqual(['1.1 min', '1 min', '1 min']);
+    expect(rowsOf(await table()).map((row) => row[3])).toEqual(['1 min 3 s', '1 min 2 s', '1 min 1 s']);
+    expect(standIn.requests.some((r) => r.url.pathname === '/rest/v1/my_session_history')).toBe(true);
+    first.unmount();
+
+    showHistory(signedIn, '/history?page=4');
+    expect(await screen.findByText('There is no page 4: your 3 sessions fit on 1 page.')).toBeInTheDocument();
+    await db.close();
   });
 });
