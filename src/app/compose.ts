@@ -57,7 +57,9 @@ export function composeServices(config: AppConfig): Services {
   const db = once(async () => {
     if (config.data.mode === 'supabase') {
       const { createSupabaseDb } = await import('@/lib/db');
-      return createSupabaseDb(await supabase!());
+      const data = config.data as { url: string; anonKey: string };
+      // keepalive: a closing tab can still end its session.
+      return createSupabaseDb(await supabase!(), { keepalive: { url: data.url, anonKey: data.anonKey } });
     }
     const { createBrowserEmbeddedDb } = await import('@/lib/db/embedded/browser');
     return createBrowserEmbeddedDb();
