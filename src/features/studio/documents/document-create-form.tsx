@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { documentCreateSchema, type DocumentCreate } from '@/lib/tavus/resources/documents.schema';
+import { documentCreateSchema, type DocumentCreate } from '@/lib/tavus/schemas';
 import { TextField } from '../shared/field';
 import { splitList } from '../shared/set-patch';
 

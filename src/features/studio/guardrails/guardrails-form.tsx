@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { guardrailsCreateSchema } from '@/lib/tavus/resources/guardrails.schema';
+import { guardrailsCreateSchema } from '@/lib/tavus/schemas';
 import { SelectField, TextAreaField, TextField, options } from '../shared/field';
 import { compact } from '../shared/set-patch';
 import type { SetPayload } from '../shared/set-page';

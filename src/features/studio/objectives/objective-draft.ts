@@ -1,4 +1,4 @@
-import { objectivesCreateSchema } from '@/lib/tavus/resources/objectives.schema';
+import { objectivesCreateSchema } from '@/lib/tavus/schemas';
 import { compact, splitList } from '../shared/set-patch';
 
 /** One objective as the form edits it; fields the form does not show are kept in `extra`. */

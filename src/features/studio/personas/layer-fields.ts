@@ -1,3 +1,13 @@
+import {
+  LLM_MODELS,
+  PERCEPTION_MODELS,
+  PIPELINE_MODES,
+  SENSITIVITIES,
+  STT_ENGINES,
+  TTS_ENGINES,
+  TURN_DETECTION_MODELS,
+} from '@/lib/tavus/schemas';
+
 /**
  * Every persona setting the form edits, by its path in the Tavus persona body. The layer sections
  * render from these lists and the form model converts with them, so a field is declared once.
@@ -24,10 +34,10 @@ export interface FieldSpec {
   hint?: string;
 }
 
-const LEVELS = ['low', 'medium', 'high'] as const;
+const LEVELS = SENSITIVITIES;
 
 export const LLM_FIELDS: FieldSpec[] = [
-  { path: 'layers.llm.model', label: 'LLM model', kind: 'text', suggestions: ['tavus-gpt-oss', 'tavus-gpt-4o', 'tavus-gpt-4o-mini', 'tavus-llama'], hint: 'A Tavus-hosted model, or your own model name with a custom base URL.' },
+  { path: 'layers.llm.model', label: 'LLM model', kind: 'text', suggestions: LLM_MODELS, hint: 'A Tavus-hosted model, or your own model name with a custom base URL.' },
   { path: 'layers.llm.base_url', label: 'Custom LLM base URL', kind: 'url', hint: 'An OpenAI-compatible endpoint; leave empty for Tavus-hosted models.' },
   { path: 'layers.llm.api_key', label: 'Custom LLM API key', kind: 'secret', hint: 'Sent to Tavus with the persona; needed only with a custom base URL.' },
   { path: 'layers.llm.speculative_inference', label: 'Speculative inference', kind: 'flag', hint: 'Starts answering before the user has finished: faster replies.' },
@@ -37,7 +47,7 @@ export const LLM_FIELDS: FieldSpec[] = [
 ];
 
 export const TTS_FIELDS: FieldSpec[] = [
-  { path: 'layers.tts.tts_engine', label: 'TTS engine', kind: 'select', options: ['cartesia', 'elevenlabs'] },
+  { path: 'layers.tts.tts_engine', label: 'TTS engine', kind: 'select', options: TTS_ENGINES },
   { path: 'layers.tts.external_voice_id', label: 'Voice id', kind: 'text', hint: "The engine's voice id; empty uses the replica's own voice." },
   { path: 'layers.tts.tts_model_name', label: 'TTS model', kind: 'text', suggestions: ['sonic', 'sonic-2', 'eleven_flash_v2_5', 'eleven_multilingual_v2'] },
   { path: 'layers.tts.tts_emotion_control', label: 'Emotion control', kind: 'flag', hint: 'Lets the replica vary the emotion of its voice.' },
@@ -46,7 +56,7 @@ export const TTS_FIELDS: FieldSpec[] = [
 ];
 
 export const STT_FIELDS: FieldSpec[] = [
-  { path: 'layers.stt.stt_engine', label: 'STT engine', kind: 'select', options: ['tavus-turbo', 'tavus-advanced'] },
+  { path: 'layers.stt.stt_engine', label: 'STT engine', kind: 'select', options: STT_ENGINES },
   { path: 'layers.stt.hotwords', label: 'Hotwords', kind: 'textarea', hint: 'Names and terms to recognise better, e.g. "Roey is the name of the person you are speaking with."' },
   { path: 'layers.stt.participant_pause_sensitivity', label: 'Pause sensitivity', kind: 'select', options: LEVELS },
   { path: 'layers.stt.participant_interrupt_sensitivity', label: 'Interrupt sensitivity', kind: 'select', options: LEVELS },
@@ -54,13 +64,13 @@ export const STT_FIELDS: FieldSpec[] = [
 ];
 
 export const FLOW_FIELDS: FieldSpec[] = [
-  { path: 'layers.conversational_flow.turn_detection_model', label: 'Turn detection model', kind: 'select', options: ['sparrow-1', 'sparrow-0', 'time-based'] },
+  { path: 'layers.conversational_flow.turn_detection_model', label: 'Turn detection model', kind: 'select', options: TURN_DETECTION_MODELS },
   { path: 'layers.conversational_flow.turn_taking_patience', label: 'Turn-taking patience', kind: 'select', options: LEVELS },
   { path: 'layers.conversational_flow.replica_interruptibility', label: 'Replica interruptibility', kind: 'select', options: LEVELS },
 ];
 
 export const PERCEPTION_FIELDS: FieldSpec[] = [
-  { path: 'layers.perception.perception_model', label: 'Perception model', kind: 'select', options: ['raven-1', 'raven-0', 'basic', 'off'] },
+  { path: 'layers.perception.perception_model', label: 'Perception model', kind: 'select', options: PERCEPTION_MODELS },
   { path: 'layers.perception.ambient_awareness_queries', label: 'Awareness queries', kind: 'lines', hint: 'One question a line, checked throughout the call, e.g. "Does the user appear distressed?"' },
   { path: 'layers.perception.perception_analysis_queries', label: 'End-of-call analysis queries', kind: 'lines', hint: 'One question a line, answered after the call.' },
   { path: 'layers.perception.perception_tool_prompt', label: 'Perception tool prompt', kind: 'textarea' },
@@ -69,7 +79,7 @@ export const PERCEPTION_FIELDS: FieldSpec[] = [
 
 export const CORE_FIELDS: FieldSpec[] = [
   { path: 'persona_name', label: 'Name', kind: 'text' },
-  { path: 'pipeline_mode', label: 'Pipeline mode', kind: 'select', options: ['full', 'echo'], hint: 'full: the replica thinks and answers; echo: it speaks only what you send it.' },
+  { path: 'pipeline_mode', label: 'Pipeline mode', kind: 'select', options: PIPELINE_MODES, hint: 'full: the replica thinks and answers; echo: it speaks only what you send it.' },
   { path: 'system_prompt', label: 'System prompt', kind: 'textarea', hint: 'Required in the full pipeline mode.' },
   { path: 'context', label: 'Context', kind: 'textarea' },
   { path: 'default_replica_id', label: 'Default replica', kind: 'select' },

@@ -1,4 +1,4 @@
-import { personaCreateSchema } from '@/lib/tavus/resources/personas.schema';
+import { personaCreateSchema } from '@/lib/tavus/schemas';
 import { ALL_FIELDS } from './layer-fields';
 import { fieldForIssue, toPersonaBody, type FieldErrors, type PersonaBody, type PersonaFormValues } from './form-model';
 

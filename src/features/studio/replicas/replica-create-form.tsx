@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { replicaCreateSchema, type ReplicaCreate } from '@/lib/tavus/resources/replicas.schema';
+import { replicaCreateSchema, type ReplicaCreate } from '@/lib/tavus/schemas';
 import { TextField } from '../shared/field';
 
 const FIELDS = ['replica_name', 'train_video_url', 'consent_video_url', 'model_name'] as const;
