@@ -2,6 +2,7 @@ import { configure, render } from '@testing-library/react';
 import { RouterProvider } from 'react-router';
 import { ServicesContext, type Services } from '@/app/services';
 import { createTestRouter } from '@/app/router';
+import { AuthProvider } from '@/features/auth';
 import type { AppConfig } from '@/config';
 import type { AppDb } from '@/lib/db';
 import { createClientSessions } from '@/lib/sessions/client';
@@ -61,7 +62,10 @@ export function renderApp(path: string, services: Services) {
   const router = createTestRouter(path);
   const view = render(
     <ServicesContext.Provider value={services}>
-      <RouterProvider router={router} />
+      {/* local data mode: everyone is the embedded database's local user */}
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </ServicesContext.Provider>,
   );
   return { router, ...view };

@@ -7,8 +7,6 @@ import { explainError, type Explained } from '../messages';
 interface StartState {
   phase: 'idle' | 'starting' | 'failed';
   error?: Explained;
-  /** The session this tab started last: its call page joins without asking. */
-  started?: StartedSession;
   start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType): Promise<StartedSession | null>;
   clearError(): void;
   reset(): void;
@@ -22,7 +20,7 @@ export const useStartStore = create<StartState>()((set, get) => ({
     try {
       const gateway = await services.sessions();
       const started = await gateway.start({ sessionType });
-      set({ phase: 'idle', started });
+      set({ phase: 'idle' });
       return started;
     } catch (error) {
       set({ phase: 'failed', error: explainError(error, services.config.tavus.mode) });
@@ -33,6 +31,6 @@ export const useStartStore = create<StartState>()((set, get) => ({
     set({ phase: 'idle', error: undefined });
   },
   reset() {
-    set({ phase: 'idle', error: undefined, started: undefined });
+    set({ phase: 'idle', error: undefined });
   },
 }));
