@@ -11,7 +11,8 @@ import { useSummaryTranscript } from './use-transcript';
 
 function durationSeconds(session: Session): number | null {
   if (!session.started_at || !session.ended_at) return null;
-  return Math.max(0, Math.round((Date.parse(session.ended_at) - Date.parse(session.started_at)) / 1000));
+  // Whole seconds rounded up, as the charge counts them.
+  return Math.max(0, Math.ceil((Date.parse(session.ended_at) - Date.parse(session.started_at)) / 1000));
 }
 
 /** After the end: how long it lasted, what it cost, what is left, and what was said. */
