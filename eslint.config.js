@@ -18,7 +18,7 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.type='MetaProperty'][property.name='env']",
-          message: 'Read settings through src/config, the one place that parses import.meta.env.',
+          message: 'Read settings through src/config: they are parsed once, when Vite starts or builds.',
         },
       ],
     },

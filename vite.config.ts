@@ -2,6 +2,7 @@ import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { assertNoBrowserKey } from './src/config/build-guard';
+import { awaknowConfig } from './src/config/vite-plugin';
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'build') {
@@ -9,7 +10,7 @@ export default defineConfig(({ command, mode }) => {
     assertNoBrowserKey(loadEnv(mode, process.cwd(), 'VITE_'));
   }
   return {
-    plugins: [react()],
+    plugins: [react(), awaknowConfig()],
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     worker: { format: 'es' },

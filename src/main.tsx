@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadConfig } from '@/config';
+import { loadConfig } from '@/config/load';
 import { ConfigErrorScreen } from '@/app/config-error';
 import { App } from '@/app/app';
 import '@/app/styles.css';

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { RouterProvider } from 'react-router';
 import type { AppConfig } from '@/config';
-import { AuthProvider, type AuthClient } from '@/features/auth';
+import { AuthProvider } from '@/features/auth/auth-provider';
+import type { AuthClient } from '@/features/auth/auth-client';
 import { composeServices } from './compose';
 import { ServicesContext, type Services } from './services';
 import { createAppRouter } from './router';

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { Suspense } from 'react';
 import { TavusStatus } from '@/features/status/tavus-status';
-import { SignOutButton } from '@/features/auth';
+import { SignOutButton } from '@/features/auth/sign-out-button';
 import { useServices } from './services';
 
 const NAV = [

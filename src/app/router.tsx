@@ -1,5 +1,5 @@
 import { createBrowserRouter, createMemoryRouter, Outlet, type RouteObject } from 'react-router';
-import { RequireUser } from '@/features/auth';
+import { RequireUser } from '@/features/auth/require-user';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 

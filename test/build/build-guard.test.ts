@@ -42,6 +42,16 @@ describe('production build and the Tavus key', () => {
     }
   }, 120_000);
 
+  it('leaves the key out of a mock-mode build even when it is set and allowed', () => {
+    const { outDir, status, output } = build({ VITE_TAVUS_API_KEY: KEY, VITE_TAVUS_ALLOW_BROWSER_KEY: 'true', VITE_TAVUS_MODE: 'mock' });
+    try {
+      expect(status, output).toBe(0);
+      expect(bundleText(outDir)).not.toContain(KEY);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('builds with the key only when the operator opts in', () => {
     const { outDir, status, output } = build({ VITE_TAVUS_API_KEY: KEY, VITE_TAVUS_ALLOW_BROWSER_KEY: 'true' });
     try {

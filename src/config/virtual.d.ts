@@ -1,0 +1,4 @@
+declare module 'virtual:awaknow-config' {
+  const resolved: import('./resolve').ConfigResult;
+  export default resolved;
+}
