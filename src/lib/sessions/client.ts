@@ -64,15 +64,17 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
   const gateway: SessionGateway = {
     callTransport: options.callTransport ?? 'daily',
 
-    async start({ sessionType }) {
+    async start({ sessionType, ...choice }) {
       const { db, tavus } = await load();
-      const session = await db.startSession({ sessionType, personaId, replicaId });
+      const chosenPersona = choice.personaId ?? personaId;
+      const chosenReplica = choice.replicaId ?? (choice.personaId ? undefined : replicaId);
+      const session = await db.startSession({ sessionType, personaId: chosenPersona, replicaId: chosenReplica });
 
       let conversation: Awaited<ReturnType<TavusClient['conversations']['create']>>;
       try {
         conversation = await tavus.conversations.create({
-          persona_id: personaId,
-          replica_id: replicaId,
+          persona_id: chosenPersona,
+          ...(chosenReplica ? { replica_id: chosenReplica } : {}),
           conversation_name: session.conversation_name,
           ...(callbackUrl ? { callback_url: callbackUrl } : {}),
           properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES },

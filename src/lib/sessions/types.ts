@@ -28,7 +28,11 @@ export type CallTransport = 'daily' | 'simulated';
  * nothing and leaves no conversation running.
  */
 export interface SessionGateway {
-  start(input: { sessionType: SessionType }): Promise<StartedSession>;
+  /**
+   * The persona and replica chosen in the studio override the settings where the browser runs the
+   * sequence; the proxy always uses the server's (the browser cannot choose what it is billed for).
+   */
+  start(input: { sessionType: SessionType; personaId?: string; replicaId?: string }): Promise<StartedSession>;
   end(sessionId: string, reason?: string): Promise<Session>;
   /** Best effort on tab close: a keepalive request that ends conversation and session. */
   endOnUnload(session: Session): void;

@@ -1,4 +1,4 @@
-import { JOURNEY_CHOICE_STORAGE_KEY, useJourneyChoice } from '@/features/studio/journey-choice-store';
+import { JOURNEY_CHOICE_STORAGE_KEY, useJourneyChoice } from '@/stores/journey-choice-store';
 
 describe('journey choice store', () => {
   beforeEach(() => {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { savePersona } from '@/features/studio/personas/persona-sync';
-import { JOURNEY_CHOICE_STORAGE_KEY, useJourneyChoice } from '@/features/studio/journey-choice-store';
+import { JOURNEY_CHOICE_STORAGE_KEY, useJourneyChoice } from '@/stores/journey-choice-store';
 import { renderStudio, useStudioWorld, type StudioWorld } from './studio-harness';
 
 const personaBody = (name: string) => ({ persona_name: name, system_prompt: `You are ${name}.`, default_replica_id: 'r4317e64d25a' });

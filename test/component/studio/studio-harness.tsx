@@ -8,7 +8,7 @@ import { createEmbeddedDb, type AppDb } from '@/lib/db';
 import { createTavusClient, type TavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type TavusSimulator } from '@/lib/tavus/simulator';
 import { StudioPage } from '@/features/studio/studio-page';
-import { useJourneyChoice } from '@/features/studio/journey-choice-store';
+import { useJourneyChoice } from '@/stores/journey-choice-store';
 import { loadViteSchema } from '@/lib/db/embedded/vite-schema';
 
 export const config: AppConfig = {

@@ -51,6 +51,21 @@ describe('start', () => {
     expect((creates(tavus.seen)[0]!.body as { properties: { max_call_duration: number } }).properties.max_call_duration).toBe(100);
   });
 
+  it('uses the persona chosen in the studio, with its own default replica unless one was chosen too', async () => {
+    const { tavus, sessions } = gateway();
+    const { persona_id } = await tavus.client.personas.create({
+      persona_name: 'Coach',
+      system_prompt: 'You are a calm coach.',
+      pipeline_mode: 'full',
+      default_replica_id: 'r4317e64d25a',
+    });
+    const started = await sessions.start({ sessionType: 'reflect_alone', personaId: persona_id });
+    const body = creates(tavus.seen)[0]!.body as Record<string, unknown>;
+    expect(body.persona_id).toBe(persona_id);
+    expect(body).not.toHaveProperty('replica_id');
+    expect(started.session.persona_id).toBe(persona_id);
+  });
+
   it('sends no callback_url when none is configured', async () => {
     const { tavus, sessions } = gateway();
     await sessions.start({ sessionType: 'reflect_alone' });

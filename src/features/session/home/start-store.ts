@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Services } from '@/app/services';
 import type { SessionType } from '@/lib/db';
 import type { StartedSession } from '@/lib/sessions/types';
+import { useJourneyChoice } from '@/stores/journey-choice-store';
 import { explainError, type Explained } from '../messages';
 
 interface StartState {
@@ -19,7 +20,12 @@ export const useStartStore = create<StartState>()((set, get) => ({
     set({ phase: 'starting', error: undefined });
     try {
       const gateway = await services.sessions();
-      const started = await gateway.start({ sessionType });
+      const { personaId, replicaId } = useJourneyChoice.getState();
+      const started = await gateway.start({
+        sessionType,
+        ...(personaId ? { personaId } : {}),
+        ...(replicaId ? { replicaId } : {}),
+      });
       set({ phase: 'idle' });
       return started;
     } catch (error) {

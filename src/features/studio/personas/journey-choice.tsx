@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useServices } from '@/app/services';
 import type { Persona } from '@/lib/db';
 import { SelectField } from '../shared/field';
-import { useJourneyChoice } from '../journey-choice-store';
+import { useJourneyChoice } from '@/stores/journey-choice-store';
 import { usePickerLists } from './use-picker-lists';
 
 /**
