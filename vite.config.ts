@@ -1,8 +1,8 @@
 import { defineConfig, loadEnv } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
-import { assertNoBrowserKey } from './src/config/build-guard';
-import { awaknowConfig } from './src/config/vite-plugin';
+import { assertNoBrowserKey } from './src/config/build-guard.ts';
+import { awaknowConfig } from './src/config/vite-plugin.ts';
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'build') {

@@ -1,4 +1,4 @@
-import { rawSettingsSchema, SECRET_SETTINGS, type AppConfig, type RawSettings, type SettingIssue } from './schema';
+import { rawSettingsSchema, SECRET_SETTINGS, type AppConfig, type RawSettings, type SettingIssue } from './schema.ts';
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; issues: SettingIssue[] };
 

@@ -1,5 +1,5 @@
 import { loadEnv, type Plugin } from 'vite';
-import { resolveConfig } from './resolve';
+import { resolveConfig } from './resolve.ts';
 
 export const CONFIG_MODULE_ID = 'virtual:awaknow-config';
 const RESOLVED_ID = `\0${CONFIG_MODULE_ID}`;
