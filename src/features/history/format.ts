@@ -14,14 +14,7 @@ export const STATUS_LABELS: Record<SessionStatus, string> = {
   failed: 'Failed to start',
 };
 
-/** 45 -> "45 s", 180 -> "3 min", 200 -> "3 min 20 s". */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  if (m === 0) return `${s} s`;
-  return s === 0 ? `${m} min` : `${m} min ${s} s`;
-}
+export { formatDuration } from '@/utils/format-duration';
 
 /** Charged seconds as minutes to one decimal, without a trailing .0: 20 -> "0.3 min", 61 -> "1 min". */
 export function formatMinutes(seconds: number): string {

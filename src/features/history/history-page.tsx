@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { HistoryTable } from './history-table';
-import { LoadError } from './load-error';
+import { LoadError } from '@/components/load-error';
 import { useSessionHistory } from './use-session-history';
 import './history.css';
 

@@ -1,6 +1,6 @@
 import { Breakdown } from './breakdown';
 import { DailyChart } from './daily-chart';
-import { LoadError } from './load-error';
+import { LoadError } from '@/components/load-error';
 import { PlansCompare } from './plans-compare';
 import { UsageMeter } from './usage-meter';
 import { useUsageData } from './use-usage-data';
