@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useDataVersion } from '@/hooks/use-data-version';
 import { useServices } from '@/app/services';
 import type { PageOf, SessionHistoryItem } from '@/lib/db';
 
@@ -11,7 +12,7 @@ export type Loaded = { key: string; result: PageOf<SessionHistoryItem> } | { key
  */
 export function useSessionHistory(page: number, pageSize: number) {
   const services = useServices();
-  const [version, setVersion] = useState(0);
+  const { version, reload } = useDataVersion(services);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = `${page}/${pageSize}/${version}`;
 
@@ -29,21 +30,5 @@ export function useSessionHistory(page: number, pageSize: number) {
     };
   }, [services, page, pageSize, key]);
 
-  useEffect(() => {
-    let gone = false;
-    let unsubscribe: (() => void) | undefined;
-    services.db().then(
-      (db) => {
-        if (!gone) unsubscribe = db.subscribe(() => setVersion((v) => v + 1));
-      },
-      () => undefined, // the page's own load reports the failure
-    );
-    return () => {
-      gone = true;
-      unsubscribe?.();
-    };
-  }, [services]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { loaded, current: loaded?.key === key, reload };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useDataVersion } from '@/hooks/use-data-version';
 import { useServices } from '@/app/services';
 import type { Plan, Usage, UsageReport } from '@/lib/db';
 
@@ -16,7 +17,7 @@ export type LoadedUsage = { version: number; data: UsageData } | { version: numb
  */
 export function useUsageData() {
   const services = useServices();
-  const [version, setVersion] = useState(0);
+  const { version, reload } = useDataVersion(services);
   const [loaded, setLoaded] = useState<LoadedUsage | null>(null);
 
   useEffect(() => {
@@ -36,21 +37,5 @@ export function useUsageData() {
     };
   }, [services, version]);
 
-  useEffect(() => {
-    let gone = false;
-    let unsubscribe: (() => void) | undefined;
-    services.db().then(
-      (db) => {
-        if (!gone) unsubscribe = db.subscribe(() => setVersion((v) => v + 1));
-      },
-      () => undefined, // the page's own load reports the failure
-    );
-    return () => {
-      gone = true;
-      unsubscribe?.();
-    };
-  }, [services]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { loaded, current: loaded?.version === version, reload };
 }
