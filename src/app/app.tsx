@@ -4,7 +4,7 @@ import type { AppConfig } from '@/config';
 import { AuthProvider } from '@/features/auth/auth-provider';
 import type { AuthClient } from '@/features/auth/auth-client';
 import { composeServices } from './compose';
-import { ServicesContext, type Services } from './services';
+import { ServicesContext, type Services } from '@/lib/services';
 import { createAppRouter } from './router';
 
 export function App({ config, services }: { config: AppConfig; services?: Services }) {

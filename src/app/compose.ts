@@ -1,5 +1,5 @@
 import type { AppConfig } from '@/config';
-import type { Services } from './services';
+import type { Services } from '@/lib/services';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
 

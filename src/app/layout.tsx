@@ -2,7 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { Suspense } from 'react';
 import { TavusStatus } from '@/features/status/tavus-status';
 import { SignOutButton } from '@/features/auth/sign-out-button';
-import { useServices } from './services';
+import { useServices } from '@/lib/services';
 
 const NAV = [
   { to: '/', label: 'Reflect', end: true },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Services } from '@/app/services';
+import type { Services } from '@/lib/services';
 
 /**
  * A number that goes up whenever the sessions change (in this tab, another tab or, by polling,

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { SessionType, Usage } from '@/lib/db';
 import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import { useSessionView, type EndNotice } from './use-session-view';
 import { CallScreen } from './call/call-screen';
 import { SessionSummary } from './summary/session-summary';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useServices, type Services } from '@/app/services';
+import { useServices, type Services } from '@/lib/services';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { resolveOpenSession } from './resolve';

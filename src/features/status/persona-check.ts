@@ -1,4 +1,4 @@
-import type { Services } from '@/app/services';
+import type { Services } from '@/lib/services';
 import type { PersonaCheck } from '@/lib/sessions/types';
 
 /** A reload within this time shows the last successful check instead of asking Tavus again. */

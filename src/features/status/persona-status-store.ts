@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Services } from '@/app/services';
+import type { Services } from '@/lib/services';
 import { checkPersona, classifyCheckFailure, readCachedCheck, writeCachedCheck, type CheckFailureKind } from './persona-check';
 
 type Phase = 'idle' | 'checking' | 'verified' | 'failed';

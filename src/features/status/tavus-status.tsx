@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import { usePersonaStatus } from './persona-status-store';
 
 const MODE_LABEL = { mock: 'Mock', direct: 'Live', proxy: 'Proxy' } as const;

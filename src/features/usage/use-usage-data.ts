@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDataVersion } from '@/hooks/use-data-version';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Plan, Usage, UsageReport } from '@/lib/db';
 
 export interface UsageData {

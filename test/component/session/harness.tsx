@@ -1,6 +1,6 @@
 import { configure, render } from '@testing-library/react';
 import { RouterProvider } from 'react-router';
-import { ServicesContext, type Services } from '@/app/services';
+import { ServicesContext, type Services } from '@/lib/services';
 import { createTestRouter } from '@/app/router';
 import { AuthProvider } from '@/features/auth';
 import type { AppConfig } from '@/config';

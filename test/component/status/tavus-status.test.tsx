@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { ServicesContext, type Services } from '@/app/services';
+import { ServicesContext, type Services } from '@/lib/services';
 import type { AppConfig } from '@/config';
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator } from '@/lib/tavus/simulator';

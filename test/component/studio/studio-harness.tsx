@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { ServicesContext, type Services } from '@/app/services';
+import { ServicesContext, type Services } from '@/lib/services';
 import type { AppConfig } from '@/config';
 import { createEmbeddedDb, type AppDb } from '@/lib/db';
 import { createTavusClient, type TavusClient } from '@/lib/tavus';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
 import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions/types';
 import { explainError, type Explained } from '../messages';

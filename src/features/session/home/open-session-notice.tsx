@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import { deadlineOf, type OpenSessionState } from '../resolve';
 import { explainError, type Explained } from '../messages';
 import { formatDuration, formatTime } from '../format';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Services } from '@/app/services';
+import type { Services } from '@/lib/services';
 import type { SessionType } from '@/lib/db';
 import type { StartedSession } from '@/lib/sessions/types';
 import { useJourneyChoice } from '@/stores/journey-choice-store';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useServices, type Services } from '@/app/services';
+import { useServices, type Services } from '@/lib/services';
 import type { Usage } from '@/lib/db';
 import { resolveOpenSession, type OpenSessionState } from '../resolve';
 import { explainError, type Explained } from '../messages';

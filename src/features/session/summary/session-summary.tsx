@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { describeEndReason } from '../messages';

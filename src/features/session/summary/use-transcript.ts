@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
 import { useCallStore, savedTranscript } from '../call/call-store';
 import type { TranscriptLine } from '../call/events';

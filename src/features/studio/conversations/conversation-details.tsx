@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 

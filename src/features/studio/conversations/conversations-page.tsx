@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { TavusClient } from '@/lib/tavus';
 import { ConfirmButton } from '../shared/confirm-button';
 import { ErrorAlert } from '../shared/error-alert';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Persona } from '@/lib/db';
 import { SelectField } from '../shared/field';
 import { useJourneyChoice } from '@/stores/journey-choice-store';

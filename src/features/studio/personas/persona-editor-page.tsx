@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 import { emptyFormValues, toFormValues, type PersonaBody } from './form-model';

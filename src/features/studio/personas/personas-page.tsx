@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Persona } from '@/lib/db';
 import { errorSentence } from '../shared/describe-error';
 import { ErrorAlert } from '../shared/error-alert';

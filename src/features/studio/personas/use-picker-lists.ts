@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Option } from '../shared/field';
 import { useLoad } from '../shared/use-load';
 import type { PickerLists } from './knowledge-section';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { Replica, TavusClient } from '@/lib/tavus';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad, usePoll } from '../shared/use-load';

@@ -1,4 +1,4 @@
-import type { Services } from '@/app/services';
+import type { Services } from '@/lib/services';
 import { DbError } from '@/lib/db/errors';
 import { TavusError } from '@/lib/tavus/errors';
 

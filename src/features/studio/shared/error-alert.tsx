@@ -1,4 +1,4 @@
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import { describeError } from './describe-error';
 
 /** A failure shown in words, announced to screen readers as it appears. */

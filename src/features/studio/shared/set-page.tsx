@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { useServices } from '@/app/services';
+import { useServices } from '@/lib/services';
 import type { PatchableResource, TavusClient } from '@/lib/tavus';
 import { ConfirmButton } from './confirm-button';
 import { ErrorAlert } from './error-alert';
