@@ -30,12 +30,16 @@ export function composeServices(config: AppConfig): Services {
         })
       : undefined;
 
+  const getSimulator = once(async () => {
+    const { createTavusSimulator } = await import('@/lib/tavus/simulator');
+    return createTavusSimulator({ storage: window.localStorage, storageKey: SIMULATOR_STORAGE_KEY });
+  });
+
   const tavus = once(async () => {
     const { createTavusClient } = await import('@/lib/tavus');
     const { mode, baseUrl, apiKey } = config.tavus;
     if (mode === 'mock') {
-      const { createTavusSimulator } = await import('@/lib/tavus/simulator');
-      const simulator = createTavusSimulator({ storage: window.localStorage, storageKey: SIMULATOR_STORAGE_KEY });
+      const simulator = await getSimulator();
       const client = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'mock', fetch: simulator.fetch });
       exposeForDevelopers({ tavus: client, simulator });
       return client;
@@ -83,7 +87,14 @@ export function composeServices(config: AppConfig): Services {
     return createClientSessions({ db, tavus, config, callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily' });
   });
 
-  return { config, tavus, db, sessions, ...(supabase ? { supabase } : {}) };
+  return {
+    config,
+    tavus,
+    db,
+    sessions,
+    ...(supabase ? { supabase } : {}),
+    ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
+  };
 }
 
 /** In mock mode, `awaknow.tavus` in the console is the client and `awaknow.simulator` its fault panel. */

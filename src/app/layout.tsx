@@ -1,8 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { TavusStatus } from '@/features/status/tavus-status';
 import { SignOutButton } from '@/features/auth/sign-out-button';
 import { useServices } from '@/lib/services';
+
+const SimulatorPanel = lazy(async () => ({ default: (await import('@/features/dev-panel/simulator-panel')).SimulatorPanel }));
 
 const NAV = [
   { to: '/', label: 'Reflect', end: true },
@@ -12,7 +14,8 @@ const NAV = [
 ];
 
 export function Layout() {
-  const { config } = useServices();
+  const services = useServices();
+  const { config } = services;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -46,6 +49,13 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      {services.simulator && (
+        <footer className="shell__footer">
+          <Suspense fallback={null}>
+            <SimulatorPanel />
+          </Suspense>
+        </footer>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { TavusClient } from '@/lib/tavus';
 import type { AppDb } from '@/lib/db';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
+import type { TavusSimulator } from '@/lib/tavus/simulator';
 
 /**
  * Everything the features need from the outside world. Each getter loads its module on first use,
@@ -17,6 +18,8 @@ export interface Services {
   sessions(): Promise<SessionGateway>;
   /** Only in supabase data mode. */
   supabase?: () => Promise<SupabaseClient>;
+  /** Only in mock mode: the simulated Tavus, for its fault controls. */
+  simulator?: () => Promise<TavusSimulator>;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -20,6 +20,13 @@ test('opens in mock mode, verifies the default persona and navigates every secti
   }
 });
 
+test('mock mode offers the simulator controls, and they pass axe', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Simulator controls').click();
+  await expect(page.getByLabel('Answer with')).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('an unknown address says so', async ({ page }) => {
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
