@@ -82,6 +82,21 @@ describe('documents', () => {
     expect(await screen.findByText('ready')).toBeInTheDocument();
   });
 
+  it('recrawls a ready document, and says so when Tavus refuses a second one within the hour', async () => {
+    const user = userEvent.setup();
+    const { tavus } = world();
+    const doc = await tavus.documents.create({ document_url: 'https://example.com/site', document_name: 'Site', crawl: { depth: 1, max_pages: 3 } });
+    world().advance(5_000);
+    renderPage(world(), <DocumentsPage pollMs={40} />);
+    await user.click(await screen.findByRole('button', { name: 'Recrawl Site' }));
+    expect(await screen.findByText('Recrawl of Site started.')).toBeInTheDocument();
+    expect((await tavus.documents.get(doc.document_id)).status).not.toBe('ready');
+    expect(screen.queryByRole('button', { name: 'Recrawl Site' })).not.toBeInTheDocument(); // not while it runs
+    world().advance(5_000);
+    await user.click(await screen.findByRole('button', { name: 'Recrawl Site' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/too many requests.*Wait \d+ seconds/);
+  });
+
   it('edits name and tags, and deletes after confirmation', async () => {
     const user = userEvent.setup();
     const { tavus } = world();

@@ -7,9 +7,11 @@ interface DocumentRowProps {
   document: Document;
   onSave(changes: { document_name?: string; tags: string[] }): Promise<boolean>;
   onDelete(): Promise<unknown>;
+  /** Fetch a crawled website again (Tavus allows it once an hour per document). */
+  onRecrawl(): Promise<unknown>;
 }
 
-export function DocumentRow({ document: d, onSave, onDelete }: DocumentRowProps) {
+export function DocumentRow({ document: d, onSave, onDelete, onRecrawl }: DocumentRowProps) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(d.document_name ?? '');
   const [tags, setTags] = useState((d.tags ?? []).join(', '));
@@ -54,6 +56,9 @@ export function DocumentRow({ document: d, onSave, onDelete }: DocumentRowProps)
       <td className="studio-actions">
         {!editing && (
           <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>Edit</button>
+        )}{' '}
+        {!editing && (d.status === 'ready' || d.status === 'error') && (
+          <button type="button" className="secondary" onClick={() => void onRecrawl()} aria-label={`Recrawl ${label}`}>Recrawl</button>
         )}{' '}
         <ConfirmButton label={`Delete ${label}`} question={`Delete document ${label}? Personas that use it lose it.`} onConfirm={onDelete} />
       </td>

@@ -66,6 +66,7 @@ export function DocumentsPage({ pollMs = DOCUMENT_POLL_MS }: { pollMs?: number }
                 document={d}
                 onSave={(changes) => run(async (t) => (await t.documents.update(d.document_id, changes), `Saved ${changes.document_name ?? d.document_name ?? d.document_id}.`))}
                 onDelete={() => run(async (t) => (await t.documents.delete(d.document_id), `Deleted ${d.document_name ?? d.document_id}.`))}
+                onRecrawl={() => run(async (t) => (await t.documents.recrawl(d.document_id), `Recrawl of ${d.document_name ?? d.document_id} started.`))}
               />
             ))}
           </tbody>
