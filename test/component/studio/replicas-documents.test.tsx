@@ -91,7 +91,7 @@ describe('documents', () => {
     await user.click(await screen.findByRole('button', { name: 'Recrawl Site' }));
     expect(await screen.findByText('Recrawl of Site started.')).toBeInTheDocument();
     expect((await tavus.documents.get(doc.document_id)).status).not.toBe('ready');
-    expect(screen.queryByRole('button', { name: 'Recrawl Site' })).not.toBeInTheDocument(); // not while it runs
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Recrawl Site' })).not.toBeInTheDocument()); // not while it runs
     world().advance(5_000);
     await user.click(await screen.findByRole('button', { name: 'Recrawl Site' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/too many requests.*Wait \d+ seconds/);
