@@ -1,0 +1,120 @@
+import { PGlite, protocol } from '@electric-sql/pglite';
+import { describeMessages, flushAtCommit } from '@/lib/db/embedded/flush-at-commit';
+
+const { serialize } = protocol;
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+describe('describeMessages', () => {
+  it('tells statements that run from the messages that end a cycle', () => {
+    expect(describeMessages(serialize.parse({ text: 'select 1' }))).toEqual({ runs: false, ends: false });
+    expect(describeMessages(serialize.bind({}))).toEqual({ runs: false, ends: false });
+    expect(describeMessages(serialize.execute({}))).toEqual({ runs: true, ends: false });
+    expect(describeMessages(serialize.sync())).toEqual({ runs: false, ends: true });
+    expect(describeMessages(serialize.query('commit'))).toEqual({ runs: true, ends: true });
+    expect(describeMessages(concat(serialize.parse({ text: 'select 1' }), serialize.execute({}), serialize.sync()))).toEqual({ runs: true, ends: true });
+  });
+
+  it('counts what it cannot read as running and ending, so it is written out', () => {
+    expect(describeMessages(new Uint8Array([0, 0, 0, 8, 0, 3, 0, 0]))).toEqual({ runs: true, ends: true });
+    expect(describeMessages(new Uint8Array([0x50, 0, 0]))).toEqual({ runs: true, ends: true });
+    expect(describeMessages(new Uint8Array([0x50, 0, 0, 0, 1]))).toEqual({ runs: true, ends: true });
+  });
+});
+
+describe('flushAtCommit', () => {
+  let pg: PGlite;
+  /** Each write of the data directory, with whether a transaction block was open at the time. */
+  let writes: Array<{ inTransaction: boolean }> = [];
+  let events: string[] = [];
+  let failNext = false;
+
+  beforeAll(async () => {
+    pg = new PGlite();
+    await pg.waitReady;
+    await pg.exec('create table note (id int primary key, body text)');
+    pg.syncToFs = async () => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('quota exceeded');
+      }
+      writes.push({ inTransaction: pg.isInTransaction() });
+      events.push('write');
+    };
+    flushAtCommit(pg);
+  });
+  afterAll(async () => {
+    await pg.close();
+  });
+  beforeEach(async () => {
+    await pg.exec('delete from note');
+    writes = [];
+    events = [];
+  });
+
+  it('writes a transaction out once, after its commit and before the caller hears of it', async () => {
+    await pg.transaction(async (tx) => {
+      await tx.query('insert into note values ($1, $2)', [1, 'one']);
+      await tx.query('insert into note values ($1, $2)', [2, 'two']);
+      await tx.query('select count(*) from note');
+    });
+    events.push('committed');
+    expect(writes).toEqual([{ inTransaction: false }]);
+    expect(events).toEqual(['write', 'committed']);
+  });
+
+  it('writes each statement run outside a transaction once', async () => {
+    await pg.query('insert into note values ($1, $2)', [3, 'three']);
+    await pg.exec('update note set body = upper(body)');
+    expect(writes).toHaveLength(2);
+    expect((await pg.query<{ body: string }>('select body from note')).rows).toEqual([{ body: 'THREE' }]);
+  });
+
+  it('writes after a rollback too, and nothing when nothing ran', async () => {
+    await expect(
+      pg.transaction(async (tx) => {
+        await tx.query('insert into note values (4, $1)', ['four']);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(writes).toEqual([{ inTransaction: false }]);
+    await pg.syncToFs();
+    expect(writes).toHaveLength(1);
+  });
+
+  it('writes the messages a tab sends one by one (as the multi-tab worker runs them) at the sync that ends them', async () => {
+    await pg.execProtocolStream(serialize.query('begin'));
+    await pg.execProtocolStream(serialize.parse({ text: "insert into note values (5, 'five')" }));
+    await pg.execProtocolStream(serialize.bind({}));
+    await pg.execProtocolStream(serialize.execute({}));
+    await pg.execProtocolStream(serialize.sync());
+    await pg.syncToFs(); // asked inside the transaction block: waits for the commit
+    expect(writes).toEqual([]);
+    await pg.execProtocolStream(serialize.query('commit'));
+    expect(writes).toEqual([{ inTransaction: false }]);
+
+    await pg.execProtocolStream(serialize.parse({ text: 'delete from note' }));
+    await pg.execProtocolStream(serialize.bind({}));
+    await pg.execProtocolStream(serialize.execute({}));
+    expect(writes).toHaveLength(1);
+    await pg.execProtocolStream(serialize.sync());
+    expect(writes).toHaveLength(2);
+    expect((await pg.query('select * from note')).rows).toEqual([]);
+  });
+
+  it('a failed write is tried again at the next chance', async () => {
+    failNext = true;
+    await expect(pg.execProtocolStream(serialize.query("insert into note values (6, 'six')"))).rejects.toThrow('quota exceeded');
+    expect(writes).toEqual([]);
+    await pg.syncToFs();
+    expect(writes).toEqual([{ inTransaction: false }]);
+  });
+});
