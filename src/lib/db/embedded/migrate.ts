@@ -61,7 +61,10 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
   let current = '';
   try {
     return await pg.transaction(async (tx) => {
-      await tx.exec(BOOTSTRAP);
+      // Only a new database needs the bookkeeping made: on every later open the check stays read-only,
+      // so there is nothing to write out (a grant rewrites the catalog, and the browser stores the files).
+      const { rows: made } = await tx.query<{ made: boolean }>(`select to_regclass('supabase_migrations.schema_migrations') is not null as made`);
+      if (!made[0]?.made) await tx.exec(BOOTSTRAP);
       const { rows } = await tx.query<{ version: string; same: boolean }>(
         `select m.version, m.checksum = md5(f.sql) as same
            from supabase_migrations.schema_migrations m

@@ -6,6 +6,12 @@ import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
  */
 export async function ensureLocalUser(pg: PGliteInterface): Promise<string> {
   return pg.transaction(async (tx) => {
+    // Read first: once the user exists, opening writes nothing (see migrate).
+    const { rows: made } = await tx.query<{ made: boolean }>(`select to_regclass('embedded.local_user') is not null as made`);
+    if (made[0]?.made) {
+      const known = await tx.query<{ user_id: string }>('select user_id from embedded.local_user');
+      if (known.rows[0]) return known.rows[0].user_id;
+    }
     await tx.exec(`
       create schema if not exists embedded;
       revoke all on schema embedded from public;
