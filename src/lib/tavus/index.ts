@@ -4,24 +4,9 @@ import { guardrailsResource, type GuardrailsResource } from './resources/guardra
 import { objectivesResource, type ObjectivesResource } from './resources/objectives.ts';
 import { personasResource, type PersonasResource } from './resources/personas.ts';
 import { replicasResource, type ReplicasResource } from './resources/replicas.ts';
-import { createTransport, type TransportOptions } from './transport.ts';
+import { createTransport, type TavusClientOptions, type TransportOptions } from './transport.ts';
 
-export interface TavusClientOptions {
-  /** `https://tavusapi.com`, or the proxy `https://<project>.supabase.co/functions/v1/tavus`. `/v2/...` is appended. */
-  baseUrl: string;
-  /** Sent as `x-api-key`. Leave out in proxy mode. */
-  apiKey?: string;
-  /** Defaults to the global fetch; mock mode passes the simulator's. */
-  fetch?: typeof fetch;
-  /** Extra headers per request, e.g. `{ Authorization: 'Bearer <jwt>' }` in proxy mode. */
-  headers?: () => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
-  /** Per attempt. Default 15000. */
-  timeoutMs?: number;
-  /** Extra attempts for idempotent calls (see retry.ts). Default 2. */
-  maxRetries?: number;
-  /** The wait between retries; tests pass one that does not wait. */
-  sleep?: (ms: number) => Promise<void>;
-}
+export type { TavusClientOptions } from './transport.ts';
 
 export interface TavusClient {
   personas: PersonasResource;

@@ -11,15 +11,24 @@ import { summarizeIssues } from './schemas/common.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-export interface TransportOptions {
+export interface TavusClientOptions {
+  /** `https://tavusapi.com`, or the proxy `https://<project>.supabase.co/functions/v1/tavus`. `/v2/...` is appended. */
   baseUrl: string;
+  /** Sent as `x-api-key`. Leave out in proxy mode. */
   apiKey?: string;
+  /** Defaults to the global fetch; mock mode passes the simulator's. */
   fetch?: typeof fetch;
-  /** Extra headers per attempt; entries left undefined are not sent. */
+  /** Extra headers per attempt, e.g. `{ Authorization: 'Bearer <jwt>' }` in proxy mode; entries left undefined are not sent. */
   headers?: () => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
+  /** Per attempt. Default 15000. */
   timeoutMs?: number;
+  /** Extra attempts for idempotent calls (see retry.ts). Default 2. */
   maxRetries?: number;
+  /** The wait between retries; tests pass one that does not wait. */
   sleep?: (ms: number) => Promise<void>;
+}
+
+export interface TransportOptions extends TavusClientOptions {
   /** Jitter source, for tests. */
   random?: () => number;
 }
