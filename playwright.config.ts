@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts on one machine run their end-to-end suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** Debian's Chromium, with a fake camera and microphone; Playwright cannot download its own here. */
 export default defineConfig({
