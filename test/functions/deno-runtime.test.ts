@@ -53,11 +53,27 @@ function serveUpstream(): Promise<string> {
   return new Promise((resolve) => upstream.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`)));
 }
 
+/**
+ * The child gets a clean environment (the function must run on its own settings alone), except for
+ * what reaching the npm registry needs on this machine: certificate bundles and proxies. Deno reads
+ * NODE_EXTRA_CA_CERTS and DENO_CERT; without them a cold DENO_DIR cannot download the `npm:` packages
+ * where the registry is reached through a private certificate authority.
+ */
+const NETWORK_TRUST = /^(SSL_CERT_FILE|SSL_CERT_DIR|NODE_EXTRA_CA_CERTS|DENO_CERT|DENO_TLS_CA_STORE|(HTTPS?|NO|ALL)_PROXY|(https?|no|all)_proxy|NPM_CONFIG_REGISTRY|npm_config_registry)$/;
+
+function networkTrust(): Record<string, string> {
+  const kept = Object.entries(process.env).filter((entry): entry is [string, string] => NETWORK_TRUST.test(entry[0]) && entry[1] !== undefined);
+  const vars: Record<string, string> = Object.fromEntries(kept);
+  // Deno's own name for a CA bundle, from the system's when only that is set.
+  const bundle = vars.DENO_CERT ?? vars.NODE_EXTRA_CA_CERTS ?? vars.SSL_CERT_FILE;
+  return bundle === undefined ? vars : { ...vars, DENO_CERT: bundle };
+}
+
 function startFunction(name: string, env: Record<string, string | undefined>): Promise<string> {
   const child = spawn(
     join(root, 'node_modules/.bin/deno'),
     ['run', '--no-lock', '--allow-net', '--allow-env', '--config', `supabase/functions/${name}/deno.json`, `supabase/functions/${name}/index.ts`],
-    { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1', DENO_SERVE_ADDRESS: 'tcp:127.0.0.1:0', ...env } },
+    { cwd: root, env: { ...networkTrust(), PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1', DENO_SERVE_ADDRESS: 'tcp:127.0.0.1:0', ...env } },
   );
   functions.push(child);
   let output = '';

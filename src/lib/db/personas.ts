@@ -1,39 +1,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { DbError, mapDbErrors } from './errors';
-import { parseRow, personaSchema, type Persona } from './schemas';
+import { parseRow, personaSchema } from './schemas';
 import { isUuid } from './shared';
+import type { PersonaFields, PersonaWrites } from './types';
 
 /**
  * Writes to the user's persona rows, through the functions of the persona migration (users have
  * no insert, update or delete on the table). A persona is saved here first, then created in Tavus
  * and linked; a Tavus failure is recorded on the row so the studio can offer a retry.
  */
-
-/** The editable fields of a persona, as the Tavus API names them. */
-export interface PersonaFields {
-  persona_name: string;
-  system_prompt?: string | null;
-  context?: string | null;
-  pipeline_mode?: string;
-  default_replica_id?: string | null;
-  layers?: Record<string, unknown>;
-  objectives_id?: string | null;
-  guardrails_id?: string | null;
-  document_ids?: string[];
-}
-
-export interface PersonaWrites {
-  /** Creates (`id` null) or replaces a persona; the row is `pending` until Tavus has it. */
-  savePersona(id: string | null, fields: PersonaFields): Promise<Persona>;
-  /** Links the row to its Tavus persona; one Tavus persona links to one row per owner. */
-  markPersonaSynced(id: string, tavusPersonaId: string): Promise<Persona>;
-  /** Keeps the row, `failed`, with the error to show next to a retry. */
-  markPersonaFailed(id: string, error: string): Promise<Persona>;
-  /** Imports a Tavus persona; importing the same one again returns the existing row. */
-  linkPersona(tavusPersonaId: string, fields: PersonaFields): Promise<Persona>;
-  /** Deletes the row; sessions keep the Tavus persona id as text, so history stays readable. */
-  deletePersona(id: string): Promise<Persona>;
-}
 
 const ARGUMENTS = {
   save_persona: ['p_persona_id', 'p_fields'],

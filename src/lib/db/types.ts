@@ -1,12 +1,36 @@
-import type { PersonaWrites } from './personas';
 import type { Persona, Plan, Session } from './schemas';
 import type { SessionHistoryItem, UsageReport } from './reports';
 
 export type { Persona, Plan, Session } from './schemas';
-export type { PersonaFields, PersonaWrites } from './personas';
 export type { SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './reports';
 export type SessionType = Session['session_type'];
 export type SessionStatus = Session['status'];
+
+/** The editable fields of a persona, as the Tavus API names them. */
+export interface PersonaFields {
+  persona_name: string;
+  system_prompt?: string | null;
+  context?: string | null;
+  pipeline_mode?: string;
+  default_replica_id?: string | null;
+  layers?: Record<string, unknown>;
+  objectives_id?: string | null;
+  guardrails_id?: string | null;
+  document_ids?: string[];
+}
+
+export interface PersonaWrites {
+  /** Creates (`id` null) or replaces a persona; the row is `pending` until Tavus has it. */
+  savePersona(id: string | null, fields: PersonaFields): Promise<Persona>;
+  /** Links the row to its Tavus persona; one Tavus persona links to one row per owner. */
+  markPersonaSynced(id: string, tavusPersonaId: string): Promise<Persona>;
+  /** Keeps the row, `failed`, with the error to show next to a retry. */
+  markPersonaFailed(id: string, error: string): Promise<Persona>;
+  /** Imports a Tavus persona; importing the same one again returns the existing row. */
+  linkPersona(tavusPersonaId: string, fields: PersonaFields): Promise<Persona>;
+  /** Deletes the row; sessions keep the Tavus persona id as text, so history stays readable. */
+  deletePersona(id: string): Promise<Persona>;
+}
 
 export interface StartSessionInput {
   sessionType: SessionType;

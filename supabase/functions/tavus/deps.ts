@@ -1,7 +1,15 @@
 import { consoleLogger, type Logger } from '../_shared/http.ts';
 import { loadSettings, type LoadedSettings } from '../_shared/settings.ts';
 import { createTavusUpstream, type TavusUpstream } from '../_shared/tavus.ts';
-import type { PersonaFacts } from './persona.ts';
+
+/** What anyone may know about the persona the server talks with: its name and ids, nothing of its prompt. */
+export interface PersonaFacts {
+  persona_id: string;
+  persona_name: string | null;
+  default_replica_id: string | null;
+  replica_id: string;
+  verified: true;
+}
 
 /** Everything the `tavus` handler needs from outside; tests hand in fakes, index.ts the real ones. */
 export interface TavusDeps {

@@ -1,14 +1,5 @@
 import { json } from '../_shared/http.ts';
-import { upstream, type TavusDeps } from './deps.ts';
-
-/** What anyone may know about the persona the server talks with: its name and ids, nothing of its prompt. */
-export interface PersonaFacts {
-  persona_id: string;
-  persona_name: string | null;
-  default_replica_id: string | null;
-  replica_id: string;
-  verified: true;
-}
+import { upstream, type PersonaFacts, type TavusDeps } from './deps.ts';
 
 const TTL_MS = 60_000;
 

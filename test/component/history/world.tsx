@@ -6,6 +6,7 @@ import { ServicesContext, type Services } from '@/lib/services';
 import type { AppConfig } from '@/config';
 import { createEmbeddedDb, type AppDb } from '@/lib/db';
 import { loadViteSchema } from '@/lib/db/embedded/vite-schema';
+import { setupFixedClock } from '../../support/fixed-clock';
 
 export const PERSONA = 'p7e13c73f41f';
 
@@ -27,6 +28,8 @@ export interface World {
  */
 export function setupWorld(): () => World {
   let world: World | undefined;
+  // The seeds are placed by day of the billing period: on a fixed day, none of them is in the future.
+  setupFixedClock();
 
   beforeAll(async () => {
     const pg = new PGlite();
