@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { setupTestDb, shimPath } from './harness';
+import { baseFiles, setupTestDb } from './harness';
 
 // The rules of the migrations, read from the catalog, so a future table or function that forgets
 // one fails here even before anyone writes an attack for it.
@@ -93,9 +93,9 @@ describe('catalog rules', () => {
     expect(usage).toEqual([]);
   });
 
-  it('the shim can run again over a migrated database without changing it', async () => {
+  it("Supabase's base can run again over a migrated database without changing it", async () => {
     const uid = await db.createUser();
-    await db.pg.exec(readFileSync(shimPath, 'utf8'));
+    for (const file of baseFiles()) await db.pg.exec(readFileSync(file, 'utf8'));
     expect(await db.asOwner('select plan_id from public.user_subscriptions where user_id = $1', [uid])).toEqual([{ plan_id: 'free' }]);
   });
 });

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { SIGN_UP } from '../../db/pg-server.mjs';
 
 /**
  * A small stand-in for Supabase's gateway in front of PGlite: GoTrue's anonymous sign-up and
@@ -92,7 +93,8 @@ export function createStandIn(pg: PGlite, baseUrl: string): StandIn {
 
   async function auth(request: Request, path: string): Promise<Response> {
     if (path === '/auth/v1/signup' && request.method === 'POST') {
-      const [{ id }] = (await pg.query<{ id: string }>('insert into auth.users (is_anonymous) values (true) returning id')).rows as [{ id: string }];
+      const id = crypto.randomUUID();
+      await pg.query(SIGN_UP, [id, null, true]);
       const user = { id, aud: 'authenticated', role: 'authenticated', email: '', is_anonymous: true, app_metadata: {}, user_metadata: {}, created_at: new Date().toISOString() };
       const expiresAt = Math.floor(Date.now() / 1000) + 3600;
       const access = token({ sub: id, role: 'authenticated', aud: 'authenticated', exp: expiresAt, is_anonymous: true });
