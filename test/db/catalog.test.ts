@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { API_ROLES, GRANT_MATRIX, GRANT_MATRIX_SQL } from './grant-matrix';
 import { baseFiles, setupTestDb } from './harness';
 
 // The rules of the migrations, read from the catalog, so a future table or function that forgets
@@ -13,6 +14,11 @@ const USER_FUNCTIONS = [
 const SERVICE_FUNCTIONS = ['expire_stale_sessions', 'record_tavus_event'];
 
 describe('catalog rules', () => {
+  it('the api roles hold exactly the grants of the matrix on public, and nothing else', async () => {
+    const rows = await db.asOwner<{ grant: string }>(GRANT_MATRIX_SQL, [[...API_ROLES]]);
+    expect(rows.map((row) => row.grant)).toEqual(GRANT_MATRIX);
+  });
+
   it('every public table has row-level security on', async () => {
     const rows = await db.asOwner<{ relname: string; relrowsecurity: boolean }>(
       `select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
