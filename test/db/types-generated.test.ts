@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-// @ts-expect-error: a plain node script without declarations
 import { generateFromMigrations, typesPath } from '../../scripts/db-types.mjs';
 import { findPostgresBin } from './pg-server.mjs';
 
@@ -13,8 +12,8 @@ const describeWithServer = bin ? describe : describe.skip;
 
 describeWithServer('database.types.ts', () => {
   it('is exactly what postgres-meta generates from the migrations (npm run db:types)', async () => {
-    const generated = (await generateFromMigrations()) as string;
+    const generated = await generateFromMigrations();
     expect(generated).toContain('export type Database = {');
-    expect(readFileSync(typesPath as string, 'utf8')).toBe(generated);
+    expect(readFileSync(typesPath, 'utf8')).toBe(generated);
   }, 120_000);
 });
