@@ -13,7 +13,7 @@ import {
   type AppDb,
   type DbChange,
 } from '@/lib/db';
-import { SIGN_UP } from '../../db/pg-server.mjs';
+import { SIGN_UP } from '../../db/sign-up.mjs';
 import { loadDiskSchema, PERSONA, REPLICA } from './disk-schema';
 
 const START = { sessionType: 'reflect_alone', personaId: PERSONA, replicaId: REPLICA } as const;

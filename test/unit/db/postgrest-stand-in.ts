@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { SIGN_UP } from '../../db/pg-server.mjs';
+import { SIGN_UP } from '../../db/sign-up.mjs';
 
 /**
  * A small stand-in for Supabase's gateway in front of PGlite: GoTrue's anonymous sign-up and
