@@ -84,8 +84,10 @@ function readQuery(url: URL, params: unknown[]) {
 export function createStandIn(pg: PGlite, baseUrl: string): StandIn {
   const state: StandIn = { requests: [], expireTokens: false, fetch: undefined as unknown as typeof fetch };
 
-  async function asCaller<T>(claims: Record<string, unknown>, work: (q: PGlite['query']) => Promise<T>): Promise<T> {
+  // PostgREST runs GET and HEAD in a read-only transaction, a POST to a volatile function read-write
+  async function asCaller<T>(claims: Record<string, unknown>, work: (q: PGlite['query']) => Promise<T>, readOnly = false): Promise<T> {
     return pg.transaction(async (tx) => {
+      if (readOnly) await tx.exec('set transaction read only');
       await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [String(claims.role), JSON.stringify(claims)]);
       return work(tx.query.bind(tx) as PGlite['query']);
     });
@@ -131,7 +133,7 @@ export function createStandIn(pg: PGlite, baseUrl: string): StandIn {
         const limit = q.limit === undefined ? '' : `limit ${Math.trunc(q.limit)}`;
         const page = await query<{ row: unknown }>(`select to_jsonb(t) as row from public.${table} t ${q.where} ${q.order} ${limit} offset ${Math.trunc(q.offset)}`, params);
         return { rows: page.rows.map((r) => r.row), count: total };
-      });
+      }, true);
       if (count !== undefined && q.offset > 0 && q.offset >= count) {
         return json(416, { code: 'PGRST103', message: 'Requested range not satisfiable', details: `An offset of ${q.offset} was requested, but there are only ${count} rows.`, hint: null });
       }
