@@ -36,8 +36,9 @@ describeWithPgTap('pgTAP: supabase/tests', () => {
 
   beforeAll(async () => {
     server = await startPostgres({ bin, maxConnections: 20 });
-    // what the Supabase image has and the browser's base leaves out: the extensions schema, where
-    // `supabase test db` finds pgtap, on postgres's search_path
+    // what the Supabase image has and the browser's base leaves out: the extensions schema on
+    // postgres's search_path, and pgtap in it, which `supabase test db` creates before it runs
+    // pg_prove (supabase/cli internal/db/test: "create extension if not exists pgtap with schema extensions")
     const admin = new pg.Client({ connectionString: server.adminConnectionString });
     await admin.connect();
     await admin.query(`
