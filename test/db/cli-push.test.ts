@@ -45,7 +45,7 @@ describeWithServer('supabase db push', () => {
     workdir = mkdtempSync(join(tmpdir(), 'awaknow-cli-'));
     cpSync(join(root, 'supabase'), join(workdir, 'supabase'), {
       recursive: true,
-      filter: (source) => !source.includes(`${join(root, 'supabase', 'functions')}`) && !source.includes('.temp'),
+      filter: (source) => !source.startsWith(join(root, 'supabase', 'functions')) && !source.startsWith(join(root, 'supabase', '.temp')),
     });
     dbUrl = `${server.connectionString}?sslmode=disable`;
   }, 120_000);
