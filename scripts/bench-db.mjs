@@ -91,7 +91,7 @@ try {
   const began = performance.now();
   await client.connect();
   await applySchema(client);
-  await client.query(`insert into auth.users (email) select 'bench-' || lpad(g::text, 5, '0') || '@bench.test' from generate_series(1, $1) g`, [USERS]);
+  await client.query(`insert into auth.users (id, email) select gen_random_uuid(), 'bench-' || lpad(g::text, 5, '0') || '@bench.test' from generate_series(1, $1) g`, [USERS]);
   // a plan whose daily limit exists but is never reached, so the daily count runs on every start
   await client.query(`insert into public.plans values ('bench', 'Bench', 1000000, 3600, 1000000, true)`);
 

@@ -102,13 +102,13 @@ try {
   await client.connect();
   await applySchema(client);
   const { rows: others } = await client.query(
-    `insert into auth.users (email) select 'other-' || g || '@bench.test' from generate_series(1, $1) g returning id`,
+    `insert into auth.users (id, email) select gen_random_uuid(), 'other-' || g || '@bench.test' from generate_series(1, $1) g returning id`,
     [OTHER_USERS],
   );
   await fill(client, others.map((row) => row.id), OTHER_SESSIONS / OTHER_USERS);
   const targets = [];
   for (const size of SIZES) {
-    const { rows: [user] } = await client.query(`insert into auth.users (email) values ($1) returning id`, [`user-${size}@bench.test`]);
+    const { rows: [user] } = await client.query(`insert into auth.users (id, email) values (gen_random_uuid(), $1) returning id`, [`user-${size}@bench.test`]);
     await fill(client, [user.id], size);
     targets.push({ size, id: user.id });
   }

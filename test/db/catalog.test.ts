@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { setupTestDb, shimPath } from './harness';
+import { API_ROLES, GRANT_MATRIX, GRANT_MATRIX_SQL } from './grant-matrix';
+import { baseFiles, setupTestDb } from './harness';
 
 // The rules of the migrations, read from the catalog, so a future table or function that forgets
 // one fails here even before anyone writes an attack for it.
@@ -13,6 +14,11 @@ const USER_FUNCTIONS = [
 const SERVICE_FUNCTIONS = ['expire_stale_sessions', 'record_tavus_event'];
 
 describe('catalog rules', () => {
+  it('the api roles hold exactly the grants of the matrix on public, and nothing else', async () => {
+    const rows = await db.asOwner<{ grant: string }>(GRANT_MATRIX_SQL, [[...API_ROLES]]);
+    expect(rows.map((row) => row.grant)).toEqual(GRANT_MATRIX);
+  });
+
   it('every public table has row-level security on', async () => {
     const rows = await db.asOwner<{ relname: string; relrowsecurity: boolean }>(
       `select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -93,9 +99,9 @@ describe('catalog rules', () => {
     expect(usage).toEqual([]);
   });
 
-  it('the shim can run again over a migrated database without changing it', async () => {
+  it("Supabase's base can run again over a migrated database without changing it", async () => {
     const uid = await db.createUser();
-    await db.pg.exec(readFileSync(shimPath, 'utf8'));
+    for (const file of baseFiles()) await db.pg.exec(readFileSync(file, 'utf8'));
     expect(await db.asOwner('select plan_id from public.user_subscriptions where user_id = $1', [uid])).toEqual([{ plan_id: 'free' }]);
   });
 });

@@ -1,36 +1,26 @@
 import { PGlite } from '@electric-sql/pglite';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Database } from '@/lib/db/database.types';
+import { baseDir, baseFiles, migrationsDir, schemaFiles, SIGN_UP } from './pg-server.mjs';
 
 export type SessionRow = Database['public']['Tables']['sessions']['Row'];
 export type SubscriptionRow = Database['public']['Tables']['user_subscriptions']['Row'];
 export type UsageRow = Database['public']['Tables']['tavus_usage']['Row'];
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-export const shimPath = join(root, 'src/lib/db/embedded/supabase-shim.sql');
-export const migrationsDir = join(root, 'supabase/migrations');
-
-/** The shim first, then every migration in name order: the order the embedded mode uses. */
-export function schemaFiles(): string[] {
-  const migrations = readdirSync(migrationsDir)
-    .filter((name) => name.endsWith('.sql'))
-    .sort()
-    .map((name) => join(migrationsDir, name));
-  return [shimPath, ...migrations];
-}
+/** Supabase's base (vendored roles and auth schema), then every migration: the order the embedded mode uses. */
+export { baseDir, baseFiles, migrationsDir, schemaFiles };
 
 type Params = unknown[];
 
 export interface TestDb {
   pg: PGlite;
-  /** Runs as the database owner (what a migration or a superuser would do). */
+  /** Runs as PGlite's only user, the superuser postgres (what a migration or Supabase itself would do). */
   asOwner<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   /** Runs as `authenticated` with a JWT whose sub is `uid`, the way PostgREST does. */
   asUser<T = Record<string, unknown>>(uid: string, sql: string, params?: Params): Promise<T[]>;
   asAnon<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   asService<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  /** Signs up a user the way Supabase Auth does: an auth.users row, and an email identity unless anonymous. */
   createUser(options?: { anonymous?: boolean; email?: string }): Promise<string>;
 }
 
@@ -87,13 +77,10 @@ export function setupTestDb(): TestDb {
     asAnon: (sql, params) => as('anon', { role: 'anon' }, sql, params),
     asService: (sql, params) => as('service_role', { role: 'service_role' }, sql, params),
     async createUser(options = {}) {
-      const rows = await as<{ id: string }>(
-        null,
-        null,
-        'insert into auth.users (email, is_anonymous) values ($1, $2) returning id',
-        [options.anonymous ? null : (options.email ?? `user-${crypto.randomUUID()}@example.test`), !!options.anonymous],
-      );
-      return rows[0]!.id;
+      const id = crypto.randomUUID();
+      const email = options.anonymous ? null : (options.email ?? `user-${id}@example.test`);
+      await as(null, null, SIGN_UP, [id, email, !!options.anonymous]);
+      return id;
     },
   };
 }

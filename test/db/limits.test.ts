@@ -208,8 +208,14 @@ describe('start_session', () => {
   });
 
   it('refuses a caller without a user: not_authenticated', async () => {
-    const error = await errorOf(db.asService('select public.start_session($1, $2, $3)', ['reflect_alone', PERSONA, REPLICA]));
+    // a token of the authenticated role that names no user reaches the function's own check
+    await db.pg.exec(`savepoint no_user; set local role authenticated; select set_config('request.jwt.claims', '{"role":"authenticated"}', true)`);
+    const error = await errorOf(db.pg.query('select public.start_session($1, $2, $3)', ['reflect_alone', PERSONA, REPLICA]));
+    await db.pg.exec('rollback to savepoint no_user; release savepoint no_user');
     expect(error.message).toBe('not_authenticated');
+    // the service role may not call it at all: Supabase grants it nothing the migrations do not
+    const service = await errorOf(db.asService('select public.start_session($1, $2, $3)', ['reflect_alone', PERSONA, REPLICA]));
+    expect(service).toMatchObject({ code: '42501' });
   });
 });
 

@@ -1,12 +1,18 @@
-// A throwaway PostgreSQL server from the system's binaries, with the shim and the migrations
-// applied: what the race tests and the database benchmark run against (PGlite has one connection,
-// so it cannot show what concurrent callers do).
+// A throwaway PostgreSQL server from the system's binaries, built as a Supabase project is: the
+// server's superuser is supabase_admin, Supabase's base (src/lib/db/supabase-base) is applied at
+// start, and the migrations run as postgres, which owns the database without being a superuser.
+// What the race tests, the grant checks and the database benchmark run against (PGlite has one
+// connection and only a superuser, so it cannot show either).
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { SIGN_UP } from './sign-up.mjs';
+
+export { SIGN_UP };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -66,7 +72,7 @@ export async function startPostgres({ bin = findPostgresBin(), maxConnections = 
     }
   };
 
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  run('initdb', ['-D', data, '-U', 'supabase_admin', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   const options = [
     `-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', `-c max_connections=${maxConnections}`,
@@ -80,12 +86,15 @@ export async function startPostgres({ bin = findPostgresBin(), maxConnections = 
   }
 
   let stopped = false;
-  return {
+  const server = {
     host: '127.0.0.1',
     port,
     user: 'postgres',
     database: 'postgres',
+    /** The project's owner, as `supabase db push` and the dashboard connect. */
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** The server's superuser, which Supabase keeps for itself. */
+    adminConnectionString: `postgres://supabase_admin@127.0.0.1:${port}/postgres`,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -96,20 +105,56 @@ export async function startPostgres({ bin = findPostgresBin(), maxConnections = 
       }
     },
   };
+  try {
+    await applyBase(server.adminConnectionString);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
 }
 
-/** The shim, then every migration in name order. */
+async function applyBase(connectionString) {
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  try {
+    for (const file of baseFiles()) {
+      try {
+        await admin.query(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${file}: ${error.message}`, { cause: error });
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export const baseDir = join(root, 'src/lib/db/supabase-base');
+export const migrationsDir = join(root, 'supabase/migrations');
+
+const sqlFiles = (dir) => readdirSync(dir).filter((name) => name.endsWith('.sql')).sort().map((name) => join(dir, name));
+
+/** Supabase's base, vendored: the roles and auth schema a project has before its first migration. */
+export function baseFiles() {
+  return sqlFiles(baseDir);
+}
+
+export function migrationFiles() {
+  return sqlFiles(migrationsDir);
+}
+
+/** The whole schema in the order every database here is built: the base, then every migration. */
 export function schemaFiles() {
-  const migrations = join(root, 'supabase/migrations');
-  return [
-    join(root, 'src/lib/db/embedded/supabase-shim.sql'),
-    ...readdirSync(migrations).filter((name) => name.endsWith('.sql')).sort().map((name) => join(migrations, name)),
-  ];
+  return [...baseFiles(), ...migrationFiles()];
 }
 
-/** Applies the shim and the migrations through a connected node-postgres client. */
+/**
+ * Applies the migrations through a connected node-postgres client, as the client's user (postgres
+ * for a server from startPostgres, which already has the base).
+ */
 export async function applySchema(client) {
-  for (const file of schemaFiles()) {
+  for (const file of migrationFiles()) {
     try {
       await client.query(readFileSync(file, 'utf8'));
     } catch (error) {
@@ -118,9 +163,17 @@ export async function applySchema(client) {
   }
 }
 
+/** Signs a user up through a connected client (as postgres, which may write auth.users); returns the id. */
+export async function createUser(client, { email, anonymous = false } = {}) {
+  const id = crypto.randomUUID();
+  await client.query(SIGN_UP, [id, anonymous ? null : (email ?? `user-${id}@example.test`), anonymous]);
+  return id;
+}
+
 /**
  * One request the way the Supabase API makes it: a transaction that takes the role and the JWT
- * claims, runs the statement and commits (or rolls back and rethrows).
+ * claims, runs the statement and commits (or rolls back and rethrows). The client's user must be
+ * a member of the role (postgres and authenticator are).
  */
 export async function asRole(client, claims, sql, params = []) {
   await client.query('begin');

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applySchema, asService, asUser, findPostgresBin, startPostgres, type PostgresServer } from './pg-server.mjs';
+import { applySchema, asService, asUser, createUser as signUp, findPostgresBin, startPostgres, type PostgresServer } from './pg-server.mjs';
 
 // Two tabs, two devices, a reload and a late callback all hit the database at once. These run
 // against a real PostgreSQL server with many connections, which is what such races need.
@@ -40,8 +40,7 @@ describeWithServer('races on a real PostgreSQL server', () => {
   }, 60_000);
 
   async function createUser(plan = 'free'): Promise<string> {
-    const { rows } = await admin.query<{ id: string }>(`insert into auth.users (email) values (gen_random_uuid() || '@race.test') returning id`);
-    const uid = rows[0]!.id;
+    const uid = await signUp(admin);
     await admin.query(
       `update public.user_subscriptions s set plan_id = p.id, tavus_minutes_limit = p.monthly_minutes
          from public.plans p where p.id = $2 and s.user_id = $1`,

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applySchema, asUser, findPostgresBin, startPostgres, type PostgresServer } from './pg-server.mjs';
 
-// supabase/seed.sql targets a local Supabase stack, whose auth tables have more columns than the
-// shim's and whose pgcrypto lives in the extensions schema. This gives a real PostgreSQL server
-// those columns, runs the seed after the migrations and signs in as the demo account.
+// supabase/seed.sql targets a local Supabase stack, whose pgcrypto lives in the extensions schema.
+// This runs the seed after the migrations on a real PostgreSQL server with Supabase's base (its
+// auth.users and auth.identities), as postgres, and signs in as the demo account.
 
 const seedPath = fileURLToPath(new URL('../../supabase/seed.sql', import.meta.url));
 const bin = findPostgresBin();
@@ -24,19 +24,6 @@ describeWithServer('supabase/seed.sql', () => {
     await client.connect();
     await client.query('create schema extensions; create extension pgcrypto with schema extensions');
     await applySchema(client);
-    await client.query(`
-      alter table auth.users
-        add column instance_id uuid, add column aud varchar(255), add column role varchar(255),
-        add column encrypted_password varchar(255), add column email_confirmed_at timestamptz,
-        add column updated_at timestamptz, add column confirmation_token varchar(255),
-        add column email_change varchar(255), add column email_change_token_new varchar(255),
-        add column recovery_token varchar(255);
-      create table auth.identities (
-        id uuid primary key, user_id uuid not null references auth.users (id) on delete cascade,
-        provider_id text not null, identity_data jsonb not null, provider text not null,
-        last_sign_in_at timestamptz, created_at timestamptz, updated_at timestamptz,
-        unique (provider_id, provider)
-      );`);
     await client.query(readFileSync(seedPath, 'utf8'));
   }, 120_000);
 

@@ -13,6 +13,7 @@ import {
   type AppDb,
   type DbChange,
 } from '@/lib/db';
+import { SIGN_UP } from '../../db/sign-up.mjs';
 import { loadDiskSchema, PERSONA, REPLICA } from './disk-schema';
 
 const START = { sessionType: 'reflect_alone', personaId: PERSONA, replicaId: REPLICA } as const;
@@ -57,10 +58,13 @@ beforeEach(async () => {
 });
 
 describe('opening', () => {
-  it('applies the shim and every migration once, and a second open applies nothing new', async () => {
+  it("applies Supabase's base and every migration once, and a second open applies nothing new", async () => {
     const schema = await loadDiskSchema();
     const recorded = await owner<{ version: string }>('select version from supabase_migrations.schema_migrations order by version');
-    expect(recorded.map((r) => r.version)).toEqual(['supabase-shim.sql', ...schema.migrations.map((m) => m.name)].sort());
+    expect(recorded.map((r) => r.version)).toEqual(
+      [...schema.base.map((b) => `supabase-base/${b.name}`), ...schema.migrations.map((m) => m.name)].sort(),
+    );
+    expect(schema.base.map((b) => b.name)).toEqual(['00_roles.sql', '01_auth.sql']);
 
     await tabB.userId();
     expect(await migrate(pg, schema)).toEqual({ applied: [] });
@@ -145,7 +149,8 @@ describe('a session', () => {
   });
 
   it("runs as the user: another user's session is invisible and cannot be ended", async () => {
-    const [{ id: stranger }] = (await owner<{ id: string }>(`insert into auth.users (email) values ('stranger@example.test') returning id`)) as [{ id: string }];
+    const stranger = crypto.randomUUID();
+    await owner(SIGN_UP, [stranger, 'stranger@example.test', false]);
     const [{ id: theirs }] = (await owner<{ id: string }>(
       `insert into public.sessions (user_id, session_type, persona_id, conversation_name, max_call_duration)
        values ($1, 'reflect_alone', $2, 'theirs', 60) returning id`,

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { SIGN_UP } from '../../db/sign-up.mjs';
 
 /**
  * A small stand-in for Supabase's gateway in front of PGlite: GoTrue's anonymous sign-up and
@@ -83,8 +84,10 @@ function readQuery(url: URL, params: unknown[]) {
 export function createStandIn(pg: PGlite, baseUrl: string): StandIn {
   const state: StandIn = { requests: [], expireTokens: false, fetch: undefined as unknown as typeof fetch };
 
-  async function asCaller<T>(claims: Record<string, unknown>, work: (q: PGlite['query']) => Promise<T>): Promise<T> {
+  // PostgREST runs GET and HEAD in a read-only transaction, a POST to a volatile function read-write
+  async function asCaller<T>(claims: Record<string, unknown>, work: (q: PGlite['query']) => Promise<T>, readOnly = false): Promise<T> {
     return pg.transaction(async (tx) => {
+      if (readOnly) await tx.exec('set transaction read only');
       await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [String(claims.role), JSON.stringify(claims)]);
       return work(tx.query.bind(tx) as PGlite['query']);
     });
@@ -92,7 +95,8 @@ export function createStandIn(pg: PGlite, baseUrl: string): StandIn {
 
   async function auth(request: Request, path: string): Promise<Response> {
     if (path === '/auth/v1/signup' && request.method === 'POST') {
-      const [{ id }] = (await pg.query<{ id: string }>('insert into auth.users (is_anonymous) values (true) returning id')).rows as [{ id: string }];
+      const id = crypto.randomUUID();
+      await pg.query(SIGN_UP, [id, null, true]);
       const user = { id, aud: 'authenticated', role: 'authenticated', email: '', is_anonymous: true, app_metadata: {}, user_metadata: {}, created_at: new Date().toISOString() };
       const expiresAt = Math.floor(Date.now() / 1000) + 3600;
       const access = token({ sub: id, role: 'authenticated', aud: 'authenticated', exp: expiresAt, is_anonymous: true });
@@ -129,7 +133,7 @@ export function createStandIn(pg: PGlite, baseUrl: string): StandIn {
         const limit = q.limit === undefined ? '' : `limit ${Math.trunc(q.limit)}`;
         const page = await query<{ row: unknown }>(`select to_jsonb(t) as row from public.${table} t ${q.where} ${q.order} ${limit} offset ${Math.trunc(q.offset)}`, params);
         return { rows: page.rows.map((r) => r.row), count: total };
-      });
+      }, true);
       if (count !== undefined && q.offset > 0 && q.offset >= count) {
         return json(416, { code: 'PGRST103', message: 'Requested range not satisfiable', details: `An offset of ${q.offset} was requested, but there are only ${count} rows.`, hint: null });
       }

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { migrate } from '@/lib/db/embedded/migrate';
+import { EarlierLocalDatabaseError, migrate } from '@/lib/db/embedded/migrate';
 import { ensureLocalUser } from '@/lib/db/embedded/session-context';
 import { loadDiskSchema } from './disk-schema';
 
@@ -35,5 +35,36 @@ describe('opening a database that is up to date', () => {
       `select nspname, nspacl::text from pg_namespace where nspname in ('embedded', 'supabase_migrations') order by nspname`,
     );
     for (const row of grants.rows) expect(row.nspacl ?? '').not.toMatch(/(^|[{,])=/); // no grant to public
+  });
+});
+
+describe("Supabase's base", () => {
+  it('runs again when its text changes (it is idempotent), and the data stays', async () => {
+    const id = await ensureLocalUser(pg);
+    const schema = await loadDiskSchema();
+    const changed = schema.base.map((file) => (file.name === '01_auth.sql' ? { ...file, sql: `${file.sql}\n-- changed` } : file));
+    expect(await migrate(pg, { ...schema, base: changed })).toEqual({ applied: ['supabase-base/01_auth.sql'] });
+    expect(await ensureLocalUser(pg)).toBe(id);
+    expect((await pg.query('select plan_id from public.user_subscriptions where user_id = $1', [id])).rows).toEqual([{ plan_id: 'free' }]);
+    expect(await migrate(pg, schema)).toEqual({ applied: ['supabase-base/01_auth.sql'] });
+  });
+
+  it('refuses a database made before it, whose auth.users is not Supabase’s, and changes nothing', async () => {
+    const old = new PGlite();
+    try {
+      await old.exec(`
+        create schema supabase_migrations;
+        create table supabase_migrations.schema_migrations (version text primary key, checksum text not null, applied_at timestamptz not null default now());
+        insert into supabase_migrations.schema_migrations (version, checksum) values ('supabase-shim.sql', md5('old'));
+        create schema auth;
+        create table auth.users (id uuid primary key default gen_random_uuid(), email text);`);
+      const error = await migrate(old, await loadDiskSchema()).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(EarlierLocalDatabaseError);
+      expect((error as Error).message).toMatch(/Delete the local database/);
+      expect((await old.query(`select to_regclass('public.plans') as t, to_regrole('anon') as r`)).rows).toEqual([{ t: null, r: null }]);
+      expect((await old.query('select version from supabase_migrations.schema_migrations')).rows).toEqual([{ version: 'supabase-shim.sql' }]);
+    } finally {
+      await old.close();
+    }
   });
 });

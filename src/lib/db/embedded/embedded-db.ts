@@ -19,7 +19,7 @@ export interface EmbeddedDbOptions {
   pglite?: PGliteInterface;
   /** Opens the database on first use; closed again by close(). Used when `pglite` is absent. */
   open?: () => Promise<PGliteInterface>;
-  /** The shim and the migrations to apply (Vite glob in the browser, the disk in node). */
+  /** Supabase's base and the migrations to apply (Vite glob in the browser, the disk in node). */
   loadSchema: LoadSchema;
 }
 

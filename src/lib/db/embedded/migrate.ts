@@ -7,15 +7,22 @@ export interface MigrationFile {
   sql: string;
 }
 
-/** The schema the embedded database runs: the Supabase stand-in, then every migration. */
+/**
+ * The schema the embedded database runs: Supabase's own roles and auth schema
+ * (src/lib/db/supabase-base/*.sql, vendored), then every migration.
+ */
 export interface SchemaSource {
-  shim: string;
+  /** The base files in name order; each is idempotent and runs again whenever its text changes. */
+  base: MigrationFile[];
   migrations: MigrationFile[];
 }
 
 export type LoadSchema = () => Promise<SchemaSource>;
 
-const SHIM_VERSION = 'supabase-shim.sql';
+/** Base files are recorded under this prefix, so no migration name can collide with one. */
+const BASE_PREFIX = 'supabase-base/';
+/** What databases made before the vendored base recorded; their auth.users lacks Supabase's columns. */
+const EARLIER_STAND_IN = 'supabase-shim.sql';
 
 // Bookkeeping lives outside the api roles' reach: only the database owner reads it.
 const BOOTSTRAP = `
@@ -40,8 +47,20 @@ export class MigrationChangedError extends DbError {
   }
 }
 
+export class EarlierLocalDatabaseError extends DbError {
+  constructor() {
+    super(
+      'db_error',
+      'The local database was made by an earlier version whose auth.users table is not the one Supabase has, ' +
+        'so the migrations cannot run on it. Delete the local database (browser devtools, Application, IndexedDB, ' +
+        '"/pglite/awaknow") and reload.',
+    );
+    this.name = 'EarlierLocalDatabaseError';
+  }
+}
+
 /**
- * Brings the database up to the given schema: the shim whenever its text changed (it is
+ * Brings the database up to the given schema: each base file whenever its text changed (they are
  * idempotent), then each migration not yet recorded. Everything pending runs in one transaction,
  * so a failure leaves the database as it was, and a browser database is written out once, not once
  * per file. Several tabs may call this at once: PGlite runs their transactions one after another,
@@ -51,12 +70,15 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
   const files = [...source.migrations].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set<string>();
   for (const file of files) {
-    if (!/^[\w.-]+\.sql$/.test(file.name) || names.has(file.name) || file.name === SHIM_VERSION) {
+    if (!/^[\w.-]+\.sql$/.test(file.name) || names.has(file.name) || file.name === EARLIER_STAND_IN) {
       throw new DbError('db_error', `Migration file name ${JSON.stringify(file.name)} is not usable (duplicate or not *.sql).`);
     }
     names.add(file.name);
   }
-  const all = [{ name: SHIM_VERSION, sql: source.shim }, ...files];
+  const base = [...source.base]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((file) => ({ name: `${BASE_PREFIX}${file.name}`, sql: file.sql }));
+  const all = [...base, ...files];
 
   let current = '';
   try {
@@ -69,14 +91,15 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
         `select m.version, m.checksum = md5(f.sql) as same
            from supabase_migrations.schema_migrations m
            join unnest($1::text[], $2::text[]) as f(name, sql) on f.name = m.version`,
-        [all.map((f) => f.name), all.map((f) => f.sql)],
+        [[...all.map((f) => f.name), EARLIER_STAND_IN], [...all.map((f) => f.sql), '']],
       );
+      if (rows.some((row) => row.version === EARLIER_STAND_IN)) throw new EarlierLocalDatabaseError();
       const known = new Map(rows.map((row) => [row.version, row.same]));
       for (const file of files) {
         if (known.get(file.name) === false) throw new MigrationChangedError(file.name);
       }
-      // The shim is idempotent: a changed shim simply runs again.
-      const pending = all.filter((file) => (file.name === SHIM_VERSION ? known.get(file.name) !== true : !known.has(file.name)));
+      // The base is idempotent: a changed base file simply runs again.
+      const pending = all.filter((file) => (file.name.startsWith(BASE_PREFIX) ? known.get(file.name) !== true : !known.has(file.name)));
       for (const file of pending) {
         current = file.name;
         await tx.exec(file.sql);

@@ -23,9 +23,12 @@ export async function ensureLocalUser(pg: PGliteInterface): Promise<string> {
     const existing = await tx.query<{ user_id: string }>('select user_id from embedded.local_user');
     if (existing.rows[0]) return existing.rows[0].user_id;
     // The sign-up trigger of the migrations gives this user a free subscription, as in production.
+    // auth.users is Supabase's own table, whose id has no default: Supabase Auth picks it.
     const created = await tx.query<{ id: string }>(
-      `insert into auth.users (email, is_anonymous, raw_user_meta_data)
-       values (null, false, '{"display_name":"Local user"}') returning id`,
+      `insert into auth.users (instance_id, id, aud, role, email, is_anonymous, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', null, false,
+               '{}', '{"display_name":"Local user"}', now(), now())
+       returning id`,
     );
     const id = created.rows[0]!.id;
     await tx.query('insert into embedded.local_user (user_id) values ($1)', [id]);

@@ -1,0 +1,3 @@
+export const typesPath: string;
+export function generateTypes(connectionString: string): Promise<string>;
+export function generateFromMigrations(): Promise<string>;
