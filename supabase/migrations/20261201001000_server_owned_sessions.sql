@@ -226,6 +226,10 @@ begin
   end if;
 
   v_at := least(greatest(coalesce(p_at, v_session.ended_at, now()), coalesce(v_session.started_at, v_session.created_at)), now());
+  -- a call already seen stopped ran no later than that: a callback delivered late costs nothing more
+  if v_call.ended_at is not null then
+    v_at := least(v_at, v_call.ended_at);
+  end if;
   if v_session.status in ('starting', 'active') then
     v_session := private.close_session_at(v_session.id, p_reason, p_shutdown_reason, v_at);
   elsif v_session.status = 'ended' and v_session.started_at is not null and p_at is not null then

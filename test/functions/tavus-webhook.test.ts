@@ -1,7 +1,10 @@
-import { elapse, setupTestDb, startSession, subscriptionOf, usageRowsOf, type SessionRow } from '../db/harness';
-import { body, createWorld, serverEnv, sessionCallbackQuery, sharedCallbackQuery, TAVUS_KEY, type World } from './support/world';
+import { elapse, PERSONA, REPLICA, setupTestDb, subscriptionOf, usageRowsOf, type SessionRow } from '../db/harness';
+import { userToken } from './support/fake-supabase';
+import { body, createWorld, serverEnv, serverOwned, sessionCallbackQuery, sharedCallbackQuery, TAVUS_KEY, type World } from './support/world';
 
 const db = setupTestDb();
+// a proxy deployment: the database lets only the server write sessions
+beforeEach(() => serverOwned(db));
 let world: World;
 beforeEach(() => {
   world = createWorld(db);
@@ -75,13 +78,16 @@ describe('tavus-webhook records each event once', () => {
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(130);
   });
 
-  it('system.shutdown after the user ended the session only records the reason', async () => {
+  it('system.shutdown delivered late, after the user ended the session and Tavus confirmed, only records the reason', async () => {
     const { uid, session, conversationId, query } = await liveCall();
     await elapse(db, session.id, 40);
-    const user = await db.asOwner<{ id: string }>('select id from auth.users where id = $1', [uid]);
+    const user = await db.asOwner<{ id: string; token: string }>('select id from auth.users where id = $1', [uid]);
     expect(user).toHaveLength(1);
-    await db.asUser(uid, 'select public.end_session($1, $2)', [session.id, 'user_ended']);
-    await elapse(db, session.id, 30);
+    expect((await world.call(`/sessions/${session.id}/end`, { token: userToken(uid), body: { reason: 'user_ended' } })).status).toBe(200);
+    // 30 seconds pass: every moment recorded so far moves back, the end and its confirmation included
+    await db.asOwner(`update public.sessions set created_at = created_at - interval '30 seconds', started_at = started_at - interval '30 seconds',
+                         ended_at = ended_at - interval '30 seconds' where id = $1`, [session.id]);
+    await db.asOwner(`update private.session_calls set ended_at = ended_at - interval '30 seconds' where session_id = $1`, [session.id]);
     await world.callback(query, envelope(conversationId, 'system.shutdown', { shutdown_reason: 'end_conversation_endpoint_hit' }));
     expect(await row(session.id)).toMatchObject({ seconds_used: 40, end_reason: 'user_ended', shutdown_reason: 'end_conversation_endpoint_hit' });
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(40);
@@ -153,8 +159,7 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
     expect((await world.callback(forged, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
     const shared = await sharedCallbackQuery('another-secret-that-is-long-enough-000000');
     expect((await world.callback(shared, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
-    const other = await db.createUser();
-    const stranger = await startSession(db, other);
+    const stranger = (await liveCall()).session;
     const swapped = first.query.replace(first.session.id, stranger.id);
     expect((await world.callback(swapped, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
     expect((await row(first.session.id)).status).toBe('active');
@@ -236,14 +241,14 @@ describe('conversations no session has recorded are checked with Tavus', () => {
 
   it("a callback that beats the attach: 202 when Tavus confirms the session's conversation, 404 otherwise", async () => {
     const uid = await db.createUser();
-    const starting = await startSession(db, uid);
+    const [starting] = await db.asService<SessionRow>('select * from public.server_start_session($1, $2, $3, $4)', [uid, 'reflect_alone', PERSONA, REPLICA]);
     const created = await world.tavus.fetch('https://tavusapi.com/v2/conversations', {
       method: 'POST',
       headers: { 'x-api-key': TAVUS_KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ persona_id: 'p7e13c73f41f', conversation_name: starting.conversation_name }),
+      body: JSON.stringify({ persona_id: 'p7e13c73f41f', conversation_name: starting!.conversation_name }),
     });
     const { conversation_id } = await body<{ conversation_id: string }>(created);
-    const query = await sessionCallbackQuery(starting.id);
+    const query = await sessionCallbackQuery(starting!.id);
     const before = await snapshot();
     expect((await world.callback(query, envelope(conversation_id, 'system.replica_joined'))).status).toBe(202);
     expect((await world.callback(query, envelope('cnotthisone', 'system.replica_joined'))).status).toBe(404);
