@@ -34,7 +34,8 @@ const envelope = (conversationId: string, event_type: string, properties: object
   conversation_id: conversationId,
   event_type,
   message_type: event_type.split('.')[0],
-  timestamp: '2026-03-01T10:00:00.000Z',
+  // earlier than any session of these tests starts, so charging falls back to the receipt time
+  timestamp: '2000-01-01T00:00:00.000000Z',
   webhook_url: 'https://example.test/ignored',
   properties,
 });
@@ -113,6 +114,29 @@ describe('tavus-webhook records each event once', () => {
     expect((await row(session.id)).transcript).toHaveLength(1500);
   });
 
+  it('stores a transcript whose first (system) turn is a 128K-character persona prompt', async () => {
+    const { session, conversationId, query } = await liveCall();
+    const prompt = `You are a calm guide. ${'Listen first, then reflect back what you heard. '.repeat(2700)}`.slice(0, 128_000);
+    const turns = [{ role: 'system', content: prompt }, ...transcript.slice(1)];
+    const response = await world.callback(query, envelope(conversationId, 'application.transcription_ready', { transcript: turns }));
+    expect(response.status).toBe(200);
+    const stored = (await row(session.id)).transcript as Array<{ role: string; content: string }>;
+    expect(stored[0]!.content).toHaveLength(128_000);
+    expect(stored).toHaveLength(3);
+  });
+
+  it('charges a shutdown up to the timestamp in its envelope, in the format Tavus sends', async () => {
+    const { uid, session, conversationId, query } = await liveCall();
+    await elapse(db, session.id, 300);
+    const startedAt = new Date((await row(session.id)).started_at!).getTime();
+    // "2025-07-11T06:48:37.564961Z": microseconds, UTC
+    const timestamp = new Date(startedAt + 95_000).toISOString().replace('Z', '564Z');
+    const event = { ...envelope(conversationId, 'system.shutdown', { shutdown_reason: 'participant_left_timeout' }), timestamp };
+    expect((await world.callback(query, event)).status).toBe(200);
+    expect(await row(session.id)).toMatchObject({ status: 'ended', seconds_used: 96 });
+    expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(96);
+  });
+
   it('application.recording_ready and application.perception_analysis are stored', async () => {
     const { session, conversationId, query } = await liveCall();
     const recording = { bucket_name: 'awaknow-recordings', s3_key: `${conversationId}.mp4`, duration: 125 };
@@ -163,6 +187,18 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
     const swapped = first.query.replace(first.session.id, stranger.id);
     expect((await world.callback(swapped, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
     expect((await row(first.session.id)).status).toBe('active');
+  });
+
+  it('accepts the previous secret only while TAVUS_WEBHOOK_PREVIOUS_SECRET names it (rotation)', async () => {
+    const old = 'an-old-webhook-secret-being-rotated-out-0000';
+    const first = await liveCall();
+    const oldQuery = await sessionCallbackQuery(first.session.id, old);
+    const event = envelope(first.conversationId, 'system.replica_joined');
+    expect((await world.callback(oldQuery, event)).status).toBe(401);
+    world = createWorld(db, serverEnv({ TAVUS_WEBHOOK_PREVIOUS_SECRET: old }));
+    expect((await world.callback(oldQuery, event)).status).toBe(200);
+    expect((await world.callback(first.query, event)).status).toBe(200);
+    expect((await world.callback(await sessionCallbackQuery(first.session.id, 'yet-another-secret-nobody-configured-00000'), event)).status).toBe(401);
   });
 
   it("a valid token with another session's conversation: 403", async () => {
