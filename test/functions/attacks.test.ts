@@ -2,6 +2,7 @@ import { elapse, setPlan, setupTestDb, subscriptionOf, type SessionRow } from '.
 import { anonKey, serviceRoleKey, SUPABASE_URL } from './support/fake-supabase';
 import { body, createWorld, FUNCTIONS_URL, serverOwned, TAVUS_KEY, WEBHOOK_URL, type World } from './support/world';
 import { handleTavus } from '../../supabase/functions/tavus/handler.ts';
+import { withoutCallbackTokens } from '../../supabase/functions/tavus/forward.ts';
 import { handleTavusWebhook } from '../../supabase/functions/tavus-webhook/handler.ts';
 import { webhookToken, sessionScope } from '../../supabase/functions/_shared/webhook-token.ts';
 
@@ -221,6 +222,18 @@ describe('6. forged callbacks from tokens an admin could read', () => {
 
     await world.call(`/sessions/${session.id}/end`, { token: user.token, method: 'POST' });
     expect(JSON.stringify(world.logs)).not.toContain(secret);
+  });
+  it('replaces the token wherever a callback URL sits in an answer, and leaves other answers as they are', () => {
+    const answer = {
+      data: [{ conversation_id: 'c1', callback_url: `${WEBHOOK_URL}?session=s1&token=${'ab'.repeat(32)}`, events: [{ webhook_url: `${WEBHOOK_URL}?token=${'cd'.repeat(32)}` }] }],
+    };
+    const cleaned = withoutCallbackTokens(new TextEncoder().encode(JSON.stringify(answer)).buffer as ArrayBuffer);
+    expect(typeof cleaned).toBe('string');
+    expect(cleaned).not.toContain('ab'.repeat(32));
+    expect(cleaned).not.toContain('cd'.repeat(32));
+    expect(JSON.parse(cleaned as string)).toMatchObject({ data: [{ conversation_id: 'c1', callback_url: `${WEBHOOK_URL}?session=s1&token=redacted` }] });
+    const plain = new TextEncoder().encode(JSON.stringify({ persona_id: 'p1', callback_url: 'https://example.test/hook' })).buffer as ArrayBuffer;
+    expect(withoutCallbackTokens(plain)).toBe(plain);
   });
 });
 

@@ -63,8 +63,11 @@ export async function forwardToTavus(request: Request, deps: TavusDeps, path: st
 /**
  * Tavus gives back each conversation's callback_url, and the token in it is the only thing that
  * authenticates a callback: whoever reads it could write into that session. The token is replaced
- * before anything leaves the server, wherever a callback_url appears in the answer.
+ * before anything leaves the server, wherever a callback_url (or webhook_url) appears in the answer.
  */
+// conversation objects carry callback_url; the events of a verbose conversation may echo it as webhook_url
+const SECRET_BEARING = new Set(['callback_url', 'webhook_url']);
+
 export function withoutCallbackTokens(answer: ArrayBuffer): ArrayBuffer | string {
   let parsed: unknown;
   try {
@@ -78,7 +81,7 @@ export function withoutCallbackTokens(answer: ArrayBuffer): ArrayBuffer | string
     if (value === null || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (key === 'callback_url' && typeof item === 'string') {
+      if (SECRET_BEARING.has(key) && typeof item === 'string') {
         const redacted = redactToken(item);
         changed ||= redacted !== item;
         out[key] = redacted;
