@@ -8,8 +8,8 @@ import { webhookToken, sessionScope } from '../../supabase/functions/_shared/web
 
 /**
  * A proxy deployment attacked with nothing but a signed-in JWT (anonymous sign-in gives anyone
- * one) and the public anon key, or as an admin of the studio. Each attack is what was once
- * possible; each test shows it is not any more.
+ * one) and the public anon key, or as an admin of the studio: each test is one attack, judged by
+ * what the attacker gets and what Tavus is left running.
  */
 
 const db = setupTestDb();
@@ -62,7 +62,7 @@ async function later(sessionId: string, seconds: number) {
   await db.asOwner('update private.session_calls set ended_at = ended_at - make_interval(secs => $2) where session_id = $1', [sessionId, seconds]);
 }
 
-describe('1. a call that runs without being charged', () => {
+describe('a call that runs without being charged', () => {
   it('refuses rpc/end_session for a session started through the proxy: the session and its call stay live', async () => {
     const attacker = await world.user();
     const { session } = await startThroughProxy(attacker.token);
@@ -83,7 +83,7 @@ describe('1. a call that runs without being charged', () => {
   });
 });
 
-describe('2. many calls at once', () => {
+describe('many calls at once', () => {
   it('holds one live Tavus conversation per user, however the attacker mixes the proxy and the Data API', async () => {
     const attacker = await world.user();
     await setPlan(db, attacker.id, 'pro');
@@ -110,7 +110,7 @@ describe('2. many calls at once', () => {
   });
 });
 
-describe('3. ending any conversation with the server key', () => {
+describe('ending any conversation with the server key', () => {
   it("refuses to attach a conversation id seen elsewhere, and the proxy's end leaves that conversation alone", async () => {
     const victim = await world.user();
     const { session: theirs } = await startThroughProxy(victim.token);
@@ -155,7 +155,7 @@ describe('3. ending any conversation with the server key', () => {
   });
 });
 
-describe('4. oversized bodies', () => {
+describe('oversized bodies', () => {
   /** A body sent in chunks with no content-length that would go on for 64 MB; counts what was pulled. */
   function endless() {
     const chunk = new TextEncoder().encode(`{"session_type":"${'x'.repeat(16 * 1024)}`);
@@ -196,7 +196,7 @@ describe('4. oversized bodies', () => {
   });
 });
 
-describe('6. forged callbacks from tokens an admin could read', () => {
+describe('forged callbacks from tokens an admin could read', () => {
   it("shows the studio every conversation's callback_url without its token, and logs none", async () => {
     const user = await world.user();
     const { session } = await startThroughProxy(user.token);
