@@ -11,7 +11,10 @@ const USER_FUNCTIONS = [
   'attach_conversation', 'delete_persona', 'end_session', 'fail_session', 'link_persona',
   'mark_persona_failed', 'mark_persona_synced', 'save_persona', 'start_session',
 ];
-const SERVICE_FUNCTIONS = ['expire_stale_sessions', 'record_tavus_event'];
+const SERVICE_FUNCTIONS = [
+  'expire_stale_sessions', 'record_tavus_event', 'server_attach_conversation', 'server_call_ended',
+  'server_calls_to_check', 'server_end_session', 'server_fail_session', 'server_start_session',
+];
 
 describe('catalog rules', () => {
   it('the api roles hold exactly the grants of the matrix on public, and nothing else', async () => {

@@ -248,7 +248,7 @@ describe('charging', () => {
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(600);
   });
 
-  it('charges exactly once across repeated ends and a later shutdown callback', async () => {
+  it('charges once across repeated ends; a later shutdown settles the call at its real length, once', async () => {
     const uid = await db.createUser();
     const session = await startActiveSession(db, uid);
     await elapse(db, session.id, 42);
@@ -256,12 +256,14 @@ describe('charging', () => {
     await elapse(db, session.id, 100);
     const again = await endSession(db, uid, session.id, 'tab_closed');
     expect(again).toMatchObject({ seconds_used: 42, end_reason: 'user_ended' });
-    await db.asService('select public.record_tavus_event($1, $2)', [
-      session.tavus_conversation_id,
-      { event_type: 'system.shutdown', properties: { shutdown_reason: 'end_conversation_endpoint_hit' } },
-    ]);
-    expect(await usageRowsOf(db, uid)).toHaveLength(1);
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(42);
+    const shutdown = { event_type: 'system.shutdown', properties: { shutdown_reason: 'end_conversation_endpoint_hit' } };
+    // the conversation ran on for 100 seconds after the session ended: Tavus bills them
+    await db.asService('select public.record_tavus_event($1, $2)', [session.tavus_conversation_id, shutdown]);
+    await elapse(db, session.id, 100);
+    await db.asService('select public.record_tavus_event($1, $2)', [session.tavus_conversation_id, shutdown]);
+    expect(await usageRowsOf(db, uid)).toMatchObject([{ seconds_used: 142 }]);
+    expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(142);
   });
 
   it('charges nothing for a session ended before its conversation was attached', async () => {

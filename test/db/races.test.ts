@@ -133,6 +133,37 @@ describeWithServer('races on a real PostgreSQL server', () => {
     expect(usage.rows[0].n).toBe(1);
   });
 
+  it('in a proxy deployment, the server ending, the sweep and shutdown callbacks at once settle one charge', async () => {
+    const uid = await createUser('growth');
+    const session = await activeSession(uid, 45);
+    const event = { event_type: 'system.shutdown', properties: { shutdown_reason: 'end_conversation_endpoint_hit' } };
+    await admin.query(`update private.deployment set session_owner = 'server'`);
+    try {
+      const results = await Promise.allSettled(
+        clients.slice(0, 30).map((client, i) =>
+          i % 3 === 0
+            ? asService(client, 'select * from public.server_end_session($1, $2, $3)', [uid, session.id, 'user_ended'])
+            : i % 3 === 1
+              ? asService(client, 'select * from public.record_tavus_event($1, $2)', [session.tavus_conversation_id, event])
+              : asService(client, `select * from public.server_call_ended($1, now(), 'sweep')`, [session.id]),
+        ),
+      );
+      expect(messages(results)).toEqual([]);
+      const usage = await admin.query('select count(*)::int as n, sum(seconds_used)::int as seconds from public.tavus_usage where session_id = $1', [session.id]);
+      const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
+      const row = await admin.query('select seconds_used from public.sessions where id = $1', [session.id]);
+      expect(usage.rows[0].n).toBe(1);
+      expect(usage.rows[0].seconds).toBeGreaterThanOrEqual(45);
+      expect(sub.rows[0].tavus_seconds_used).toBe(usage.rows[0].seconds);
+      expect(row.rows[0].seconds_used).toBe(usage.rows[0].seconds);
+      // the call is settled: the slot is free again
+      const [next] = await asService<Session>(admin, `select * from public.server_start_session($1, 'reflect_alone', 'p7e13c73f41f', null)`, [uid]);
+      expect(next!.status).toBe('starting');
+    } finally {
+      await admin.query(`update private.deployment set session_owner = 'browser'`);
+    }
+  });
+
   it('the sweep and the user ending at once charge once', async () => {
     const uid = await createUser();
     const session = await activeSession(uid, 600 + 300);

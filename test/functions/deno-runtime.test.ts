@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { setupTestDb, type SessionRow } from '../db/harness';
 import { SUPABASE_URL } from './support/fake-supabase';
-import { APP_ORIGIN, body, createWorld, serverEnv, type World } from './support/world';
+import { APP_ORIGIN, body, createWorld, serverEnv, serverOwned, type World } from './support/world';
 
 /**
  * Both functions run by the real Deno from their index.ts and deno.json (npm: packages, the app's
@@ -18,6 +18,8 @@ const root = join(import.meta.dirname, '../..');
 const denoDir = process.env.DENO_DIR ?? join(tmpdir(), 'awaknow-deno-cache');
 
 const db = setupTestDb();
+// a proxy deployment: the database lets only the server write sessions
+beforeEach(() => serverOwned(db));
 let world: World;
 let upstream: Server;
 let base = '';

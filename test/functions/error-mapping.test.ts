@@ -35,11 +35,20 @@ const raised = [...new Set(readdirSync(migrationsDir).flatMap((file) =>
   [...readFileSync(join(migrationsDir, file), 'utf8').matchAll(/raise exception '([a-z_]+)'/g)].map((match) => match[1]!)))];
 
 describe('every database code keeps its meaning through the proxy', () => {
-  it.each(raised.filter((code) => code !== 'forbidden' && code !== 'plan_not_found'))('%s, raised by a migration, is a 4xx with its code', (code) => {
+  // the server's own configuration, not the caller's doing
+  const serverSide = ['forbidden', 'plan_not_found', 'deployment_not_proxy'];
+
+  it.each(raised.filter((code) => !serverSide.includes(code)))('%s, raised by a migration, is a 4xx with its code', (code) => {
     const failure = dbError({ code: 'P0001', message: code, details: 'from the migration', hint: null }, log);
     expect(failure.code).toBe(code);
     expect(failure.status).toBeGreaterThanOrEqual(400);
     expect(failure.status).toBeLessThan(500);
+  });
+
+  it('deployment_not_proxy is a 503 that tells the operator what to run', () => {
+    const failure = dbError({ code: 'P0001', message: 'deployment_not_proxy', details: 'Browsers write sessions.', hint: "update private.deployment set session_owner = 'server';" }, log);
+    expect(failure).toMatchObject({ status: 503, code: 'deployment_not_proxy' });
+    expect(failure.message).toContain('session_owner');
   });
 
   it.each(DB_ERROR_CODES.filter((code) => code !== 'db_error'))('%s becomes the same DbError in the browser', async (code) => {

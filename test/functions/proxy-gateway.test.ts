@@ -5,9 +5,11 @@ import { createProxySessions, ProxyError } from '@/lib/sessions/proxy';
 import { elapse, setupTestDb, type SessionRow } from '../db/harness';
 import { handleTavus } from '../../supabase/functions/tavus/handler.ts';
 import { userToken } from './support/fake-supabase';
-import { createWorld, FUNCTIONS_URL, TAVUS_KEY, type World } from './support/world';
+import { createWorld, FUNCTIONS_URL, serverOwned, TAVUS_KEY, type World } from './support/world';
 
 const db = setupTestDb();
+// a proxy deployment: the database lets only the server write sessions
+beforeEach(() => serverOwned(db));
 let world: World;
 let sent: Array<{ url: string; init: RequestInit; done: Promise<Response> }>;
 

@@ -1,8 +1,10 @@
 import { setupTestDb } from '../db/harness';
 import { anonKey, userToken } from './support/fake-supabase';
-import { APP_ORIGIN, body, createWorld, serverEnv, type World } from './support/world';
+import { APP_ORIGIN, body, createWorld, serverEnv, serverOwned, type World } from './support/world';
 
 const db = setupTestDb();
+// a proxy deployment: the database lets only the server write sessions
+beforeEach(() => serverOwned(db));
 let world: World;
 beforeEach(() => {
   world = createWorld(db);

@@ -1,8 +1,10 @@
 import { elapse, setPlan, subscriptionOf, usageRowsOf, setupTestDb, type SessionRow } from '../db/harness';
 import { verifyWebhookToken, sessionScope } from '../../supabase/functions/_shared/webhook-token.ts';
-import { body, createWorld, serverEnv, TAVUS_KEY, WEBHOOK_SECRET, WEBHOOK_URL, type World } from './support/world';
+import { body, createWorld, serverEnv, serverOwned, TAVUS_KEY, WEBHOOK_SECRET, WEBHOOK_URL, type World } from './support/world';
 
 const db = setupTestDb();
+// a proxy deployment: the database lets only the server write sessions
+beforeEach(() => serverOwned(db));
 let world: World;
 beforeEach(() => {
   world = createWorld(db);
@@ -190,7 +192,7 @@ describe('POST /tavus/sessions and /tavus/sessions/:id/end', () => {
     const { id: uid, token } = await world.user();
     const supabase = world.deps.supabaseFetch;
     world.deps.supabaseFetch = async (input, init) => {
-      if (new Request(input, init).url.endsWith('/rpc/attach_conversation')) {
+      if (new Request(input, init).url.endsWith('/rpc/server_attach_conversation')) {
         return new Response(JSON.stringify({ code: 'XX000', message: 'connection lost', details: null, hint: null }), { status: 500 });
       }
       return supabase(input, init);

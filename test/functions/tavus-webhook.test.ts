@@ -1,7 +1,10 @@
-import { elapse, setupTestDb, startSession, subscriptionOf, usageRowsOf, type SessionRow } from '../db/harness';
-import { body, createWorld, serverEnv, sessionCallbackQuery, sharedCallbackQuery, TAVUS_KEY, type World } from './support/world';
+import { elapse, PERSONA, REPLICA, setupTestDb, subscriptionOf, usageRowsOf, type SessionRow } from '../db/harness';
+import { userToken } from './support/fake-supabase';
+import { body, createWorld, serverEnv, serverOwned, sessionCallbackQuery, sharedCallbackQuery, TAVUS_KEY, type World } from './support/world';
 
 const db = setupTestDb();
+// a proxy deployment: the database lets only the server write sessions
+beforeEach(() => serverOwned(db));
 let world: World;
 beforeEach(() => {
   world = createWorld(db);
@@ -31,7 +34,8 @@ const envelope = (conversationId: string, event_type: string, properties: object
   conversation_id: conversationId,
   event_type,
   message_type: event_type.split('.')[0],
-  timestamp: '2026-03-01T10:00:00.000Z',
+  // earlier than any session of these tests starts, so charging falls back to the receipt time
+  timestamp: '2000-01-01T00:00:00.000000Z',
   webhook_url: 'https://example.test/ignored',
   properties,
 });
@@ -75,13 +79,16 @@ describe('tavus-webhook records each event once', () => {
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(130);
   });
 
-  it('system.shutdown after the user ended the session only records the reason', async () => {
+  it('system.shutdown delivered late, after the user ended the session and Tavus confirmed, only records the reason', async () => {
     const { uid, session, conversationId, query } = await liveCall();
     await elapse(db, session.id, 40);
-    const user = await db.asOwner<{ id: string }>('select id from auth.users where id = $1', [uid]);
+    const user = await db.asOwner<{ id: string; token: string }>('select id from auth.users where id = $1', [uid]);
     expect(user).toHaveLength(1);
-    await db.asUser(uid, 'select public.end_session($1, $2)', [session.id, 'user_ended']);
-    await elapse(db, session.id, 30);
+    expect((await world.call(`/sessions/${session.id}/end`, { token: userToken(uid), body: { reason: 'user_ended' } })).status).toBe(200);
+    // 30 seconds pass: every moment recorded so far moves back, the end and its confirmation included
+    await db.asOwner(`update public.sessions set created_at = created_at - interval '30 seconds', started_at = started_at - interval '30 seconds',
+                         ended_at = ended_at - interval '30 seconds' where id = $1`, [session.id]);
+    await db.asOwner(`update private.session_calls set ended_at = ended_at - interval '30 seconds' where session_id = $1`, [session.id]);
     await world.callback(query, envelope(conversationId, 'system.shutdown', { shutdown_reason: 'end_conversation_endpoint_hit' }));
     expect(await row(session.id)).toMatchObject({ seconds_used: 40, end_reason: 'user_ended', shutdown_reason: 'end_conversation_endpoint_hit' });
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(40);
@@ -105,6 +112,29 @@ describe('tavus-webhook records each event once', () => {
     const tooBig = envelope(conversationId, 'application.transcription_ready', { transcript: Array(50).fill(huge[0]) });
     expect((await world.callback(query, tooBig)).status).toBe(413);
     expect((await row(session.id)).transcript).toHaveLength(1500);
+  });
+
+  it('stores a transcript whose first (system) turn is a 128K-character persona prompt', async () => {
+    const { session, conversationId, query } = await liveCall();
+    const prompt = `You are a calm guide. ${'Listen first, then reflect back what you heard. '.repeat(2700)}`.slice(0, 128_000);
+    const turns = [{ role: 'system', content: prompt }, ...transcript.slice(1)];
+    const response = await world.callback(query, envelope(conversationId, 'application.transcription_ready', { transcript: turns }));
+    expect(response.status).toBe(200);
+    const stored = (await row(session.id)).transcript as Array<{ role: string; content: string }>;
+    expect(stored[0]!.content).toHaveLength(128_000);
+    expect(stored).toHaveLength(3);
+  });
+
+  it('charges a shutdown up to the timestamp in its envelope, in the format Tavus sends', async () => {
+    const { uid, session, conversationId, query } = await liveCall();
+    await elapse(db, session.id, 300);
+    const startedAt = new Date((await row(session.id)).started_at!).getTime();
+    // "2025-07-11T06:48:37.564961Z": microseconds, UTC
+    const timestamp = new Date(startedAt + 95_000).toISOString().replace('Z', '564Z');
+    const event = { ...envelope(conversationId, 'system.shutdown', { shutdown_reason: 'participant_left_timeout' }), timestamp };
+    expect((await world.callback(query, event)).status).toBe(200);
+    expect(await row(session.id)).toMatchObject({ status: 'ended', seconds_used: 96 });
+    expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(96);
   });
 
   it('application.recording_ready and application.perception_analysis are stored', async () => {
@@ -153,11 +183,22 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
     expect((await world.callback(forged, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
     const shared = await sharedCallbackQuery('another-secret-that-is-long-enough-000000');
     expect((await world.callback(shared, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
-    const other = await db.createUser();
-    const stranger = await startSession(db, other);
+    const stranger = (await liveCall()).session;
     const swapped = first.query.replace(first.session.id, stranger.id);
     expect((await world.callback(swapped, envelope(first.conversationId, 'system.shutdown'))).status).toBe(401);
     expect((await row(first.session.id)).status).toBe('active');
+  });
+
+  it('accepts the previous secret only while TAVUS_WEBHOOK_PREVIOUS_SECRET names it (rotation)', async () => {
+    const old = 'an-old-webhook-secret-being-rotated-out-0000';
+    const first = await liveCall();
+    const oldQuery = await sessionCallbackQuery(first.session.id, old);
+    const event = envelope(first.conversationId, 'system.replica_joined');
+    expect((await world.callback(oldQuery, event)).status).toBe(401);
+    world = createWorld(db, serverEnv({ TAVUS_WEBHOOK_PREVIOUS_SECRET: old }));
+    expect((await world.callback(oldQuery, event)).status).toBe(200);
+    expect((await world.callback(first.query, event)).status).toBe(200);
+    expect((await world.callback(await sessionCallbackQuery(first.session.id, 'yet-another-secret-nobody-configured-00000'), event)).status).toBe(401);
   });
 
   it("a valid token with another session's conversation: 403", async () => {
@@ -236,14 +277,14 @@ describe('conversations no session has recorded are checked with Tavus', () => {
 
   it("a callback that beats the attach: 202 when Tavus confirms the session's conversation, 404 otherwise", async () => {
     const uid = await db.createUser();
-    const starting = await startSession(db, uid);
+    const [starting] = await db.asService<SessionRow>('select * from public.server_start_session($1, $2, $3, $4)', [uid, 'reflect_alone', PERSONA, REPLICA]);
     const created = await world.tavus.fetch('https://tavusapi.com/v2/conversations', {
       method: 'POST',
       headers: { 'x-api-key': TAVUS_KEY, 'content-type': 'application/json' },
-      body: JSON.stringify({ persona_id: 'p7e13c73f41f', conversation_name: starting.conversation_name }),
+      body: JSON.stringify({ persona_id: 'p7e13c73f41f', conversation_name: starting!.conversation_name }),
     });
     const { conversation_id } = await body<{ conversation_id: string }>(created);
-    const query = await sessionCallbackQuery(starting.id);
+    const query = await sessionCallbackQuery(starting!.id);
     const before = await snapshot();
     expect((await world.callback(query, envelope(conversation_id, 'system.replica_joined'))).status).toBe(202);
     expect((await world.callback(query, envelope('cnotthisone', 'system.replica_joined'))).status).toBe(404);

@@ -599,6 +599,195 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      server_attach_conversation: {
+        Args: {
+          p_conversation_id: string
+          p_conversation_url: string
+          p_session_id: string
+          p_user_id: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      server_call_ended: {
+        Args: {
+          p_ended_at: string
+          p_session_id: string
+          p_source: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      server_calls_to_check: {
+        Args: {
+          p_limit: number
+          p_user_id: string
+        }
+        Returns: Json
+      }
+      server_end_session: {
+        Args: {
+          p_reason: string
+          p_session_id: string
+          p_user_id: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      server_fail_session: {
+        Args: {
+          p_error: string
+          p_session_id: string
+          p_user_id: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      server_start_session: {
+        Args: {
+          p_persona_id: string
+          p_replica_id: string
+          p_session_type: string
+          p_user_id: string
+        }
+        Returns: {
+          conversation_name: string
+          conversation_url: string | null
+          created_at: string
+          end_reason: string | null
+          ended_at: string | null
+          error: string | null
+          id: string
+          joined_at: string | null
+          max_call_duration: number
+          perception_analysis: Json | null
+          persona_id: string
+          recording: Json | null
+          replica_id: string | null
+          seconds_used: number
+          session_type: string
+          shutdown_reason: string | null
+          started_at: string | null
+          status: string
+          tavus_conversation_id: string | null
+          transcript: Json | null
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       start_session: {
         Args: {
           p_persona_id: string

@@ -1,16 +1,21 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
 import { ApiError, type Logger } from './http.ts';
 import { sessionRowSchema, type SessionRow } from './session-row.ts';
 
 /**
- * The database functions of supabase/migrations, called through PostgREST. User calls go through a
- * client that carries the user's JWT, so row-level security and auth.uid() decide; service calls
- * carry the service role key. A refusal keeps the stable code the function raised.
+ * The database functions of supabase/migrations, called through PostgREST with the service role
+ * key. In a proxy deployment the database lets only the server write sessions (the server_*
+ * functions), for the user whose JWT the function verified. A refusal keeps the stable code the
+ * function raised.
  */
 
 const STATUS: Record<string, number> = {
   not_authenticated: 401,
   forbidden: 403,
+  sessions_owned_by_server: 403,
+  // the database still lets browsers write sessions: its owner has to mark it server-owned
+  deployment_not_proxy: 503,
   invalid_argument: 400,
   usage_limit_reached: 402,
   subscription_inactive: 402,
@@ -68,22 +73,50 @@ function row(value: unknown, fn: string, log: Logger): SessionRow {
   throw new ApiError(500, 'db_error', `The database returned an unexpected session from ${fn}.`);
 }
 
-export interface UserSessions {
-  start(sessionType: string, personaId: string, replicaId: string): Promise<SessionRow>;
-  attach(sessionId: string, conversationId: string, conversationUrl: string): Promise<SessionRow>;
-  end(sessionId: string, reason: string): Promise<SessionRow>;
-  fail(sessionId: string, error: string): Promise<SessionRow>;
+/** The session lifecycle, run by the server for the user of a verified JWT. */
+export interface ServerSessions {
+  start(userId: string, sessionType: string, personaId: string, replicaId: string): Promise<SessionRow>;
+  attach(userId: string, sessionId: string, conversationId: string, conversationUrl: string): Promise<SessionRow>;
+  end(userId: string, sessionId: string, reason: string): Promise<SessionRow>;
+  fail(userId: string, sessionId: string, error: string): Promise<SessionRow>;
+  /** Tavus has stopped the session's call: confirmed by its answer to an end, or seen by the sweep (at = when, if known). */
+  callEnded(sessionId: string, at: string | null, source: 'server_end' | 'sweep'): Promise<SessionRow>;
+  /** Calls of closed sessions not yet seen to stop, of one user or of everyone, oldest first. */
+  callsToCheck(userId: string | null, limit: number): Promise<CallToCheck[]>;
+  expireStale(): Promise<number>;
 }
 
-export function userSessions(client: SupabaseClient, log: Logger): UserSessions {
+const callToCheckSchema = z.looseObject({
+  session_id: z.uuid(),
+  user_id: z.uuid(),
+  conversation_id: z.string(),
+  conversation_name: z.string(),
+  status: z.string(),
+  started_at: z.string().nullable(),
+  ended_at: z.string().nullable(),
+});
+export type CallToCheck = z.infer<typeof callToCheckSchema>;
+
+export function serverSessions(client: SupabaseClient, log: Logger): ServerSessions {
   const rpc = async (fn: string, args: Record<string, unknown>) => row(await call(client, fn, args, log), fn, log);
   return {
-    start: (sessionType, personaId, replicaId) =>
-      rpc('start_session', { p_session_type: sessionType, p_persona_id: personaId, p_replica_id: replicaId }),
-    attach: (sessionId, conversationId, conversationUrl) =>
-      rpc('attach_conversation', { p_session_id: sessionId, p_conversation_id: conversationId, p_conversation_url: conversationUrl }),
-    end: (sessionId, reason) => rpc('end_session', { p_session_id: sessionId, p_reason: reason }),
-    fail: (sessionId, error) => rpc('fail_session', { p_session_id: sessionId, p_error: error }),
+    start: (userId, sessionType, personaId, replicaId) =>
+      rpc('server_start_session', { p_user_id: userId, p_session_type: sessionType, p_persona_id: personaId, p_replica_id: replicaId }),
+    attach: (userId, sessionId, conversationId, conversationUrl) =>
+      rpc('server_attach_conversation', { p_user_id: userId, p_session_id: sessionId, p_conversation_id: conversationId, p_conversation_url: conversationUrl }),
+    end: (userId, sessionId, reason) => rpc('server_end_session', { p_user_id: userId, p_session_id: sessionId, p_reason: reason }),
+    fail: (userId, sessionId, error) => rpc('server_fail_session', { p_user_id: userId, p_session_id: sessionId, p_error: error }),
+    callEnded: (sessionId, at, source) => rpc('server_call_ended', { p_session_id: sessionId, p_ended_at: at, p_source: source }),
+    async callsToCheck(userId, limit) {
+      const parsed = z.array(callToCheckSchema).safeParse(await call(client, 'server_calls_to_check', { p_user_id: userId, p_limit: limit }, log));
+      if (parsed.success) return parsed.data;
+      log('unexpected database row', { fn: 'server_calls_to_check', issues: parsed.error.issues.slice(0, 3) });
+      throw new ApiError(500, 'db_error', 'The database returned unexpected calls from server_calls_to_check.');
+    },
+    async expireStale() {
+      const count = await call(client, 'expire_stale_sessions', {}, log);
+      return typeof count === 'number' ? count : 0;
+    },
   };
 }
 

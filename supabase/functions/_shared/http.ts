@@ -40,17 +40,46 @@ export function toErrorResponse(error: unknown, log: (message: string, data?: un
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(413, 'invalid_argument', `The request body is larger than ${maxBytes} bytes.`);
+}
+
+/**
+ * The request body as text, read chunk by chunk and abandoned as soon as it passes `maxBytes`: a
+ * body sent in chunks without a content-length is never held whole in memory.
+ */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /**
  * The request body as JSON, whatever its content type (a keepalive request sent while the tab
  * closes may come as text/plain). An empty body is `undefined`.
  */
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new ApiError(413, 'invalid_argument', `The request body is larger than ${maxBytes} bytes.`);
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > maxBytes) {
-    throw new ApiError(413, 'invalid_argument', `The request body is larger than ${maxBytes} bytes.`);
-  }
+  const text = await readText(request, maxBytes);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

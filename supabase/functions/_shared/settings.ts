@@ -18,6 +18,8 @@ const settingsSchema = z.object({
   TAVUS_PERSONA_ID: optional(tavusId('p7e13c73f41f')).transform((value) => value ?? 'p7e13c73f41f'),
   TAVUS_REPLICA_ID: optional(tavusId('r4317e64d25a')).transform((value) => value ?? 'r4317e64d25a'),
   TAVUS_WEBHOOK_SECRET: optional(z.string().min(32, 'must be at least 32 characters (try `openssl rand -hex 32`)')),
+  // while rotating: the secret being replaced, still accepted for callbacks of calls started before
+  TAVUS_WEBHOOK_PREVIOUS_SECRET: optional(z.string().min(32, 'must be at least 32 characters, like TAVUS_WEBHOOK_SECRET')),
   // where Tavus reaches tavus-webhook; defaults to SUPABASE_URL/functions/v1/tavus-webhook, which
   // is wrong only where SUPABASE_URL is an internal address (supabase functions serve)
   TAVUS_WEBHOOK_URL: optional(httpUrl),

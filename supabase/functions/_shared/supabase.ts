@@ -14,16 +14,10 @@ class NoRealtime {
 }
 const realtime = { transport: NoRealtime as never };
 
-/** Acts as the user: PostgREST checks the JWT and the database sees auth.uid(). */
-export function userClient(url: string, anonKey: string, jwt: string, fetch: typeof globalThis.fetch): SupabaseClient {
-  return createClient(url, anonKey, {
-    auth: serverAuth,
-    realtime,
-    global: { fetch, headers: { Authorization: `Bearer ${jwt}` } },
-  });
-}
-
-/** Acts as the server (service role): only for what no user may do, such as recording callbacks. */
+/**
+ * Acts as the server (service role): for what no user may do, such as writing sessions in a proxy
+ * deployment (for the user of a verified JWT) and recording callbacks.
+ */
 export function serviceClient(url: string, serviceRoleKey: string, fetch: typeof globalThis.fetch): SupabaseClient {
   return createClient(url, serviceRoleKey, { auth: serverAuth, realtime, global: { fetch } });
 }

@@ -18,7 +18,8 @@ export const envelopeSchema = z.looseObject({
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
-const turn = z.looseObject({ role: z.string().min(1).max(50), content: z.string().max(100_000) });
+// no limit per turn: the system turn is the full persona prompt; the body as a whole is bounded
+const turn = z.looseObject({ role: z.string().min(1).max(50), content: z.string() });
 
 /** Properties of each recorded event type; any other type is acknowledged and ignored. */
 export const recordedEvents = {

@@ -13,7 +13,9 @@ import { envelopeSchema, isRecordedEvent, recordedEvents, storedEvent, type Enve
  * is read, and the body is checked before anything is written.
  */
 
-// a transcript of an hour-long call runs to tens of kilobytes; leave ample room
+// a transcript of an hour-long call runs to tens of kilobytes, and its first (system) turn carries
+// the whole persona prompt (up to about 128K characters on hosted models); the whole body is
+// bounded while it streams in, not each turn
 const MAX_CALLBACK_BYTES = 4 * 1024 * 1024;
 
 export interface WebhookDeps {
@@ -56,7 +58,11 @@ async function handle(request: Request, deps: WebhookDeps): Promise<Response> {
     throw new ApiError(401, 'invalid_token', 'The callback URL is not one this server made.');
   }
   const scope = sessionId === null ? SHARED_SCOPE : sessionScope(sessionId);
-  if (!(await verifyWebhookToken(settings.TAVUS_WEBHOOK_SECRET, scope, token))) {
+  const previous = deps.settings.values.TAVUS_WEBHOOK_PREVIOUS_SECRET;
+  const valid =
+    (await verifyWebhookToken(settings.TAVUS_WEBHOOK_SECRET, scope, token)) ||
+    (previous !== undefined && (await verifyWebhookToken(previous, scope, token)));
+  if (!valid) {
     deps.log('webhook refused: bad token', { session: sessionId });
     throw new ApiError(401, 'invalid_token', 'The callback URL is not one this server made.');
   }

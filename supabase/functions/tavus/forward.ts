@@ -1,4 +1,4 @@
-import { ApiError } from '../_shared/http.ts';
+import { ApiError, readText } from '../_shared/http.ts';
 import type { TavusDeps } from './deps.ts';
 
 /**
@@ -30,10 +30,7 @@ export async function forwardToTavus(request: Request, deps: TavusDeps, path: st
   }
   const { TAVUS_API_KEY, TAVUS_BASE_URL } = deps.settings.require('TAVUS_API_KEY', 'TAVUS_BASE_URL');
   const search = new URL(request.url).search;
-  const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : await request.text();
-  if (body !== undefined && new TextEncoder().encode(body).length > MAX_BODY_BYTES) {
-    throw new ApiError(413, 'invalid_argument', 'The request body is larger than 1 MB.');
-  }
+  const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : await readText(request, MAX_BODY_BYTES);
 
   let response: Response;
   try {
@@ -58,5 +55,55 @@ export async function forwardToTavus(request: Request, deps: TavusDeps, path: st
   if (retryAfter) headers.set('retry-after', retryAfter);
   headers.set('cache-control', 'no-store');
   const empty = response.status === 204 || response.status === 304;
-  return new Response(empty ? null : await response.arrayBuffer(), { status: response.status, headers });
+  if (empty) return new Response(null, { status: response.status, headers });
+  const answer = await response.arrayBuffer();
+  return new Response(type?.includes('json') ? withoutCallbackTokens(answer) : answer, { status: response.status, headers });
+}
+
+/**
+ * Tavus gives back each conversation's callback_url, and the token in it is the only thing that
+ * authenticates a callback: whoever reads it could write into that session. The token is replaced
+ * before anything leaves the server, wherever a callback_url (or webhook_url) appears in the answer.
+ */
+// conversation objects carry callback_url; the events of a verbose conversation may echo it as webhook_url
+const SECRET_BEARING = new Set(['callback_url', 'webhook_url']);
+
+export function withoutCallbackTokens(answer: ArrayBuffer): ArrayBuffer | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(answer));
+  } catch {
+    return answer;
+  }
+  let changed = false;
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (SECRET_BEARING.has(key) && typeof item === 'string') {
+        const redacted = redactToken(item);
+        changed ||= redacted !== item;
+        out[key] = redacted;
+      } else {
+        out[key] = walk(item);
+      }
+    }
+    return out;
+  };
+  const cleaned = walk(parsed);
+  return changed ? JSON.stringify(cleaned) : answer;
+}
+
+function redactToken(callbackUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(callbackUrl);
+  } catch {
+    // not a URL: nothing of ours could hide in it, but neither can it be shown safely
+    return /token/i.test(callbackUrl) ? '[redacted]' : callbackUrl;
+  }
+  if (!url.searchParams.has('token')) return callbackUrl;
+  url.searchParams.set('token', 'redacted');
+  return url.toString();
 }

@@ -6,6 +6,7 @@ import type { TavusDeps } from './deps.ts';
 import { forwardToTavus, studioPath } from './forward.ts';
 import { getPersona } from './persona.ts';
 import { endSession, startSession } from './sessions.ts';
+import { sweep } from './sweep.ts';
 
 export { createTavusDeps, type TavusDeps } from './deps.ts';
 
@@ -14,6 +15,7 @@ export { createTavusDeps, type TavusDeps } from './deps.ts';
  *   GET  /tavus/persona               the persona's public facts (cached for a minute)
  *   POST /tavus/sessions              start a session          (signed-in user)
  *   POST /tavus/sessions/:id/end      end it                   (signed-in user)
+ *   POST /tavus/sweep                 close what nobody closed (the scheduler, service role key)
  *   *    /tavus/v2/<studio resource>  forwarded to Tavus       (admins)
  */
 export async function handleTavus(request: Request, deps: TavusDeps): Promise<Response> {
@@ -49,6 +51,9 @@ async function route(request: Request, deps: TavusDeps): Promise<Response> {
   }
   if (first === 'sessions' && second && third === 'end' && more.length === 0) {
     return method === 'POST' ? endSession(request, deps, second) : notAllowed(method, 'POST');
+  }
+  if (first === 'sweep' && segments.length === 1) {
+    return method === 'POST' ? sweep(request, deps) : notAllowed(method, 'POST');
   }
   if (first === 'v2') {
     const { SUPABASE_URL, SUPABASE_ANON_KEY } = deps.settings.require('SUPABASE_URL', 'SUPABASE_ANON_KEY');

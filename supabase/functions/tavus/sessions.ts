@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { authenticate } from '../_shared/auth.ts';
-import { userSessions, type UserSessions } from '../_shared/db.ts';
+import { serverSessions, type ServerSessions } from '../_shared/db.ts';
 import { ApiError, describeIssue, json, readJson, type Logger } from '../_shared/http.ts';
 import type { SessionRow } from '../_shared/session-row.ts';
-import { anonClient, userClient } from '../_shared/supabase.ts';
+import { anonClient, serviceClient } from '../_shared/supabase.ts';
 import type { TavusUpstream } from '../_shared/tavus.ts';
 import { sessionCallbackUrl } from '../_shared/webhook-token.ts';
+import { settleCalls, stopCall } from './calls.ts';
 import { upstream, type TavusDeps } from './deps.ts';
 
 /**
  * The start and end of a session, run on the server with the server's key, persona, replica and
  * call settings. The browser chooses only the session type; any other field is refused, so nobody
- * can lengthen a call, pick another persona or act for another user.
+ * can lengthen a call, pick another persona or act for another user. The database is written with
+ * the service role for the user of the verified JWT: in a proxy deployment users cannot write
+ * sessions themselves, so no session starts, attaches or ends without its call doing the same.
  */
+
+// calls of the user's earlier sessions looked up at Tavus before a start
+const CALLS_CHECKED_PER_START = 5;
 
 // the same fixed properties as the client-side sequence; max_call_duration comes from the reservation
 const CALL_PROPERTIES = {
@@ -42,10 +48,15 @@ function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   throw new ApiError(400, 'invalid_argument', `${describeIssue(parsed.error.issues)}. Nothing was changed.`);
 }
 
-async function signedIn(request: Request, deps: TavusDeps): Promise<UserSessions> {
-  const { SUPABASE_URL, SUPABASE_ANON_KEY } = deps.settings.require('SUPABASE_URL', 'SUPABASE_ANON_KEY');
-  const { jwt } = await authenticate(request, anonClient(SUPABASE_URL, SUPABASE_ANON_KEY, deps.supabaseFetch), deps.log);
-  return userSessions(userClient(SUPABASE_URL, SUPABASE_ANON_KEY, jwt, deps.supabaseFetch), deps.log);
+interface SignedIn {
+  userId: string;
+  db: ServerSessions;
+}
+
+async function signedIn(request: Request, deps: TavusDeps): Promise<SignedIn> {
+  const { SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY } = deps.settings.require('SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY');
+  const { user } = await authenticate(request, anonClient(SUPABASE_URL, SUPABASE_ANON_KEY, deps.supabaseFetch), deps.log);
+  return { userId: user.id, db: serverSessions(serviceClient(SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, deps.supabaseFetch), deps.log) };
 }
 
 function describe(error: unknown): string {
@@ -59,10 +70,10 @@ function mayHaveCreated(error: unknown): boolean {
 }
 
 /** A starting session blocks every new start until it is closed, so closing it is tried more than once. */
-async function release(db: UserSessions, session: SessionRow, why: string, log: Logger): Promise<void> {
+async function release(db: ServerSessions, session: SessionRow, why: string, log: Logger): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     try {
-      await db.fail(session.id, why.slice(0, 500));
+      await db.fail(session.user_id, session.id, why.slice(0, 500));
       return;
     } catch (error) {
       // a session the user ended meanwhile is not starting any more: nothing to release
@@ -80,12 +91,14 @@ async function endQuietly(tavus: TavusUpstream, conversationId: string, log: Log
 
 /** POST /tavus/sessions: reserve, create the conversation, attach; undo what was done when a step fails. */
 export async function startSession(request: Request, deps: TavusDeps): Promise<Response> {
-  const db = await signedIn(request, deps);
+  const { userId, db } = await signedIn(request, deps);
   const settings = deps.settings.require('TAVUS_PERSONA_ID', 'TAVUS_REPLICA_ID', 'TAVUS_WEBHOOK_SECRET', 'SUPABASE_URL');
   const tavus = upstream(deps);
   const body = parseBody(startBody, await readJson(request));
 
-  const session = await db.start(body.session_type, settings.TAVUS_PERSONA_ID, settings.TAVUS_REPLICA_ID);
+  // a call of an earlier session that Tavus never confirmed stopping keeps the slot taken: look first
+  await settleCalls(db, tavus, await db.callsToCheck(userId, CALLS_CHECKED_PER_START), deps.now, deps.log);
+  const session = await db.start(userId, body.session_type, settings.TAVUS_PERSONA_ID, settings.TAVUS_REPLICA_ID);
   const webhookBase = deps.settings.values.TAVUS_WEBHOOK_URL ?? `${settings.SUPABASE_URL}/functions/v1/tavus-webhook`;
 
   let conversation;
@@ -108,7 +121,7 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
 
   let attached;
   try {
-    attached = await db.attach(session.id, conversation.conversation_id, conversation.conversation_url);
+    attached = await db.attach(userId, session.id, conversation.conversation_id, conversation.conversation_url);
   } catch (error) {
     // credits run from creation: a conversation nobody recorded is ended before anything else
     await endQuietly(tavus, conversation.conversation_id, deps.log);
@@ -124,36 +137,19 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
 }
 
 /**
- * POST /tavus/sessions/:id/end: ends and charges the session as the user (someone else's session
- * is not found, so no one can end another's call), then ends its Tavus conversation by the Tavus
- * id. Repeating it is harmless: the session is charged once and ending again is a no-op.
+ * POST /tavus/sessions/:id/end: ends and charges the session of the signed-in user (someone else's
+ * session is not found, so no one can end another's call), then stops its Tavus conversation.
+ * Repeating it is harmless: the session is charged once and ending again is a no-op.
  */
 export async function endSession(request: Request, deps: TavusDeps, sessionId: string): Promise<Response> {
-  const db = await signedIn(request, deps);
+  const { userId, db } = await signedIn(request, deps);
   if (!z.uuid().safeParse(sessionId).success) {
     throw new ApiError(400, 'invalid_argument', `${sessionId.slice(0, 60)} is not a session id. Nothing was changed.`);
   }
   const tavus = upstream(deps);
   const body = parseBody(endBody, await readJson(request));
 
-  const session = await db.end(sessionId, body?.reason ?? 'user_ended');
-  if (session.tavus_conversation_id) {
-    try {
-      await tavus.endConversation(session.tavus_conversation_id);
-    } catch (error) {
-      // Tavus answers 404 or 400 for a conversation that is gone already: nothing is left running
-      if (error instanceof ApiError && ['not_found', 'invalid_request'].includes(error.code)) {
-        deps.log('conversation already gone', { conversation: session.tavus_conversation_id, code: error.code });
-      } else {
-        throw new ApiError(
-          502,
-          'conversation_end_unconfirmed',
-          `The session has ended, but Tavus did not confirm that the call stopped (${describe(error)}). Ending again is safe.`,
-          {},
-          { session },
-        );
-      }
-    }
-  }
+  const session = await db.end(userId, sessionId, body?.reason ?? 'user_ended');
+  await stopCall(db, tavus, session, deps.log);
   return json({ session });
 }

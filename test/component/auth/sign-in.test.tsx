@@ -142,6 +142,19 @@ describe('guest', () => {
   });
 });
 
+describe('the return path after sign-in', () => {
+  it.each(['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/./\\evil.example', '/a/..//evil.example'])(
+    'renders Continue on this app for next=%s',
+    async (next) => {
+      renderApp(`/sign-in?next=${encodeURIComponent(next)}`);
+      const link = await screen.findByRole('link', { name: 'Continue' });
+      const target = new URL(link.getAttribute('href')!, window.location.href);
+      expect(target.origin).toBe(window.location.origin);
+      expect(link.getAttribute('href')).toBe('/');
+    },
+  );
+});
+
 describe('session and guard', () => {
   it('lets a stored session straight through, and signing out sends back to sign-in', async () => {
     const user = userEvent.setup();

@@ -108,6 +108,14 @@ export function createWorld(db: TestDb, env: Record<string, string | undefined> 
   };
 }
 
+/**
+ * Marks the test database as a proxy deployment, the way its owner does after `supabase db push`:
+ * only the server may write sessions. Call it in a beforeEach (each test's transaction is undone).
+ */
+export async function serverOwned(db: TestDb): Promise<void> {
+  await db.asOwner(`update private.deployment set session_owner = 'server'`);
+}
+
 /** The query string of the callback URL the proxy gives a session's conversation. */
 export async function sessionCallbackQuery(sessionId: string, secret = WEBHOOK_SECRET): Promise<string> {
   return `?session=${sessionId}&token=${await webhookToken(secret, sessionScope(sessionId))}`;
