@@ -637,11 +637,7 @@ export type Database = {
         }
       }
       server_call_ended: {
-        Args: {
-          p_ended_at: string
-          p_session_id: string
-          p_source: string
-        }
+        Args: { p_ended_at: string; p_session_id: string; p_source: string }
         Returns: {
           conversation_name: string
           conversation_url: string | null
@@ -673,18 +669,11 @@ export type Database = {
         }
       }
       server_calls_to_check: {
-        Args: {
-          p_limit: number
-          p_user_id: string
-        }
+        Args: { p_limit: number; p_user_id: string }
         Returns: Json
       }
       server_end_session: {
-        Args: {
-          p_reason: string
-          p_session_id: string
-          p_user_id: string
-        }
+        Args: { p_reason: string; p_session_id: string; p_user_id: string }
         Returns: {
           conversation_name: string
           conversation_url: string | null
@@ -716,11 +705,7 @@ export type Database = {
         }
       }
       server_fail_session: {
-        Args: {
-          p_error: string
-          p_session_id: string
-          p_user_id: string
-        }
+        Args: { p_error: string; p_session_id: string; p_user_id: string }
         Returns: {
           conversation_name: string
           conversation_url: string | null
