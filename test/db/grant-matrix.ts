@@ -28,6 +28,12 @@ export const GRANT_MATRIX: string[] = [
   'authenticated view my_usage_days SELECT',
   'service_role function expire_stale_sessions EXECUTE',
   'service_role function record_tavus_event EXECUTE',
+  'service_role function server_attach_conversation EXECUTE',
+  'service_role function server_call_ended EXECUTE',
+  'service_role function server_calls_to_check EXECUTE',
+  'service_role function server_end_session EXECUTE',
+  'service_role function server_fail_session EXECUTE',
+  'service_role function server_start_session EXECUTE',
   'service_role table sessions SELECT',
 ];
 

@@ -15,12 +15,20 @@ export const JWT_SECRET = 'test-jwt-secret-with-at-least-32-characters';
 const hour = 3600;
 const now = () => Math.floor(Date.now() / 1000);
 
+/**
+ * A project's API keys are fixed strings, issued once when the project was made: the same key on
+ * every call, as a check that compares keys (the sweep's) expects. Issued 2025-12-01, valid 20 years.
+ */
+const KEYS_ISSUED_AT = 1_764_547_200;
+const apiKey = (role: 'anon' | 'service_role') =>
+  signJwt({ iss: 'supabase', role, iat: KEYS_ISSUED_AT, exp: KEYS_ISSUED_AT + 20 * 365 * 24 * hour }, JWT_SECRET);
+
 export function anonKey(): string {
-  return signJwt({ iss: 'supabase', role: 'anon', iat: now(), exp: now() + 10 * 365 * 24 * hour }, JWT_SECRET);
+  return apiKey('anon');
 }
 
 export function serviceRoleKey(): string {
-  return signJwt({ iss: 'supabase', role: 'service_role', iat: now(), exp: now() + 10 * 365 * 24 * hour }, JWT_SECRET);
+  return apiKey('service_role');
 }
 
 /** A user's access token as GoTrue issues it; `expiresIn` negative gives an expired one. */
