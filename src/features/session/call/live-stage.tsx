@@ -3,7 +3,7 @@ import Daily, { type DailyCall, type DailyEventObjectAppMessage, type DailyEvent
 import { DailyProvider } from '@daily-co/daily-react';
 import { HairCheck } from '@/components/cvi/components/hair-check';
 import { Conversation } from '@/components/cvi/components/conversation';
-import { parseConversationEvent, respondMessage, type CallChannel } from './events';
+import { interruptMessage, parseConversationEvent, respondMessage, type CallChannel, type SendReadiness } from './events';
 
 /** Daily's engine normally loads in a second or two; past this the network is not going to deliver it. */
 export const ENGINE_LOAD_TIMEOUT_MS = 15_000;
@@ -29,8 +29,19 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** In-call events of the Daily room, as one channel for the call screen. */
+const isReplica = (participant: { user_id?: string; user_name?: string } | undefined) =>
+  Boolean(participant?.user_id?.includes('tavus-replica'));
+
+/**
+ * In-call events of the Daily room, as one channel for the call screen. Messages can be sent once
+ * the call is joined (daily-js refuses before) and reach the replica only once it is in the room.
+ */
 export function dailyChannel(call: DailyCall, conversationId: string): CallChannel {
+  const readiness = (): SendReadiness => {
+    if (call.meetingState() !== 'joined-meeting') return 'joining';
+    const remote = Object.entries(call.participants()).some(([key, participant]) => key !== 'local' && !participant.local);
+    return remote ? 'ready' : 'waiting_for_replica';
+  };
   return {
     onEvent(listener) {
       const handler = (event?: DailyEventObjectAppMessage) => {
@@ -40,14 +51,23 @@ export function dailyChannel(call: DailyCall, conversationId: string): CallChann
       call.on('app-message', handler);
       return () => void call.off('app-message', handler);
     },
+    readiness,
+    onReadiness(listener) {
+      const changes = ['joined-meeting', 'participant-joined', 'participant-left', 'left-meeting'] as const;
+      const handler = () => listener(readiness());
+      for (const name of changes) call.on(name, handler);
+      return () => {
+        for (const name of changes) call.off(name, handler);
+      };
+    },
     respond(text) {
       call.sendAppMessage(respondMessage(conversationId, text), '*');
     },
+    interrupt() {
+      call.sendAppMessage(interruptMessage(conversationId), '*');
+    },
   };
 }
-
-const isReplica = (participant: { user_id?: string; user_name?: string } | undefined) =>
-  Boolean(participant?.user_id?.includes('tavus-replica'));
 
 /**
  * The live call: Daily's engine is loaded first (it comes from Daily's servers at run time), then
