@@ -8,6 +8,7 @@ import { holdCall, noteLeft, clearLeftNote } from '../ownership';
 import { deadlineOf } from '../resolve';
 import type { EndNotice } from '../use-session-view';
 import { useCallStore } from './call-store';
+import { useStartStore } from '../home/start-store';
 import type { CallChannel } from './events';
 import { CallTimer, WARNING_SECONDS } from './call-timer';
 import { Transcript } from './transcript';
@@ -38,6 +39,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
   const [channel, setChannel] = useState<CallChannel | null>(null);
   const [interruptFailure, setInterruptFailure] = useState<string | null>(null);
   const replicaSpeaking = useCallStore((s) => s.replicaSpeaking);
+  const meetingToken = useStartStore((s) => s.meetingTokens[session.id]);
   const [error, setError] = useState<Explained | null>(null);
   const [ending, setEnding] = useState(false);
   const endingRef = useRef(false);
@@ -145,6 +147,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
           <Suspense fallback={<p aria-busy="true">Loading the call…</p>}>
             <LiveStage
               conversationUrl={session.conversation_url ?? ''}
+              {...(meetingToken ? { meetingToken } : {})}
               conversationId={conversationId}
               onReady={setChannel}
               onEngineFailure={onEngineFailure}

@@ -10,6 +10,8 @@ export const ENGINE_LOAD_TIMEOUT_MS = 15_000;
 
 export interface LiveStageProps {
   conversationUrl: string;
+  /** The conversation's meeting_token: a private room (require_auth) admits only with it. */
+  meetingToken?: string;
   conversationId: string;
   onReady: (channel: CallChannel | null) => void;
   /** The call engine could not be loaded: nothing can be joined. */
@@ -73,7 +75,7 @@ export function dailyChannel(call: DailyCall, conversationId: string): CallChann
  * The live call: Daily's engine is loaded first (it comes from Daily's servers at run time), then
  * the hair check, then the conversation, both from @tavus/cvi-ui.
  */
-export default function LiveStage({ conversationUrl, conversationId, onReady, onEngineFailure, onCallEnded, onLeave }: LiveStageProps) {
+export default function LiveStage({ conversationUrl, meetingToken, conversationId, onReady, onEngineFailure, onCallEnded, onLeave }: LiveStageProps) {
   const [call, setCall] = useState<DailyCall | null>(null);
   const [phase, setPhase] = useState<'loading' | 'hair-check' | 'conversation' | 'failed'>('loading');
 
@@ -137,7 +139,7 @@ export default function LiveStage({ conversationUrl, conversationId, onReady, on
       {phase === 'hair-check' ? (
         <HairCheck onJoin={join} onCancel={onLeave} />
       ) : (
-        <Conversation conversationUrl={conversationUrl} onLeave={leave} />
+        <Conversation conversationUrl={conversationUrl} {...(meetingToken ? { meetingToken } : {})} onLeave={leave} />
       )}
     </DailyProvider>
   );
