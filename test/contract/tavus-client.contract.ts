@@ -14,6 +14,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
   createTavusClient,
+  isUnknownId,
   type TavusClient,
   type TavusClientOptions,
 } from '@/lib/tavus';
@@ -139,12 +140,17 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
         expect(bad.serverMessage).toBe('Invalid JSON patch format');
       });
 
-      it('deletes a persona, after which it is not found', async () => {
+      it('deletes a persona, after which Tavus answers the documented 400 Invalid persona_id', async () => {
         const { persona_id } = await client.personas.create({ persona_name: 'Temp', system_prompt: 'x' });
         await client.personas.delete(persona_id);
-        const error = await failure(client.personas.get(persona_id), NotFoundError);
-        expect(error.status).toBe(404);
+        const error = await failure(client.personas.get(persona_id), InvalidRequestError);
+        expect(error.status).toBe(400);
+        expect(error.serverMessage).toBe('Invalid persona_id');
         expect(error.path).toBe(`GET /v2/personas/${persona_id}`);
+        expect(isUnknownId(error, 'persona_id')).toBe(true);
+        const again = await failure(client.personas.delete(persona_id), InvalidRequestError);
+        expect(isUnknownId(again, 'persona_id')).toBe(true);
+        expect(isUnknownId(again, 'replica_id')).toBe(false);
       });
     });
 
@@ -219,7 +225,8 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
         expect(calls.at(-1)).toBe(`PATCH /v2/replicas/${created.replica_id}/name`);
         expect((await client.replicas.get(created.replica_id)).replica_name).toBe('Me, renamed');
         await client.replicas.delete(created.replica_id);
-        await failure(client.replicas.get(created.replica_id), NotFoundError);
+        const gone = await failure(client.replicas.get(created.replica_id), InvalidRequestError);
+        expect([gone.status, gone.serverMessage]).toEqual([400, 'Invalid replica_id']);
       });
     });
 

@@ -107,7 +107,8 @@ export function createTavusMsw() {
     http.get(v2('personas'), route(({ url }) => HttpResponse.json(page([...store.personas.values()], url)))),
     http.get(v2('personas/:id'), route(({ id }) => {
       const persona = store.personas.get(id);
-      return persona ? HttpResponse.json({ data: [persona] }) : HttpResponse.json({ error: 'Persona not found' }, { status: 404 });
+      // Documented (get-persona): an unknown id is 400 `Invalid persona_id`.
+      return persona ? HttpResponse.json({ data: [persona] }) : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 });
     })),
     http.patch(v2('personas/:id'), route(({ id, body }) => {
       const persona = store.personas.get(id);
@@ -119,7 +120,7 @@ export function createTavusMsw() {
       return new HttpResponse(null, { status: 200 });
     })),
     http.delete(v2('personas/:id'), route(({ id }) =>
-      store.personas.delete(id) ? noContent() : HttpResponse.json({ error: 'Persona not found' }, { status: 404 }))),
+      store.personas.delete(id) ? noContent() : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 }))),
 
     // Conversations
     http.post(v2('conversations'), route(({ body }) => {
@@ -167,7 +168,8 @@ export function createTavusMsw() {
     http.get(v2('replicas'), route(({ url }) => HttpResponse.json(page([...store.replicas.values()], url)))),
     http.get(v2('replicas/:id'), route(({ id }) => {
       const r = store.replicas.get(id);
-      return r ? HttpResponse.json(r) : HttpResponse.json({ error: 'Replica not found' }, { status: 404 });
+      // Documented (get-replica): an unknown id is 400 `Invalid replica_id`.
+      return r ? HttpResponse.json(r) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 });
     })),
     http.patch(v2('replicas/:id/name'), route(({ id, body }) => {
       const r = store.replicas.get(id);
@@ -176,7 +178,7 @@ export function createTavusMsw() {
       return HttpResponse.json({ message: 'Replica name updated' });
     })),
     http.delete(v2('replicas/:id'), route(({ id }) =>
-      store.replicas.delete(id) ? HttpResponse.json({ message: 'Replica deleted' }) : HttpResponse.json({ error: 'Replica not found' }, { status: 404 }))),
+      store.replicas.delete(id) ? HttpResponse.json({ message: 'Replica deleted' }) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 }))),
 
     // Objectives and guardrails: create answers the id, get answers `{data: {...}}`.
     ...(['objectives', 'guardrails'] as const).flatMap((kind) => {

@@ -89,7 +89,7 @@ describe('personas list', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('Deleted “Doomed” here and in Tavus.')).toBeInTheDocument();
     expect(await db.listPersonas()).toEqual([]);
-    await expect(tavus.personas.get(doomed.tavus_persona_id!)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(tavus.personas.get(doomed.tavus_persona_id!)).rejects.toMatchObject({ status: 400, serverMessage: 'Invalid persona_id' });
   });
 
   it('keeps the local persona when Tavus refuses the delete, and says why', async () => {

@@ -26,7 +26,7 @@ export function advance(state: SimState, now: number): boolean {
       const crawled = Boolean(document.value.crawl_config);
       Object.assign(document.value, {
         status: 'ready',
-        progress: 100,
+        progress: '100',
         ...(crawled ? {
           crawled_urls: [document.value.document_url],
           last_crawled_at: iso(document.doneAtMs),

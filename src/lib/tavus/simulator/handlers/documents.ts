@@ -8,7 +8,7 @@ const RECRAWL_COOLDOWN_MS = 60 * 60 * 1000;
 
 export function documentView(id: string, entity: Entity, now: number) {
   const working = entity.value.status === 'started' || entity.value.status === 'recrawling';
-  return { document_id: id, ...entity.value, ...(working ? { progress: percentDone(entity, now) } : {}), ...stamps(entity) };
+  return { document_id: id, ...entity.value, ...(working ? { progress: String(percentDone(entity, now)) } : {}), ...stamps(entity) };
 }
 
 const notFound = () => json(404, { message: 'Document not found' });
@@ -52,7 +52,8 @@ export const documents: Handler = (req, { state, now, settings }) => {
     const tags = query.get('tags')?.split(',').filter(Boolean) ?? [];
     const search = query.get('name_or_uuid')?.toLowerCase();
     const all = Object.entries(table)
-      .sort(([, a], [, b]) => (query.get('sort') === 'asc' ? a.seq - b.seq : b.seq - a.seq))
+      // Documented default: ascending (oldest first).
+      .sort(([, a], [, b]) => (query.get('sort') === 'descending' ? b.seq - a.seq : a.seq - b.seq))
       .filter(([, d]) => !query.get('status') || d.value.status === query.get('status'))
       .filter(([did, d]) => !search || did === search || String(d.value.document_name).toLowerCase().includes(search))
       .filter(([, d]) => !tags.length || tags.some((t) => (d.value.tags as string[]).includes(t)));

@@ -24,6 +24,8 @@ function checkReferences(state: SimState, persona: Record<string, unknown>): Res
   return undefined;
 }
 
+// Documented (get-persona, delete-persona): an unknown id is a 400, not a 404.
+const unknownPersona = () => badRequest('Invalid persona_id');
 const notFound = () => json(404, { error: 'Persona not found' });
 
 export const personas: Handler = (req, { state, now }) => {
@@ -52,7 +54,7 @@ export const personas: Handler = (req, { state, now }) => {
   if (id === undefined) return json(405, { message: 'Method not allowed' });
 
   const entity = table[id];
-  if (!entity) return notFound();
+  if (!entity) return req.method === 'GET' || req.method === 'DELETE' ? unknownPersona() : notFound();
   if (req.method === 'GET') return json(200, personaView(id, entity));
   if (req.method === 'DELETE') {
     delete table[id];
