@@ -72,6 +72,10 @@ describe('answers like Tavus', () => {
     expect([badPersona.status, await badPersona.json()]).toEqual([400, { error: 'Invalid persona_id' }]);
     const badConversation = await raw('/v2/conversations/c000000000aa');
     expect([badConversation.status, await badConversation.json()]).toEqual([400, { error: 'Invalid conversation_id' }]);
+    const noPersona = await raw('/v2/personas/p000000000aa');
+    expect([noPersona.status, await noPersona.json()]).toEqual([400, { error: 'Invalid persona_id' }]);
+    const noReplica = await raw('/v2/replicas/r000000000aa', { method: 'DELETE' });
+    expect([noReplica.status, await noReplica.json()]).toEqual([400, { error: 'Invalid replica_id' }]);
     const noObjective = await raw('/v2/objectives/o000000000aa');
     expect([noObjective.status, await noObjective.json()]).toEqual([404, { error: 'Objective not found' }]);
     const noDocument = await raw('/v2/documents/d000000000aa');
@@ -101,6 +105,27 @@ describe('answers like Tavus', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/enable_transcription does not exist/);
     expect((await raw('/v2/personas', { method: 'POST', body: '{not json' })).status).toBe(400);
+  });
+
+  it('answers objectives and guardrails in the shapes their docs pages show', async () => {
+    const { raw } = setup();
+    const post = (path: string, body: unknown) => raw(path, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+    const created = await post('/v2/objectives', { data: [{ objective_name: 'greet', objective_prompt: 'Say hello.' }] });
+    expect(created).toEqual({ objectives_id: expect.stringMatching(/^o/), objective_name: 'greet', status: 'active', created_at: expect.any(String) });
+    const listed = (await (await raw('/v2/objectives')).json()).data[0];
+    expect(listed).toEqual({ objectives_id: created.objectives_id, objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) });
+    const got = await (await raw(`/v2/objectives/${created.objectives_id}`)).json();
+    expect(got).toEqual({ data: { objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) } });
+
+    const set = await post('/v2/guardrails', { name: 'Care', data: [{ guardrail_name: 'kind', guardrail_prompt: 'Be kind.' }] });
+    expect(set).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'Care', status: 'active' });
+    const single = await post('/v2/guardrails', { guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
+    expect(single).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'no_advice' });
+    const items = (await (await raw('/v2/guardrails')).json()).data;
+    expect(items.map((g: object) => Object.keys(g).sort())).toEqual([['created_at', 'guardrails_id', 'updated_at'], ['created_at', 'guardrails_id', 'updated_at']]);
+    expect((await (await raw(`/v2/guardrails/${single.guardrails_id}`)).json()).data).toMatchObject({ guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
+    const persona = await post('/v2/personas', { system_prompt: 'x', guardrail_ids: [single.guardrails_id, 'g000000000aa'] });
+    expect(persona).toEqual({ error: 'Invalid guardrail_ids' });
   });
 
   it('lists documents from page 0 with page and limit echoed', async () => {

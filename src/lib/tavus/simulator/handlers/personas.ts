@@ -19,6 +19,8 @@ function checkReferences(state: SimState, persona: Record<string, unknown>): Res
   if (persona.default_replica_id !== undefined && !exists(tables.replicas, persona.default_replica_id)) return badRequest('Invalid default_replica_id');
   if (persona.objectives_id !== undefined && !exists(tables.objectives, persona.objectives_id)) return badRequest('Invalid objectives_id');
   if (persona.guardrails_id !== undefined && !exists(tables.guardrails, persona.guardrails_id)) return badRequest('Invalid guardrails_id');
+  const guardrailIds = (persona.guardrail_ids as string[] | undefined) ?? [];
+  if (guardrailIds.some((id) => !exists(tables.guardrails, id))) return badRequest('Invalid guardrail_ids');
   const ids = (persona.document_ids as string[] | undefined) ?? [];
   if (ids.some((id) => !exists(tables.documents, id))) return badRequest('Invalid document_ids');
   return undefined;
