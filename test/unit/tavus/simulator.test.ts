@@ -143,6 +143,40 @@ describe('answers like Tavus', () => {
 });
 
 describe('over time', () => {
+  it('closes a room nobody joined at participant_absent_timeout, and an emptied one at participant_left_timeout, with Tavus\'s reasons', async () => {
+    const { simulator, tavus, advance } = setup();
+    const properties = { participant_absent_timeout: 120, participant_left_timeout: 60 };
+    const start = (name: string) => tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, conversation_name: name, properties });
+    const reason = async (id: string) => (await tavus.conversations.get(id, { verbose: true })).events?.find((e) => e.event_type === 'system.shutdown')?.properties;
+    const absent = await start('nobody came');
+    const left = await start('came and went');
+    simulator.room.joined(left.conversation_id);
+    advance(119_000);
+    expect((await tavus.conversations.get(absent.conversation_id)).status).toBe('active');
+    advance(1_000);
+    expect(await reason(absent.conversation_id)).toEqual({ shutdown_reason: 'participant_absent_timeout reached' });
+    expect((await tavus.conversations.get(left.conversation_id)).status).toBe('active'); // joined: no absent timeout
+
+    simulator.room.left(left.conversation_id);
+    advance(30_000);
+    simulator.room.joined(left.conversation_id); // back within the timeout (a reload)
+    advance(60_000);
+    expect((await tavus.conversations.get(left.conversation_id)).status).toBe('active');
+    simulator.room.left(left.conversation_id);
+    advance(60_000);
+    const ended = await tavus.conversations.get(left.conversation_id, { verbose: true });
+    expect(ended.status).toBe('ended');
+    expect(ended.events?.at(-1)).toMatchObject({ event_type: 'system.shutdown', properties: { shutdown_reason: 'participant_left_timeout reached' } });
+  });
+
+  it('records no invented shutdown reason for a test conversation', async () => {
+    const { tavus } = setup();
+    const test = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, test_mode: true });
+    const got = await tavus.conversations.get(test.conversation_id, { verbose: true });
+    expect(got.status).toBe('ended');
+    expect(got.events ?? []).toEqual([]);
+  });
+
   it('a conversation runs until ended, or until max_call_duration runs out', async () => {
     const { tavus, advance } = setup();
     const ended = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID });

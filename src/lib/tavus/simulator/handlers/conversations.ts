@@ -17,7 +17,8 @@ function events(id: string, entity: Entity) {
   const event = (event_type: string, at: number, properties: Record<string, unknown>) =>
     out.push({ conversation_id: id, event_type, message_type: 'system', timestamp: iso(at), properties });
   if (!entity.value.test_mode) event('system.replica_joined', entity.createdMs, {});
-  if (entity.endedMs !== undefined) event('system.shutdown', entity.endedMs, { shutdown_reason: entity.shutdownReason ?? null });
+  // A test conversation is never joined and has no documented shutdown reason: it records none.
+  if (entity.endedMs !== undefined && entity.shutdownReason !== undefined) event('system.shutdown', entity.endedMs, { shutdown_reason: entity.shutdownReason });
   return out;
 }
 
@@ -69,7 +70,7 @@ export const conversations: Handler = (req, { state, now, settings }) => {
       meeting_token: fields.require_auth ? newToken() : undefined,
     }), { endsAtMs: now + resolved.max_call_duration * 1000 });
     // A test conversation is made but the replica never joins: ended at once, nothing billed.
-    if (fields.test_mode) endConversation(entity, now, 'test_mode');
+    if (fields.test_mode) endConversation(entity, now, undefined);
     const { replica_id: _r, persona_id: _p, updated_at: _u, ...created } = conversationView(conversationId, entity);
     return json(200, created);
   }
