@@ -35,7 +35,8 @@ export const documents: Handler = (req, { state, now, settings }) => {
       status: 'started',
       progress: null,
       error_message: null,
-      callback_url: fields.callback_url ?? null,
+      // documented as a string, never null: left out when none was given
+      ...(fields.callback_url ? { callback_url: fields.callback_url } : {}),
       tags: fields.tags ?? [],
       crawl_config: crawl ?? null,
       crawled_urls: null,
