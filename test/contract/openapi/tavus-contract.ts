@@ -64,7 +64,7 @@ export function checkedFetch(contract: TavusContract, fetch: typeof globalThis.f
 
 /** The documented example answer of an operation (openapi-backend builds it from the examples). */
 export function documentedAnswer(contract: TavusContract, operationId: string, status = 200): Response {
-  if (status === 204) return new Response(null, { status });
   const { mock } = contract.mockResponseForOperation(operationId, { code: status });
+  if (status === 204 || mock === undefined) return new Response(null, { status });
   return Response.json(mock, { status });
 }

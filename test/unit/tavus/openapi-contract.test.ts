@@ -33,12 +33,20 @@ async function everyOperation(tavus: TavusClient) {
   await tavus.conversations.delete(conversation.conversation_id).catch(() => undefined);
   await tavus.replicas.get(DEFAULT_REPLICA_ID, { verbose: true });
   await tavus.replicas.get('r000000000aa').catch(() => undefined);
+  await tavus.replicas.list({ replica_ids: [DEFAULT_REPLICA_ID], verbose: true });
+  const replica = await tavus.replicas.create({ replica_name: 'Me', train_video_url: 'https://example.com/train.mp4' });
+  await tavus.replicas.rename(replica.replica_id, 'Me again');
+  await tavus.replicas.delete(replica.replica_id);
+  await tavus.replicas.delete(replica.replica_id).catch(() => undefined);
 }
 
 describe("Tavus's published contract", () => {
   it('is a valid OpenAPI document holding the operations the app uses', () => {
     expect(() => contract.validateDefinition()).not.toThrow();
-    expect(operations()).toEqual(['createObjectives', 'deleteConversation', 'deletePersona', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica', 'listDocuments']);
+    expect(operations()).toEqual([
+      'createObjectives', 'deleteConversation', 'deletePersona', 'deleteReplica', 'endConversation', 'getGuardrail', 'getGuardrails',
+      'getObjective', 'getObjectives', 'getReplica', 'listDocuments', 'listReplicas', 'renameReplica',
+    ]);
   });
 
   it('catches what breaks it: an undocumented sort value, a number where a string is documented, an undocumented status', async () => {
@@ -60,7 +68,7 @@ describe("Tavus's published contract", () => {
     expect(problems(seen)).toEqual([]);
     expect([...new Set(seen.map((e) => e.operationId))].sort()).toEqual(operations());
     expect(seen.filter((e) => e.status >= 400).map((e) => `${e.operationId} ${e.status}`).sort()).toEqual([
-      'deleteConversation 400', 'deletePersona 400', 'getObjective 404', 'getReplica 400',
+      'deleteConversation 400', 'deletePersona 400', 'deleteReplica 400', 'getObjective 404', 'getReplica 400',
     ]);
   });
 
@@ -71,7 +79,8 @@ describe("Tavus's published contract", () => {
       const url = new URL(request.url);
       const operation = contract.matchOperation({ method: request.method, path: url.pathname, headers: {} });
       if (!operation?.operationId) return Response.json({ message: 'not in the vendored contract' }, { status: 501 });
-      return documentedAnswer(contract, operation.operationId, operation.operationId.startsWith('delete') ? 204 : 200);
+      const success = Object.keys(operation.responses ?? {}).find((code) => code.startsWith('2'))!;
+      return documentedAnswer(contract, operation.operationId, Number(success));
     }, seen);
     const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'k', fetch: examples, sleep: async () => {} });
     const created = await tavus.objectives.create({ data: [{ objective_name: 'ask_if_new_patient', objective_prompt: 'Ask.' }] });
@@ -82,6 +91,10 @@ describe("Tavus's published contract", () => {
     expect(await tavus.guardrails.get('g12345')).toMatchObject({ guardrails_id: 'g12345', data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })] });
     expect((await tavus.documents.list({ sort: 'ascending' })).data[0]).toMatchObject({ document_id: 'd8-5c71baca86fc', progress: null, crawl_count: 1 });
     expect(await tavus.replicas.get('r783537ef5', { verbose: true })).toMatchObject({ replica_id: 'r783537ef5', training_progress: '100/100' });
+    expect((await tavus.replicas.list({ replica_ids: ['r783537ef5'] })).data[0]).toMatchObject({ replica_id: 'r783537ef5', status: 'completed' });
+    await tavus.replicas.rename('r783537ef5', 'Rio');
+    await tavus.replicas.delete('r783537ef5');
+    await tavus.conversations.end('c123456');
     await tavus.personas.delete('pf3073f2dcc1');
     await tavus.conversations.delete('c123456', { hard: true });
     expect(problems(seen)).toEqual([]);

@@ -65,7 +65,7 @@ export const replicas: Handler = (req, { state, now, settings }) => {
   if (req.method === 'DELETE') {
     if (stock) return badRequest('Stock replicas cannot be deleted');
     delete table[id];
-    return empty(204);
+    return empty(200); // documented (delete-replica): 200 OK, unlike the other deletes' 204
   }
   return json(405, { message: 'Method not allowed' });
 };
