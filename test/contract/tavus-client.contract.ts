@@ -236,20 +236,23 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
         input: { data: [{ objective_name: 'name_the_feeling', objective_prompt: 'Help them name one feeling.', confirmation_mode: 'auto' as const }] },
         path: '/data/0/objective_prompt',
         notFound: 'Objective not found',
+        name: ['objective_name', 'name_the_feeling'],
       },
       {
         kind: 'guardrails' as const,
         input: { name: 'Safety', data: [{ guardrail_name: 'no_diagnosis', guardrail_prompt: 'Never diagnose.', modality: 'verbal' as const }] },
         path: '/data/0/guardrail_prompt',
         notFound: 'Guardrails not found',
+        name: ['guardrails_name', 'Safety'],
       },
-    ])('$kind', ({ kind, input, path, notFound }) => {
+    ])('$kind', ({ kind, input, path, notFound, name }) => {
       it('creates, gets (unwrapping data), lists, patches, and deletes', async () => {
         const resource = client[kind] as TavusClient['objectives'];
         const idField = `${kind}_id` as 'objectives_id';
         const created = await resource.create(input as never);
         const id = created[idField];
         expect(id).toMatch(new RegExp(`^${kind[0]}`));
+        expect((created as Record<string, unknown>)[name[0]!]).toBe(name[1]); // documented create answer
         const got = await resource.get(id);
         expect(got[idField]).toBe(id);
         expect(got.data).toHaveLength(1);
