@@ -22,8 +22,14 @@ async function everyOperation(tavus: TavusClient) {
   const guardrails = await tavus.guardrails.create({ name: 'Care', data: [{ guardrail_name: 'kind', guardrail_prompt: 'Be kind.' }] });
   await tavus.guardrails.list();
   await tavus.guardrails.get(guardrails.guardrails_id);
-  await tavus.documents.create({ document_url: 'https://example.com/guide.pdf', document_name: 'Guide', tags: ['care'] });
+  const document = await tavus.documents.create({ document_url: 'https://example.com/guide.pdf', document_name: 'Guide', tags: ['care'] });
   await tavus.documents.list({ limit: 10, sort: 'descending', tags: ['care'] });
+  await tavus.documents.get(document.document_id);
+  await tavus.documents.delete(document.document_id);
+  await tavus.documents.get(document.document_id).catch(() => undefined);
+  await tavus.objectives.delete(objectives.objectives_id);
+  await tavus.guardrails.delete(guardrails.guardrails_id);
+  await tavus.guardrails.delete(guardrails.guardrails_id).catch(() => undefined);
   const persona = await tavus.personas.create({ persona_name: 'Temp', system_prompt: 'Be brief.' });
   await tavus.personas.delete(persona.persona_id);
   await tavus.personas.delete(persona.persona_id).catch(() => undefined);
@@ -44,8 +50,9 @@ describe("Tavus's published contract", () => {
   it('is a valid OpenAPI document holding the operations the app uses', () => {
     expect(() => contract.validateDefinition()).not.toThrow();
     expect(operations()).toEqual([
-      'createObjectives', 'deleteConversation', 'deletePersona', 'deleteReplica', 'endConversation', 'getGuardrail', 'getGuardrails',
-      'getObjective', 'getObjectives', 'getReplica', 'listDocuments', 'listReplicas', 'renameReplica',
+      'createObjectives', 'deleteConversation', 'deleteDocument', 'deleteGuardrails', 'deleteObjective', 'deletePersona', 'deleteReplica',
+      'endConversation', 'getDocument', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica', 'listDocuments',
+      'listReplicas', 'renameReplica',
     ]);
   });
 
@@ -68,7 +75,7 @@ describe("Tavus's published contract", () => {
     expect(problems(seen)).toEqual([]);
     expect([...new Set(seen.map((e) => e.operationId))].sort()).toEqual(operations());
     expect(seen.filter((e) => e.status >= 400).map((e) => `${e.operationId} ${e.status}`).sort()).toEqual([
-      'deleteConversation 400', 'deletePersona 400', 'deleteReplica 400', 'getObjective 404', 'getReplica 400',
+      'deleteConversation 400', 'deleteGuardrails 404', 'deletePersona 400', 'deleteReplica 400', 'getDocument 404', 'getObjective 404', 'getReplica 400',
     ]);
   });
 
@@ -90,6 +97,10 @@ describe("Tavus's published contract", () => {
     expect((await tavus.guardrails.list()).data[0]).toMatchObject({ guardrails_id: 'g12345' });
     expect(await tavus.guardrails.get('g12345')).toMatchObject({ guardrails_id: 'g12345', data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })] });
     expect((await tavus.documents.list({ sort: 'ascending' })).data[0]).toMatchObject({ document_id: 'd8-5c71baca86fc', progress: null, crawl_count: 1 });
+    expect(await tavus.documents.get('d8-5c71baca86fc')).toMatchObject({ document_name: 'Example Docs', crawled_urls: expect.arrayContaining(['https://docs.example.com/api']) });
+    await tavus.documents.delete('d8-5c71baca86fc');
+    await tavus.objectives.delete('o12345');
+    await tavus.guardrails.delete('g12345');
     expect(await tavus.replicas.get('r783537ef5', { verbose: true })).toMatchObject({ replica_id: 'r783537ef5', training_progress: '100/100' });
     expect((await tavus.replicas.list({ replica_ids: ['r783537ef5'] })).data[0]).toMatchObject({ replica_id: 'r783537ef5', status: 'completed' });
     await tavus.replicas.rename('r783537ef5', 'Rio');
