@@ -110,6 +110,13 @@ describe('in-call events', () => {
     expect(run([ev('conversation.user.stopped_speaking')], state).userSpeaking).toBe(false);
   });
 
+  it('reads the role-based started/stopped speaking pair like the older per-speaker events', () => {
+    const state = run([ev('conversation.started_speaking', { role: 'replica' }), ev('conversation.started_speaking', { role: 'user' })]);
+    expect([state.replicaSpeaking, state.userSpeaking]).toEqual([true, true]);
+    const after = run([ev('conversation.stopped_speaking', { role: 'replica' }), ev('conversation.stopped_speaking', { role: 'user' })], state);
+    expect([after.replicaSpeaking, after.userSpeaking]).toEqual([false, false]);
+  });
+
   it('accepts conversation messages only, as objects or JSON strings', () => {
     expect(parseConversationEvent({ message_type: 'conversation', event_type: 'conversation.utterance', properties: { role: 'user', speech: 'x' }, extra: 1 })).toMatchObject({ extra: 1 });
     expect(parseConversationEvent(JSON.stringify({ message_type: 'conversation', event_type: 'conversation.utterance' }))).toMatchObject({ event_type: 'conversation.utterance' });

@@ -178,6 +178,15 @@ export function applyConversationEvent(state: CallEventsState, event: Conversati
       return { ...state, count, userSpeaking: true };
     case 'conversation.user.stopped_speaking':
       return { ...state, count, userSpeaking: false };
+    // The newer role-based pair (changelog, April 29) says the same for either speaker.
+    case 'conversation.started_speaking':
+    case 'conversation.stopped_speaking': {
+      const speaking = event.event_type === 'conversation.started_speaking';
+      const speaker = role(event);
+      if (speaker === 'user') return { ...state, count, userSpeaking: speaking };
+      if (speaker === 'replica') return speaking ? { ...state, count, replicaSpeaking: true } : replicaStopped(state, event, count);
+      return { ...state, count };
+    }
     default:
       return { ...state, count };
   }
