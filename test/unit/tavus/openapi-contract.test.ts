@@ -34,6 +34,8 @@ async function everyOperation(tavus: TavusClient) {
   await tavus.personas.delete(persona.persona_id);
   await tavus.personas.delete(persona.persona_id).catch(() => undefined);
   const conversation = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, replica_id: DEFAULT_REPLICA_ID });
+  await tavus.conversations.list({ status: 'active' });
+  await tavus.conversations.get(conversation.conversation_id);
   await tavus.conversations.end(conversation.conversation_id);
   await tavus.conversations.delete(conversation.conversation_id, { hard: true });
   await tavus.conversations.delete(conversation.conversation_id).catch(() => undefined);
@@ -51,8 +53,8 @@ describe("Tavus's published contract", () => {
     expect(() => contract.validateDefinition()).not.toThrow();
     expect(operations()).toEqual([
       'createObjectives', 'deleteConversation', 'deleteDocument', 'deleteGuardrails', 'deleteObjective', 'deletePersona', 'deleteReplica',
-      'endConversation', 'getDocument', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica', 'listDocuments',
-      'listReplicas', 'renameReplica',
+      'endConversation', 'getConversation', 'getDocument', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica',
+      'listConversations', 'listDocuments', 'listReplicas', 'renameReplica',
     ]);
   });
 
@@ -77,6 +79,18 @@ describe("Tavus's published contract", () => {
     expect(seen.filter((e) => e.status >= 400).map((e) => `${e.operationId} ${e.status}`).sort()).toEqual([
       'deleteConversation 400', 'deleteGuardrails 404', 'deletePersona 400', 'deleteReplica 400', 'getDocument 404', 'getObjective 404', 'getReplica 400',
     ]);
+  });
+
+  it('asks for verbose conversation events as the page prose documents, though its OpenAPI block lists no such parameter', async () => {
+    const seen: Exchange[] = [];
+    const simulator = createTavusSimulator();
+    const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'k', fetch: checkedFetch(contract, simulator.fetch, seen), sleep: async () => {} });
+    const conversation = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID });
+    await tavus.conversations.end(conversation.conversation_id);
+    const verbose = await tavus.conversations.get(conversation.conversation_id, { verbose: true });
+    expect(verbose.events?.map((e) => e.event_type)).toEqual(['system.replica_joined', 'system.shutdown']);
+    // The choice: follow the prose (`?verbose=true`); the block's only objection is that parameter.
+    expect(problems(seen)).toEqual(['getConversation 200: request /query must NOT have additional properties']);
   });
 
   it("the client reads Tavus's documented example answers", async () => {
@@ -106,6 +120,8 @@ describe("Tavus's published contract", () => {
     await tavus.replicas.rename('r783537ef5', 'Rio');
     await tavus.replicas.delete('r783537ef5');
     await tavus.conversations.end('c123456');
+    expect(await tavus.conversations.get('c123456')).toMatchObject({ conversation_url: 'https://tavus.daily.co/c123456', status: 'active' });
+    expect((await tavus.conversations.list({ status: 'active' })).data[0]).toMatchObject({ conversation_id: 'c123456', persona_id: 'p5317866' });
     await tavus.personas.delete('pf3073f2dcc1');
     await tavus.conversations.delete('c123456', { hard: true });
     expect(problems(seen)).toEqual([]);

@@ -29,9 +29,10 @@ export function conversationView(id: string, entity: Entity, verbose = false) {
     conversation_name: v.conversation_name,
     conversation_url: v.conversation_url,
     status: v.status,
-    callback_url: v.callback_url ?? null,
+    // documented as strings, never null: left out when the conversation has none
+    callback_url: v.callback_url,
     replica_id: v.replica_id,
-    persona_id: v.persona_id ?? null,
+    persona_id: v.persona_id,
     meeting_token: v.meeting_token,
     ...stamps(entity),
     events: verbose ? events(id, entity) : undefined,
