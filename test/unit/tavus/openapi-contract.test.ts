@@ -19,9 +19,13 @@ async function everyOperation(tavus: TavusClient) {
   await tavus.objectives.list({ limit: 10 });
   await tavus.objectives.get(objectives.objectives_id);
   await tavus.objectives.get('o000000000aa').catch(() => undefined);
+  await tavus.objectives.update(objectives.objectives_id, [{ op: 'replace', path: '/data/0/objective_prompt', value: 'Say hello warmly.' }]);
+  await tavus.objectives.update(objectives.objectives_id, [{ op: 'replace', path: '/data/0/objective_prompt', value: 'Say hello warmly.' }]);
+  await tavus.objectives.update(objectives.objectives_id, [{ op: 'replace', path: '/data/9/objective_prompt', value: 'x' }]).catch(() => undefined);
   const guardrails = await tavus.guardrails.create({ name: 'Care', data: [{ guardrail_name: 'kind', guardrail_prompt: 'Be kind.' }] });
   await tavus.guardrails.list();
   await tavus.guardrails.get(guardrails.guardrails_id);
+  await tavus.guardrails.update(guardrails.guardrails_id, [{ op: 'replace', path: '/data/0/guardrail_prompt', value: 'Be very kind.' }]);
   const document = await tavus.documents.create({ document_url: 'https://example.com/guide.pdf', document_name: 'Guide', tags: ['care'] });
   await tavus.documents.list({ limit: 10, sort: 'descending', tags: ['care'] });
   await tavus.documents.get(document.document_id);
@@ -54,7 +58,7 @@ describe("Tavus's published contract", () => {
     expect(operations()).toEqual([
       'createObjectives', 'deleteConversation', 'deleteDocument', 'deleteGuardrails', 'deleteObjective', 'deletePersona', 'deleteReplica',
       'endConversation', 'getConversation', 'getDocument', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica',
-      'listConversations', 'listDocuments', 'listReplicas', 'renameReplica',
+      'listConversations', 'listDocuments', 'listReplicas', 'patchGuardrails', 'patchObjective', 'renameReplica',
     ]);
   });
 
@@ -77,7 +81,7 @@ describe("Tavus's published contract", () => {
     expect(problems(seen)).toEqual([]);
     expect([...new Set(seen.map((e) => e.operationId))].sort()).toEqual(operations());
     expect(seen.filter((e) => e.status >= 400).map((e) => `${e.operationId} ${e.status}`).sort()).toEqual([
-      'deleteConversation 400', 'deleteGuardrails 404', 'deletePersona 400', 'deleteReplica 400', 'getDocument 404', 'getObjective 404', 'getReplica 400',
+      'deleteConversation 400', 'deleteGuardrails 404', 'deletePersona 400', 'deleteReplica 400', 'getDocument 404', 'getObjective 404', 'getReplica 400', 'patchObjective 400',
     ]);
   });
 
@@ -113,6 +117,7 @@ describe("Tavus's published contract", () => {
     expect((await tavus.documents.list({ sort: 'ascending' })).data[0]).toMatchObject({ document_id: 'd8-5c71baca86fc', progress: null, crawl_count: 1 });
     expect(await tavus.documents.get('d8-5c71baca86fc')).toMatchObject({ document_name: 'Example Docs', crawled_urls: expect.arrayContaining(['https://docs.example.com/api']) });
     await tavus.documents.delete('d8-5c71baca86fc');
+    expect(await tavus.objectives.update('o12345', [{ op: 'replace', path: '/data/0/objective_prompt', value: 'Ask.' }])).toMatchObject({ changed: true });
     await tavus.objectives.delete('o12345');
     await tavus.guardrails.delete('g12345');
     expect(await tavus.replicas.get('r783537ef5', { verbose: true })).toMatchObject({ replica_id: 'r783537ef5', training_progress: '100/100' });

@@ -4,7 +4,7 @@ import { guardrailsCreateSchema } from '../../resources/guardrails.schema.ts';
 import { objectivesCreateSchema } from '../../resources/objectives.schema.ts';
 import { summarizeIssues } from '../../schemas/common.ts';
 import { applyJsonPatch, PatchError } from '../apply-patch.ts';
-import { TAVUS_BODIES, badRequest, empty, json } from '../http.ts';
+import { badRequest, empty, json } from '../http.ts';
 import { stamps } from '../lifecycle.ts';
 import { insert, newId, newestFirst, type Entity, type Kind } from '../state.ts';
 import { paging, parseBody, slice, type Handler } from './context.ts';
@@ -13,6 +13,8 @@ type Row = Record<string, unknown>;
 
 /** How each resource answers, in the shapes its docs pages show. */
 interface Views {
+  /** patch-objectives / patch-guardrails: 200 `{message}` */
+  updated: string;
   created(id: string, entity: Entity): Row;
   listed(id: string, entity: Entity): Row;
   got(entity: Entity): Row;
@@ -27,6 +29,7 @@ const flat = (value: Row): Row => {
 };
 
 const objectiveViews: Views = {
+  updated: 'Objective updated successfully',
   // create-objectives: {objectives_id, objective_name, status, created_at}
   created: (id, e) => ({ objectives_id: id, objective_name: itemsOf(e.value)[0]?.objective_name ?? null, status: 'active', created_at: stamps(e).created_at }),
   // get-objectives-list: one objective per item, with its id
@@ -36,6 +39,7 @@ const objectiveViews: Views = {
 };
 
 const guardrailViews: Views = {
+  updated: 'Guardrails updated successfully',
   // create-guardrails: {guardrails_id, guardrails_name, status, created_at}
   created: (id, e) => ({ guardrails_id: id, guardrails_name: e.value.name ?? e.value.guardrail_name ?? null, status: 'active', created_at: stamps(e).created_at }),
   // get-guardrails-list: only the id and dates
@@ -73,13 +77,14 @@ function setHandler(kind: Extract<Kind, 'objectives' | 'guardrails'>, prefix: 'o
       return empty(204);
     }
     if (req.method !== 'PATCH') return json(405, { message: 'Method not allowed' });
+    // Documented for these two: a patch that cannot apply is a 400 `Invalid patch operation`.
     const ops = jsonPatchSchema.safeParse(req.body);
-    if (!ops.success) return json(422, TAVUS_BODIES.invalidPatch);
+    if (!ops.success) return badRequest('Invalid patch operation');
     let next: unknown;
     try {
       next = applyJsonPatch(entity.value, ops.data);
     } catch (error) {
-      if (error instanceof PatchError) return json(422, TAVUS_BODIES.invalidPatch);
+      if (error instanceof PatchError) return badRequest('Invalid patch operation');
       throw error;
     }
     const checked = schema.safeParse(next);
@@ -87,7 +92,7 @@ function setHandler(kind: Extract<Kind, 'objectives' | 'guardrails'>, prefix: 'o
     if (deepEqual(entity.value, checked.data)) return empty(304);
     entity.value = checked.data;
     entity.updatedMs = now;
-    return json(200, views.got(entity));
+    return json(200, { message: views.updated });
   };
 }
 
