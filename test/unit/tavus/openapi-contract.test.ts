@@ -29,6 +29,7 @@ async function everyOperation(tavus: TavusClient) {
   const document = await tavus.documents.create({ document_url: 'https://example.com/guide.pdf', document_name: 'Guide', tags: ['care'] });
   await tavus.documents.list({ limit: 10, sort: 'descending', tags: ['care'] });
   await tavus.documents.get(document.document_id);
+  await tavus.documents.update(document.document_id, { document_name: 'Guide, revised', tags: ['care', 'calm'] });
   await tavus.documents.delete(document.document_id);
   await tavus.documents.get(document.document_id).catch(() => undefined);
   await tavus.objectives.delete(objectives.objectives_id);
@@ -46,7 +47,7 @@ async function everyOperation(tavus: TavusClient) {
   await tavus.replicas.get(DEFAULT_REPLICA_ID, { verbose: true });
   await tavus.replicas.get('r000000000aa').catch(() => undefined);
   await tavus.replicas.list({ replica_ids: [DEFAULT_REPLICA_ID], verbose: true });
-  const replica = await tavus.replicas.create({ replica_name: 'Me', train_video_url: 'https://example.com/train.mp4' });
+  const replica = await tavus.replicas.create({ replica_name: 'Me', train_video_url: 'https://example.com/train.mp4', properties: { gaze_correction: true } });
   await tavus.replicas.rename(replica.replica_id, 'Me again');
   await tavus.replicas.delete(replica.replica_id);
   await tavus.replicas.delete(replica.replica_id).catch(() => undefined);
@@ -56,9 +57,9 @@ describe("Tavus's published contract", () => {
   it('is a valid OpenAPI document holding the operations the app uses', () => {
     expect(() => contract.validateDefinition()).not.toThrow();
     expect(operations()).toEqual([
-      'createObjectives', 'deleteConversation', 'deleteDocument', 'deleteGuardrails', 'deleteObjective', 'deletePersona', 'deleteReplica',
+      'createObjectives', 'createReplica', 'deleteConversation', 'deleteDocument', 'deleteGuardrails', 'deleteObjective', 'deletePersona', 'deleteReplica',
       'endConversation', 'getConversation', 'getDocument', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica',
-      'listConversations', 'listDocuments', 'listReplicas', 'patchGuardrails', 'patchObjective', 'renameReplica',
+      'listConversations', 'listDocuments', 'listReplicas', 'patchDocument', 'patchGuardrails', 'patchObjective', 'renameReplica',
     ]);
   });
 
@@ -116,6 +117,8 @@ describe("Tavus's published contract", () => {
     expect(await tavus.guardrails.get('g12345')).toMatchObject({ guardrails_id: 'g12345', data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })] });
     expect((await tavus.documents.list({ sort: 'ascending' })).data[0]).toMatchObject({ document_id: 'd8-5c71baca86fc', progress: null, crawl_count: 1 });
     expect(await tavus.documents.get('d8-5c71baca86fc')).toMatchObject({ document_name: 'Example Docs', crawled_urls: expect.arrayContaining(['https://docs.example.com/api']) });
+    expect(await tavus.documents.update('d8-5c71baca86fc', { tags: ['docs'] })).toMatchObject({ document_id: 'd8-5c71baca86fc' });
+    expect(await tavus.replicas.create({ train_video_url: 'https://example.com/t.mp4', properties: { background_green_screen: true } })).toEqual({ replica_id: 'r783537ef5', status: 'started' });
     await tavus.documents.delete('d8-5c71baca86fc');
     expect(await tavus.objectives.update('o12345', [{ op: 'replace', path: '/data/0/objective_prompt', value: 'Ask.' }])).toMatchObject({ changed: true });
     await tavus.objectives.delete('o12345');
