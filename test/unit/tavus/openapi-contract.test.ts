@@ -30,6 +30,9 @@ async function everyOperation(tavus: TavusClient) {
   await tavus.documents.list({ limit: 10, sort: 'descending', tags: ['care'] });
   await tavus.documents.get(document.document_id);
   await tavus.documents.update(document.document_id, { document_name: 'Guide, revised', tags: ['care', 'calm'] });
+  const site = await tavus.documents.create({ document_url: 'https://example.com/', crawl: { depth: 1, max_pages: 5 } });
+  await tavus.documents.recrawl(site.document_id, { crawl: { depth: 2, max_pages: 10 } });
+  await tavus.documents.recrawl(site.document_id).catch(() => undefined); // once an hour: 429
   await tavus.documents.delete(document.document_id);
   await tavus.documents.get(document.document_id).catch(() => undefined);
   await tavus.objectives.delete(objectives.objectives_id);
@@ -59,7 +62,7 @@ describe("Tavus's published contract", () => {
     expect(operations()).toEqual([
       'createObjectives', 'createReplica', 'deleteConversation', 'deleteDocument', 'deleteGuardrails', 'deleteObjective', 'deletePersona', 'deleteReplica',
       'endConversation', 'getConversation', 'getDocument', 'getGuardrail', 'getGuardrails', 'getObjective', 'getObjectives', 'getReplica',
-      'listConversations', 'listDocuments', 'listReplicas', 'patchDocument', 'patchGuardrails', 'patchObjective', 'renameReplica',
+      'listConversations', 'listDocuments', 'listReplicas', 'patchDocument', 'patchGuardrails', 'patchObjective', 'recrawlDocument', 'renameReplica',
     ]);
   });
 
@@ -76,13 +79,13 @@ describe("Tavus's published contract", () => {
 
   it('the simulator answers every vendored operation as documented, and the client asks as documented', async () => {
     const seen: Exchange[] = [];
-    const simulator = createTavusSimulator();
+    const simulator = createTavusSimulator({ documentProcessingMs: 0 }); // documents are ready at once, so one can be recrawled
     const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'k', fetch: checkedFetch(contract, simulator.fetch, seen), sleep: async () => {} });
     await everyOperation(tavus);
     expect(problems(seen)).toEqual([]);
     expect([...new Set(seen.map((e) => e.operationId))].sort()).toEqual(operations());
     expect(seen.filter((e) => e.status >= 400).map((e) => `${e.operationId} ${e.status}`).sort()).toEqual([
-      'deleteConversation 400', 'deleteGuardrails 404', 'deletePersona 400', 'deleteReplica 400', 'getDocument 404', 'getObjective 404', 'getReplica 400', 'patchObjective 400',
+      'deleteConversation 400', 'deleteGuardrails 404', 'deletePersona 400', 'deleteReplica 400', 'getDocument 404', 'getObjective 404', 'getReplica 400', 'patchObjective 400', 'recrawlDocument 429',
     ]);
   });
 

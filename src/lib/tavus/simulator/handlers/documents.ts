@@ -69,12 +69,13 @@ export const documents: Handler = (req, { state, now, settings }) => {
     const parsed = parseBody(documentRecrawlSchema, req.body ?? {});
     if ('response' in parsed) return parsed.response;
     if (entity.value.status !== 'ready' && entity.value.status !== 'error') {
-      return json(409, { message: 'Document must be ready or in error to be recrawled' });
+      // recrawl-document: 409 and 429 carry `error`, unlike this resource's `message` 404
+      return json(409, { error: `Document must be in 'ready' or 'error' state to recrawl, current status: ${String(entity.value.status)}` });
     }
     if (!entity.value.crawl_config && !parsed.data.crawl) return badRequest('Document was not created with a crawl configuration');
     if (entity.lastRecrawlMs !== undefined && now - entity.lastRecrawlMs < RECRAWL_COOLDOWN_MS) {
       const wait = Math.ceil((entity.lastRecrawlMs + RECRAWL_COOLDOWN_MS - now) / 1000);
-      return json(429, { message: 'Document was recrawled less than an hour ago' }, { 'retry-after': String(wait) });
+      return json(429, { error: `Recrawl cooldown: please wait ${Math.ceil(wait / 60)} minutes before recrawling this document.` }, { 'retry-after': String(wait) });
     }
     Object.assign(entity, { lastRecrawlMs: now, startedMs: now, doneAtMs: now + settings.documentProcessingMs, updatedMs: now });
     Object.assign(entity.value, { status: 'recrawling', progress: null, ...(parsed.data.crawl ? { crawl_config: parsed.data.crawl } : {}) });
