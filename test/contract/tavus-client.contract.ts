@@ -14,6 +14,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
   createTavusClient,
+  isUnknownId,
   type TavusClient,
   type TavusClientOptions,
 } from '@/lib/tavus';
@@ -139,12 +140,17 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
         expect(bad.serverMessage).toBe('Invalid JSON patch format');
       });
 
-      it('deletes a persona, after which it is not found', async () => {
+      it('deletes a persona, after which Tavus answers the documented 400 Invalid persona_id', async () => {
         const { persona_id } = await client.personas.create({ persona_name: 'Temp', system_prompt: 'x' });
         await client.personas.delete(persona_id);
-        const error = await failure(client.personas.get(persona_id), NotFoundError);
-        expect(error.status).toBe(404);
+        const error = await failure(client.personas.get(persona_id), InvalidRequestError);
+        expect(error.status).toBe(400);
+        expect(error.serverMessage).toBe('Invalid persona_id');
         expect(error.path).toBe(`GET /v2/personas/${persona_id}`);
+        expect(isUnknownId(error, 'persona_id')).toBe(true);
+        const again = await failure(client.personas.delete(persona_id), InvalidRequestError);
+        expect(isUnknownId(again, 'persona_id')).toBe(true);
+        expect(isUnknownId(again, 'replica_id')).toBe(false);
       });
     });
 
@@ -219,7 +225,8 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
         expect(calls.at(-1)).toBe(`PATCH /v2/replicas/${created.replica_id}/name`);
         expect((await client.replicas.get(created.replica_id)).replica_name).toBe('Me, renamed');
         await client.replicas.delete(created.replica_id);
-        await failure(client.replicas.get(created.replica_id), NotFoundError);
+        const gone = await failure(client.replicas.get(created.replica_id), InvalidRequestError);
+        expect([gone.status, gone.serverMessage]).toEqual([400, 'Invalid replica_id']);
       });
     });
 
@@ -229,20 +236,23 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
         input: { data: [{ objective_name: 'name_the_feeling', objective_prompt: 'Help them name one feeling.', confirmation_mode: 'auto' as const }] },
         path: '/data/0/objective_prompt',
         notFound: 'Objective not found',
+        name: ['objective_name', 'name_the_feeling'],
       },
       {
         kind: 'guardrails' as const,
         input: { name: 'Safety', data: [{ guardrail_name: 'no_diagnosis', guardrail_prompt: 'Never diagnose.', modality: 'verbal' as const }] },
         path: '/data/0/guardrail_prompt',
         notFound: 'Guardrails not found',
+        name: ['guardrails_name', 'Safety'],
       },
-    ])('$kind', ({ kind, input, path, notFound }) => {
+    ])('$kind', ({ kind, input, path, notFound, name }) => {
       it('creates, gets (unwrapping data), lists, patches, and deletes', async () => {
         const resource = client[kind] as TavusClient['objectives'];
         const idField = `${kind}_id` as 'objectives_id';
         const created = await resource.create(input as never);
         const id = created[idField];
         expect(id).toMatch(new RegExp(`^${kind[0]}`));
+        expect((created as Record<string, unknown>)[name[0]!]).toBe(name[1]); // documented create answer
         const got = await resource.get(id);
         expect(got[idField]).toBe(id);
         expect(got.data).toHaveLength(1);

@@ -107,7 +107,8 @@ export function createTavusMsw() {
     http.get(v2('personas'), route(({ url }) => HttpResponse.json(page([...store.personas.values()], url)))),
     http.get(v2('personas/:id'), route(({ id }) => {
       const persona = store.personas.get(id);
-      return persona ? HttpResponse.json({ data: [persona] }) : HttpResponse.json({ error: 'Persona not found' }, { status: 404 });
+      // Documented (get-persona): an unknown id is 400 `Invalid persona_id`.
+      return persona ? HttpResponse.json({ data: [persona] }) : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 });
     })),
     http.patch(v2('personas/:id'), route(({ id, body }) => {
       const persona = store.personas.get(id);
@@ -119,7 +120,7 @@ export function createTavusMsw() {
       return new HttpResponse(null, { status: 200 });
     })),
     http.delete(v2('personas/:id'), route(({ id }) =>
-      store.personas.delete(id) ? noContent() : HttpResponse.json({ error: 'Persona not found' }, { status: 404 }))),
+      store.personas.delete(id) ? noContent() : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 }))),
 
     // Conversations
     http.post(v2('conversations'), route(({ body }) => {
@@ -167,7 +168,8 @@ export function createTavusMsw() {
     http.get(v2('replicas'), route(({ url }) => HttpResponse.json(page([...store.replicas.values()], url)))),
     http.get(v2('replicas/:id'), route(({ id }) => {
       const r = store.replicas.get(id);
-      return r ? HttpResponse.json(r) : HttpResponse.json({ error: 'Replica not found' }, { status: 404 });
+      // Documented (get-replica): an unknown id is 400 `Invalid replica_id`.
+      return r ? HttpResponse.json(r) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 });
     })),
     http.patch(v2('replicas/:id/name'), route(({ id, body }) => {
       const r = store.replicas.get(id);
@@ -176,22 +178,28 @@ export function createTavusMsw() {
       return HttpResponse.json({ message: 'Replica name updated' });
     })),
     http.delete(v2('replicas/:id'), route(({ id }) =>
-      store.replicas.delete(id) ? HttpResponse.json({ message: 'Replica deleted' }) : HttpResponse.json({ error: 'Replica not found' }, { status: 404 }))),
+      store.replicas.delete(id) ? HttpResponse.json({ message: 'Replica deleted' }) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 }))),
 
-    // Objectives and guardrails: create answers the id, get answers `{data: {...}}`.
+    // Objectives and guardrails, as their docs pages show: create answers the id, the name and a
+    // status; get answers `{data: {...}}` without the id.
     ...(['objectives', 'guardrails'] as const).flatMap((kind) => {
       const idField = `${kind}_id`;
       const missing = () => HttpResponse.json({ error: kind === 'objectives' ? 'Objective not found' : 'Guardrails not found' }, { status: 404 });
+      const named = (body: Row) =>
+        kind === 'objectives'
+          ? { objective_name: (body.data as Row[] | undefined)?.[0]?.objective_name }
+          : { guardrails_name: body.name ?? body.guardrail_name };
+      const withoutId = (row: Row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== idField));
       return [
         http.post(v2(kind), route(({ body }) => {
           const id = `${kind[0]}${hex()}`;
           store[kind].set(id, { [idField]: id, ...(body as Row), created_at: stamp() });
-          return HttpResponse.json({ [idField]: id, created_at: stamp() });
+          return HttpResponse.json({ [idField]: id, ...named(body as Row), status: 'active', created_at: stamp() });
         })),
         http.get(v2(kind), route(({ url }) => HttpResponse.json(page([...store[kind].values()], url)))),
         http.get(v2(`${kind}/:id`), route(({ id }) => {
           const row = store[kind].get(id);
-          return row ? HttpResponse.json({ data: row }) : missing();
+          return row ? HttpResponse.json({ data: withoutId(row) }) : missing();
         })),
         http.patch(v2(`${kind}/:id`), route(({ id, body }) => {
           const row = store[kind].get(id);
@@ -200,7 +208,7 @@ export function createTavusMsw() {
           if (next === 'invalid') return HttpResponse.json({ message: 'Invalid JSON patch format' }, { status: 422 });
           if (JSON.stringify(next) === JSON.stringify(row)) return new HttpResponse(null, { status: 304 });
           store[kind].set(id, next);
-          return HttpResponse.json({ data: next });
+          return HttpResponse.json({ data: withoutId(next) });
         })),
         http.delete(v2(`${kind}/:id`), route(({ id }) => (store[kind].delete(id) ? noContent() : missing()))),
       ];

@@ -132,11 +132,13 @@ describe('GET /tavus/persona', () => {
     expect(failure.error.message).not.toContain('tvs-wrong-key-000000');
   });
 
-  it('names the persona of TAVUS_PERSONA_ID, and 502 not_found when Tavus has no such persona', async () => {
+  it('names the persona of TAVUS_PERSONA_ID, and 502 when Tavus has no such persona (its documented 400 Invalid persona_id)', async () => {
     world = createWorld(db, serverEnv({ TAVUS_PERSONA_ID: 'pmissing0001' }));
     const response = await world.call('/persona');
     expect(response.status).toBe(502);
-    expect((await body<{ error: { code: string } }>(response)).error.code).toBe('not_found');
+    const failure = await body<{ error: { code: string; message: string } }>(response);
+    expect(failure.error.code).toBe('invalid_request');
+    expect(failure.error.message).toContain('Invalid persona_id');
   });
 
   it('answers 503 without TAVUS_API_KEY', async () => {

@@ -1,3 +1,4 @@
+import { describeShutdownReason } from '@/lib/tavus/shutdown-reasons';
 import type { SessionStatus, SessionType } from '@/lib/db';
 
 /** Figures and codes of a session as people read them. */
@@ -39,10 +40,11 @@ const END_REASONS: Record<string, string> = {
   expired_before_start: 'The start never finished',
 };
 
-/** Known end codes in words; Tavus's own shutdown reasons are already sentences and kept as they are. */
+/** Known end codes and Tavus's shutdown reasons in words; anything else as it came, without underscores. */
 export function describeEndReason(reason: string | null): string | null {
   if (!reason) return null;
-  return END_REASONS[reason] ?? reason.replaceAll('_', ' ');
+  const tavus = describeShutdownReason(reason);
+  return END_REASONS[reason] ?? (tavus ? tavus.charAt(0).toUpperCase() + tavus.slice(1) : reason.replaceAll('_', ' '));
 }
 
 /** The server's seconds from start to end; null when the call never started or has not ended. */

@@ -40,7 +40,7 @@ export function SessionRecord({ session, personaName, headingLevel = 2 }: Sessio
         </Figure>
         {session.end_reason && <Figure term="End reason">{describeEndReason(session.end_reason)}</Figure>}
         {session.shutdown_reason && session.shutdown_reason !== session.end_reason && (
-          <Figure term="Reported by Tavus">{session.shutdown_reason}</Figure>
+          <Figure term="Reported by Tavus">{describeEndReason(session.shutdown_reason)}</Figure>
         )}
         {failed && <Figure term="Error">{session.error ?? 'No error was recorded.'}</Figure>}
       </dl>

@@ -1,3 +1,4 @@
+import { describeShutdownReason } from '@/lib/tavus/shutdown-reasons';
 import type { TavusMode } from '@/config';
 
 export interface Explained {
@@ -113,6 +114,6 @@ export function describeEndReason(reason: string | null | undefined): string {
     case '':
       return 'it ended';
     default:
-      return reason.replace(/_/g, ' ');
+      return describeShutdownReason(reason) ?? reason.replace(/_/g, ' ');
   }
 }

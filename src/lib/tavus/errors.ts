@@ -207,3 +207,13 @@ export function errorFromResponse(status: number, body: unknown, path: string, h
   if (status >= 400) return new InvalidRequestError(init);
   return new UnexpectedResponseError({ ...init, summary: `HTTP ${status}` });
 }
+
+/**
+ * Tavus has nothing under this id: a 404, or the documented 400 `Invalid persona_id` /
+ * `Invalid replica_id` that get and delete answer for an unknown persona or replica.
+ */
+export function isUnknownId(error: unknown, idField: string): boolean {
+  if (error instanceof NotFoundError) return true;
+  if (!(error instanceof InvalidRequestError)) return false;
+  return new RegExp(`^\\s*invalid ${idField}\\s*$`, 'i').test(error.serverMessage ?? '');
+}

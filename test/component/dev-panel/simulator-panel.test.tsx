@@ -75,7 +75,7 @@ describe('simulator controls (mock mode)', () => {
     await expect(tavus.personas.get(persona_id)).resolves.toMatchObject({ persona_name: 'Temp' });
     await user.click(screen.getByRole('button', { name: 'Reset simulator data' }));
     expect(await screen.findByText('Simulator reset to the seeded account.')).toBeInTheDocument();
-    await expect(tavus.personas.get(persona_id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(tavus.personas.get(persona_id)).rejects.toMatchObject({ status: 400, serverMessage: 'Invalid persona_id' });
     expect(confirm).toHaveBeenCalledTimes(2);
   });
 

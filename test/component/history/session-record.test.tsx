@@ -97,6 +97,12 @@ describe('SessionRecord', () => {
     expect(screen.getByText('No transcript: the call never started.')).toBeInTheDocument();
   });
 
+  it("says in words why Tavus ended a conversation, in the same words as the summary", () => {
+    render(<SessionRecord session={session({ end_reason: 'participant_absent_timeout reached', shutdown_reason: 'participant_absent_timeout reached' })} />);
+    expect(figure('End reason')).toBe('Nobody joined the call in time and Tavus closed it');
+    expect(screen.queryByText('Reported by Tavus', { selector: 'dt' })).not.toBeInTheDocument();
+  });
+
   it('shows the recording and the perception analysis once the callbacks stored them', () => {
     render(
       <SessionRecord
@@ -114,6 +120,6 @@ describe('SessionRecord', () => {
     const analysis = screen.getByRole('region', { name: 'Perception analysis' });
     expect(within(analysis).getAllByRole('paragraph').map((p) => p.textContent)).toEqual(['The user looked calm.', 'They smiled twice.']);
     expect(screen.getByRole('heading', { level: 3, name: 'Recording' })).toBeInTheDocument();
-    expect(figure('Reported by Tavus')).toBe('end_conversation_endpoint_hit');
+    expect(figure('Reported by Tavus')).toBe('The conversation was ended through Tavus');
   });
 });

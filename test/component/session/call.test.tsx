@@ -1,6 +1,6 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { REFLECTIVE_LINES } from '@/features/session/call/scripted-replica';
+import { REFLECTIVE_LINES, scriptPace } from '@/features/session/call/scripted-replica';
 import { renderApp, sessionWorldForFile } from './harness';
 
 // The live call's engine comes from Daily's servers at run time; here, as on a machine without
@@ -63,6 +63,34 @@ describe('mock call', () => {
     const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
     expect(session).toMatchObject({ status: 'ended', end_reason: 'user_ended' });
     expect(await w.tavus.activeConversations()).toEqual([]);
+  });
+
+  it('takes a typed answer once the replica is in the call, and stops the replica mid-sentence on request', async () => {
+    // the replica joins 2 s after the call starts: long enough to look at the box before, on a busy machine too
+    Object.assign(scriptPace, { greetingDelayMs: 2_000, wordMs: 120, thinkMs: 20 });
+    const w = world();
+    await startFromHome(w);
+    const send = screen.getByRole('button', { name: 'Send' });
+    expect(await screen.findByText('You can type an answer once the replica is in the call.')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Your answer'), { target: { value: 'Work has been a lot' } });
+    expect(send).toBeDisabled();
+    await waitFor(() => expect(send).toBeEnabled());
+    expect(screen.queryByText(/You can type an answer once/)).not.toBeInTheDocument();
+
+    await userEvent.click(send);
+    await waitFor(() => expect(transcript()).toHaveTextContent('You: Work has been a lot'));
+    const stop = screen.getByRole('button', { name: 'Stop talking' });
+    await waitFor(() => expect(stop).toBeEnabled());
+    await userEvent.click(stop);
+    await waitFor(() => expect(stop).toBeDisabled());
+    const lines = within(transcript()).getAllByRole('listitem');
+    expect(lines).toHaveLength(3);
+    const cut = lines[2]!.textContent!;
+    expect(cut).toMatch(/^Replica: Thank\b.*\(interrupted\) Not said: /);
+    // what was said and what was not make up the planned reply, and nothing more comes
+    expect(cut.replace(' (interrupted) Not said: ', ' ')).toBe(`Replica: ${REFLECTIVE_LINES[1]}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(within(transcript()).getAllByRole('listitem')[2]!.textContent).toBe(cut);
   });
 
   it('warns a minute before the end', async () => {

@@ -76,8 +76,11 @@ describe('guardrails', () => {
     await user.click(screen.getByRole('button', { name: 'Create guardrails set' }));
     expect(await screen.findByText(/Created guardrails set g/)).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: /Safety/ })).toBeInTheDocument();
-    const [set] = (await world().tavus.guardrails.list()).data;
-    expect(set).toMatchObject({ name: 'Safety', data: [expect.objectContaining({ guardrail_name: 'no_diagnosis', modality: 'verbal' })] });
+    // the documented list gives only ids and dates; the rules come from a get
+    const [listed] = (await world().tavus.guardrails.list()).data;
+    expect(Object.keys(listed!).sort()).toEqual(['created_at', 'guardrails_id', 'updated_at']);
+    const set = await world().tavus.guardrails.get(listed!.guardrails_id);
+    expect(set).toMatchObject({ guardrails_name: 'Safety', data: [expect.objectContaining({ guardrail_name: 'no_diagnosis', modality: 'verbal' })] });
   });
 
   it('shows a Tavus failure in words and keeps the form', async () => {

@@ -89,7 +89,19 @@ describe('personas list', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('Deleted “Doomed” here and in Tavus.')).toBeInTheDocument();
     expect(await db.listPersonas()).toEqual([]);
-    await expect(tavus.personas.get(doomed.tavus_persona_id!)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(tavus.personas.get(doomed.tavus_persona_id!)).rejects.toMatchObject({ status: 400, serverMessage: 'Invalid persona_id' });
+  });
+
+  it('deletes the local persona when Tavus answers that it is already gone (400 Invalid persona_id)', async () => {
+    const user = userEvent.setup();
+    const { tavus, db } = world();
+    const gone = await create(world(), 'Gone');
+    await tavus.personas.delete(gone.tavus_persona_id!); // deleted elsewhere, at Tavus
+    renderStudio(world());
+    await user.click(await screen.findByRole('button', { name: 'Delete Gone' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Deleted “Gone” here and in Tavus.')).toBeInTheDocument();
+    expect(await db.listPersonas()).toEqual([]);
   });
 
   it('keeps the local persona when Tavus refuses the delete, and says why', async () => {

@@ -50,7 +50,7 @@ describe('replicas', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete New name' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('Deleted New name.')).toBeInTheDocument();
-    await expect(tavus.replicas.get(replica_id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(tavus.replicas.get(replica_id)).rejects.toMatchObject({ status: 400, serverMessage: 'Invalid replica_id' });
   });
 });
 

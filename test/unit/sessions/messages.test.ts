@@ -53,7 +53,11 @@ describe('what a failed start tells the user', () => {
   it('names the ways a session ends', () => {
     expect(describeEndReason('call_engine_unavailable')).toBe('the video call could not be loaded');
     expect(describeEndReason('tab_closed')).toBe('its tab was closed or reloaded');
-    expect(describeEndReason('participant_left_timeout reached')).toBe('participant left timeout reached');
+    // Tavus's shutdown reasons, with or without " reached", in the same words as in history
+    expect(describeEndReason('participant_left_timeout reached')).toBe('you left the call and Tavus closed it');
+    expect(describeEndReason('participant_left_timeout')).toBe('you left the call and Tavus closed it');
+    expect(describeEndReason('max_call_duration reached')).toBe('the conversation reached its maximum call duration');
+    expect(describeEndReason('some_new_reason reached')).toBe('some new reason reached');
     expect(describeEndReason(null)).toBe('it ended');
   });
 });

@@ -72,6 +72,10 @@ describe('answers like Tavus', () => {
     expect([badPersona.status, await badPersona.json()]).toEqual([400, { error: 'Invalid persona_id' }]);
     const badConversation = await raw('/v2/conversations/c000000000aa');
     expect([badConversation.status, await badConversation.json()]).toEqual([400, { error: 'Invalid conversation_id' }]);
+    const noPersona = await raw('/v2/personas/p000000000aa');
+    expect([noPersona.status, await noPersona.json()]).toEqual([400, { error: 'Invalid persona_id' }]);
+    const noReplica = await raw('/v2/replicas/r000000000aa', { method: 'DELETE' });
+    expect([noReplica.status, await noReplica.json()]).toEqual([400, { error: 'Invalid replica_id' }]);
     const noObjective = await raw('/v2/objectives/o000000000aa');
     expect([noObjective.status, await noObjective.json()]).toEqual([404, { error: 'Objective not found' }]);
     const noDocument = await raw('/v2/documents/d000000000aa');
@@ -103,18 +107,76 @@ describe('answers like Tavus', () => {
     expect((await raw('/v2/personas', { method: 'POST', body: '{not json' })).status).toBe(400);
   });
 
+  it('answers objectives and guardrails in the shapes their docs pages show', async () => {
+    const { raw } = setup();
+    const post = (path: string, body: unknown) => raw(path, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+    const created = await post('/v2/objectives', { data: [{ objective_name: 'greet', objective_prompt: 'Say hello.' }] });
+    expect(created).toEqual({ objectives_id: expect.stringMatching(/^o/), objective_name: 'greet', status: 'active', created_at: expect.any(String) });
+    const listed = (await (await raw('/v2/objectives')).json()).data[0];
+    expect(listed).toEqual({ objectives_id: created.objectives_id, objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) });
+    const got = await (await raw(`/v2/objectives/${created.objectives_id}`)).json();
+    expect(got).toEqual({ data: { objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) } });
+
+    const set = await post('/v2/guardrails', { name: 'Care', data: [{ guardrail_name: 'kind', guardrail_prompt: 'Be kind.' }] });
+    expect(set).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'Care', status: 'active' });
+    const single = await post('/v2/guardrails', { guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
+    expect(single).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'no_advice' });
+    const items = (await (await raw('/v2/guardrails')).json()).data;
+    expect(items.map((g: object) => Object.keys(g).sort())).toEqual([['created_at', 'guardrails_id', 'updated_at'], ['created_at', 'guardrails_id', 'updated_at']]);
+    expect((await (await raw(`/v2/guardrails/${single.guardrails_id}`)).json()).data).toMatchObject({ guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
+    const persona = await post('/v2/personas', { system_prompt: 'x', guardrail_ids: [single.guardrails_id, 'g000000000aa'] });
+    expect(persona).toEqual({ error: 'Invalid guardrail_ids' });
+  });
+
   it('lists documents from page 0 with page and limit echoed', async () => {
     const { raw, tavus } = setup();
     for (const n of [1, 2, 3]) await tavus.documents.create({ document_url: `https://example.com/${n}.pdf`, tags: n === 2 ? ['two'] : [] });
     const body = await (await raw('/v2/documents?limit=2&page=0')).json();
     expect(body).toMatchObject({ total_count: 3, page: 0, limit: 2 });
-    expect(body.data.map((d: { document_name: string }) => d.document_name)).toEqual(['3.pdf', '2.pdf']);
+    // documented: sort is ascending (the default) or descending
+    expect(body.data.map((d: { document_name: string }) => d.document_name)).toEqual(['1.pdf', '2.pdf']);
+    const newest = await (await raw('/v2/documents?limit=2&page=0&sort=descending')).json();
+    expect(newest.data.map((d: { document_name: string }) => d.document_name)).toEqual(['3.pdf', '2.pdf']);
     const tagged = await (await raw('/v2/documents?tags=two')).json();
     expect(tagged.data.map((d: { document_name: string }) => d.document_name)).toEqual(['2.pdf']);
   });
 });
 
 describe('over time', () => {
+  it('closes a room nobody joined at participant_absent_timeout, and an emptied one at participant_left_timeout, with Tavus\'s reasons', async () => {
+    const { simulator, tavus, advance } = setup();
+    const properties = { participant_absent_timeout: 120, participant_left_timeout: 60 };
+    const start = (name: string) => tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, conversation_name: name, properties });
+    const reason = async (id: string) => (await tavus.conversations.get(id, { verbose: true })).events?.find((e) => e.event_type === 'system.shutdown')?.properties;
+    const absent = await start('nobody came');
+    const left = await start('came and went');
+    simulator.room.joined(left.conversation_id);
+    advance(119_000);
+    expect((await tavus.conversations.get(absent.conversation_id)).status).toBe('active');
+    advance(1_000);
+    expect(await reason(absent.conversation_id)).toEqual({ shutdown_reason: 'participant_absent_timeout reached' });
+    expect((await tavus.conversations.get(left.conversation_id)).status).toBe('active'); // joined: no absent timeout
+
+    simulator.room.left(left.conversation_id);
+    advance(30_000);
+    simulator.room.joined(left.conversation_id); // back within the timeout (a reload)
+    advance(60_000);
+    expect((await tavus.conversations.get(left.conversation_id)).status).toBe('active');
+    simulator.room.left(left.conversation_id);
+    advance(60_000);
+    const ended = await tavus.conversations.get(left.conversation_id, { verbose: true });
+    expect(ended.status).toBe('ended');
+    expect(ended.events?.at(-1)).toMatchObject({ event_type: 'system.shutdown', properties: { shutdown_reason: 'participant_left_timeout reached' } });
+  });
+
+  it('records no invented shutdown reason for a test conversation', async () => {
+    const { tavus } = setup();
+    const test = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, test_mode: true });
+    const got = await tavus.conversations.get(test.conversation_id, { verbose: true });
+    expect(got.status).toBe('ended');
+    expect(got.events ?? []).toEqual([]);
+  });
+
   it('a conversation runs until ended, or until max_call_duration runs out', async () => {
     const { tavus, advance } = setup();
     const ended = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID });
@@ -157,9 +219,10 @@ describe('over time', () => {
     const doc = await tavus.documents.create({ document_url: 'https://example.com/', crawl: { depth: 2, max_pages: 10 } });
     expect(doc).toMatchObject({ status: 'started', progress: null });
     advance(2000);
-    expect(await tavus.documents.get(doc.document_id)).toMatchObject({ status: 'started', progress: 50 });
+    // documented as a string in create, list, get and patch answers
+    expect(await tavus.documents.get(doc.document_id)).toMatchObject({ status: 'started', progress: '50' });
     advance(2000);
-    expect(await tavus.documents.get(doc.document_id)).toMatchObject({ status: 'ready', progress: 100, crawl_count: 1 });
+    expect(await tavus.documents.get(doc.document_id)).toMatchObject({ status: 'ready', progress: '100', crawl_count: 1 });
     const again = await tavus.documents.recrawl(doc.document_id);
     expect(again.status).toBe('recrawling');
     advance(4000);
@@ -210,7 +273,7 @@ describe('persistence', () => {
     expect((await b.conversations.get(call.conversation_id)).status).toBe('ended');
     // Shared like two tabs: a change through one is seen by the other.
     await b.personas.delete(persona.persona_id);
-    await expect(a.personas.get(persona.persona_id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(a.personas.get(persona.persona_id)).rejects.toMatchObject({ code: 'invalid_request', status: 400, serverMessage: 'Invalid persona_id' });
   });
 
   it('unreadable stored state is replaced by the seeded account; reset seeds it again', async () => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useBlocker } from 'react-router';
 import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
@@ -8,6 +8,7 @@ import { holdCall, noteLeft, clearLeftNote } from '../ownership';
 import { deadlineOf } from '../resolve';
 import type { EndNotice } from '../use-session-view';
 import { useCallStore } from './call-store';
+import { useStartStore } from '../home/start-store';
 import type { CallChannel } from './events';
 import { CallTimer, WARNING_SECONDS } from './call-timer';
 import { Transcript } from './transcript';
@@ -36,6 +37,9 @@ interface CallScreenProps {
 export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab }: CallScreenProps) {
   const { config } = useServices();
   const [channel, setChannel] = useState<CallChannel | null>(null);
+  const [interruptFailure, setInterruptFailure] = useState<string | null>(null);
+  const replicaSpeaking = useCallStore((s) => s.replicaSpeaking);
+  const meetingToken = useStartStore((s) => s.meetingTokens[session.id]);
   const [error, setError] = useState<Explained | null>(null);
   const [ending, setEnding] = useState(false);
   const endingRef = useRef(false);
@@ -82,11 +86,11 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
 
   useEffect(() => {
     if (!channel) return;
-    return channel.onEvent((event) => {
-      useCallStore.getState().apply(event);
-      if (event.event_type === 'system.shutdown') void end('shutdown');
-    });
-  }, [channel, end]);
+    return channel.onEvent((event) => useCallStore.getState().apply(event));
+  }, [channel]);
+
+  const subscribeReadiness = useCallback((onChange: () => void) => (channel ? channel.onReadiness(onChange) : () => undefined), [channel]);
+  const readiness = useSyncExternalStore(subscribeReadiness, () => channel?.readiness() ?? 'joining');
 
   // Closing or reloading the tab: a keepalive ends the conversation (by its Tavus id) and the
   // session; the note lets the next load finish the job where a keepalive cannot reach the database.
@@ -109,6 +113,16 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
 
   // Leaving the page inside the app would leave the call running: ask first.
   const blocker = useBlocker(({ currentLocation, nextLocation }) => !endingRef.current && currentLocation.pathname !== nextLocation.pathname);
+
+  // `conversation.interrupt`: the replica stops mid-sentence and waits for the user.
+  const interrupt = () => {
+    try {
+      channel?.interrupt();
+      setInterruptFailure(null);
+    } catch (failure) {
+      setInterruptFailure(`The replica could not be asked to stop (${failure instanceof Error ? failure.message : String(failure)}).`);
+    }
+  };
 
   const onLimit = useCallback(() => void end('limit_reached', { tone: 'info', text: 'The session reached its time limit.' }), [end]);
   const onEngineFailure = useCallback(
@@ -133,6 +147,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
           <Suspense fallback={<p aria-busy="true">Loading the call…</p>}>
             <LiveStage
               conversationUrl={session.conversation_url ?? ''}
+              {...(meetingToken ? { meetingToken } : {})}
               conversationId={conversationId}
               onReady={setChannel}
               onEngineFailure={onEngineFailure}
@@ -144,12 +159,16 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
       </div>
       <div className="call__side">
         <Transcript />
-        <ReplyBox disabled={!channel || ending} onSend={(text) => channel?.respond(text)} />
+        <ReplyBox readiness={readiness} disabled={ending} onSend={(text) => channel?.respond(text)} />
         <p className="call__actions">
+          <button type="button" className="secondary" disabled={!channel || readiness !== 'ready' || !replicaSpeaking || ending} onClick={interrupt}>
+            Stop talking
+          </button>{' '}
           <button type="button" className="danger" disabled={ending} onClick={() => void end('user_ended')}>
             End session
           </button>
         </p>
+        {interruptFailure && <p role="alert">{interruptFailure}</p>}
         {ending && <p role="status">Ending the session…</p>}
         {error && (
           <div role="alert" className="notice notice--error">

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { applyConversationEvent, initialCallEvents, type CallEventsState, type ConversationEvent, type TranscriptLine } from './events';
+import type { ConversationEvent } from './events';
+import { applyConversationEvent, initialCallEvents, type CallEventsState, type TranscriptLine } from './transcript-state';
 
 const STORAGE_PREFIX = 'awaknow.transcript.';
 

@@ -3,13 +3,15 @@ import Daily, { type DailyCall, type DailyEventObjectAppMessage, type DailyEvent
 import { DailyProvider } from '@daily-co/daily-react';
 import { HairCheck } from '@/components/cvi/components/hair-check';
 import { Conversation } from '@/components/cvi/components/conversation';
-import { parseConversationEvent, respondMessage, type CallChannel } from './events';
+import { interruptMessage, parseConversationEvent, respondMessage, type CallChannel, type SendReadiness } from './events';
 
 /** Daily's engine normally loads in a second or two; past this the network is not going to deliver it. */
 export const ENGINE_LOAD_TIMEOUT_MS = 15_000;
 
 export interface LiveStageProps {
   conversationUrl: string;
+  /** The conversation's meeting_token: a private room (require_auth) admits only with it. */
+  meetingToken?: string;
   conversationId: string;
   onReady: (channel: CallChannel | null) => void;
   /** The call engine could not be loaded: nothing can be joined. */
@@ -29,8 +31,19 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** In-call events of the Daily room, as one channel for the call screen. */
+const isReplica = (participant: { user_id?: string; user_name?: string } | undefined) =>
+  Boolean(participant?.user_id?.includes('tavus-replica'));
+
+/**
+ * In-call events of the Daily room, as one channel for the call screen. Messages can be sent once
+ * the call is joined (daily-js refuses before) and reach the replica only once it is in the room.
+ */
 export function dailyChannel(call: DailyCall, conversationId: string): CallChannel {
+  const readiness = (): SendReadiness => {
+    if (call.meetingState() !== 'joined-meeting') return 'joining';
+    const remote = Object.entries(call.participants()).some(([key, participant]) => key !== 'local' && !participant.local);
+    return remote ? 'ready' : 'waiting_for_replica';
+  };
   return {
     onEvent(listener) {
       const handler = (event?: DailyEventObjectAppMessage) => {
@@ -40,20 +53,29 @@ export function dailyChannel(call: DailyCall, conversationId: string): CallChann
       call.on('app-message', handler);
       return () => void call.off('app-message', handler);
     },
+    readiness,
+    onReadiness(listener) {
+      const changes = ['joined-meeting', 'participant-joined', 'participant-left', 'left-meeting'] as const;
+      const handler = () => listener(readiness());
+      for (const name of changes) call.on(name, handler);
+      return () => {
+        for (const name of changes) call.off(name, handler);
+      };
+    },
     respond(text) {
       call.sendAppMessage(respondMessage(conversationId, text), '*');
     },
+    interrupt() {
+      call.sendAppMessage(interruptMessage(conversationId), '*');
+    },
   };
 }
-
-const isReplica = (participant: { user_id?: string; user_name?: string } | undefined) =>
-  Boolean(participant?.user_id?.includes('tavus-replica'));
 
 /**
  * The live call: Daily's engine is loaded first (it comes from Daily's servers at run time), then
  * the hair check, then the conversation, both from @tavus/cvi-ui.
  */
-export default function LiveStage({ conversationUrl, conversationId, onReady, onEngineFailure, onCallEnded, onLeave }: LiveStageProps) {
+export default function LiveStage({ conversationUrl, meetingToken, conversationId, onReady, onEngineFailure, onCallEnded, onLeave }: LiveStageProps) {
   const [call, setCall] = useState<DailyCall | null>(null);
   const [phase, setPhase] = useState<'loading' | 'hair-check' | 'conversation' | 'failed'>('loading');
 
@@ -117,7 +139,7 @@ export default function LiveStage({ conversationUrl, conversationId, onReady, on
       {phase === 'hair-check' ? (
         <HairCheck onJoin={join} onCancel={onLeave} />
       ) : (
-        <Conversation conversationUrl={conversationUrl} onLeave={leave} />
+        <Conversation conversationUrl={conversationUrl} {...(meetingToken ? { meetingToken } : {})} onLeave={leave} />
       )}
     </DailyProvider>
   );

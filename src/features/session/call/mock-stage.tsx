@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useServices } from '@/lib/services';
 import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
 import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
@@ -18,6 +19,15 @@ export function MockStage({
   timing?: Partial<ScriptTiming>;
 }) {
   const speaking = useCallStore((s) => s.replicaSpeaking);
+  const services = useServices();
+
+  // The user is in the simulated room while this stage is shown, so the simulator's
+  // participant_absent_timeout and participant_left_timeout behave as Tavus's do.
+  useEffect(() => {
+    const simulator = services.simulator?.();
+    void simulator?.then((s) => s.room.joined(conversationId));
+    return () => void simulator?.then((s) => s.room.left(conversationId));
+  }, [services, conversationId]);
 
   useEffect(() => {
     const replica = createScriptedReplica({ conversationId, ...(timing ? { timing } : {}) });

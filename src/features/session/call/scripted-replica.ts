@@ -1,4 +1,4 @@
-import type { CallChannel, ConversationEvent } from './events';
+import type { CallChannel, ConversationEvent, SendReadiness } from './events';
 
 /** What the simulated replica says, in order; after the last line it keeps inviting the user to go on. */
 export const REFLECTIVE_LINES = [
@@ -14,7 +14,7 @@ export const CLOSING_LINE = 'Take your time. Tell me more about that.';
 export interface ScriptTiming {
   /** Before the greeting, as a replica takes a moment to join. */
   greetingDelayMs: number;
-  /** Between two streamed words. */
+  /** Between two spoken words (the replica's and the user's). */
   wordMs: number;
   /** Between the user's answer and the replica starting to speak. */
   thinkMs: number;
@@ -30,10 +30,24 @@ export interface ScriptedReplica extends CallChannel {
   stop(): void;
 }
 
+interface Reply {
+  inferenceId: string;
+  turn: number;
+  words: string[];
+  /** Words spoken so far; undefined for a reply spoken without streaming (the greeting). */
+  spoken?: number;
+  startedMs: number;
+  timers: Set<ReturnType<typeof setTimeout>>;
+}
+
 /**
- * Plays the replica's side of a conversation with the same events Tavus sends in a call
- * (started/stopped speaking, streaming text accumulated per inference, final utterances), so the
- * call screen has one code path for both sources.
+ * The replica's side of a call in mock mode, with the event sequence Tavus documents (see
+ * test/contract/events): the replica's `conversation.utterance` with the whole planned reply as it
+ * starts, streaming chunks of the words spoken (accumulated, `content_index`, `final` on the last),
+ * `stopped_speaking` with `duration` and `interrupted`. The greeting comes without streaming, as in
+ * Tavus's own examples. Mock mode has no speech recognition, so a typed answer stands in for the
+ * user's voice: it is played as the user speaking (started/stopped speaking, streaming, then the
+ * utterance), and cuts the replica off when it is still talking.
  */
 export function createScriptedReplica(options: {
   conversationId: string;
@@ -43,13 +57,19 @@ export function createScriptedReplica(options: {
   const timing = { ...scriptPace, ...options.timing };
   const lines = options.lines ?? REFLECTIVE_LINES;
   const listeners = new Set<(event: ConversationEvent) => void>();
+  const readinessListeners = new Set<(readiness: SendReadiness) => void>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  let readiness: SendReadiness = 'waiting_for_replica';
   let seq = 0;
   let turn = 0;
+  let inferences = 0;
   let next = 0;
   let stopped = false;
+  let reply: Reply | null = null;
+  // One user answer is spoken at a time; the next starts when the previous one is finished.
+  let userSpeech: Promise<void> = Promise.resolve();
 
-  const emit = (event_type: string, properties: Record<string, unknown>, extra: Partial<ConversationEvent> = {}) => {
+  const emit = (event_type: string, turn_idx: number, properties: Record<string, unknown>, inference_id?: string) => {
     if (stopped) return;
     seq += 1;
     const event: ConversationEvent = {
@@ -57,50 +77,86 @@ export function createScriptedReplica(options: {
       event_type,
       conversation_id: options.conversationId,
       seq,
-      turn_idx: turn,
-      ...extra,
+      turn_idx,
+      ...(inference_id ? { inference_id } : {}),
       properties,
     };
     for (const listener of listeners) listener(event);
   };
 
-  const later = (ms: number, work: () => void) => {
+  const later = (ms: number, work: () => void, owner = timers) => {
     if (stopped) return;
     const timer = setTimeout(() => {
+      owner.delete(timer);
       timers.delete(timer);
       if (!stopped) work();
     }, ms);
+    owner.add(timer);
     timers.add(timer);
   };
 
-  // One answer at a time: a reply asked for while the replica speaks waits for the end of the line.
-  let speaking: Promise<void> = Promise.resolve();
+  const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
 
-  const speak = (line: string, delayMs: number) => {
-    speaking = speaking.then(
-      () =>
-        new Promise<void>((resolve) => {
-          later(delayMs, () => {
-            turn += 1;
-            const inference_id = `inf-${options.conversationId}-${turn}`;
-            emit('conversation.replica.started_speaking', { role: 'replica' }, { inference_id });
-            const words = line.split(' ');
-            const streamWord = (count: number) => {
-              emit('conversation.utterance.streaming', { role: 'replica', speech: words.slice(0, count).join(' ') }, { inference_id });
-              if (count < words.length) later(timing.wordMs, () => streamWord(count + 1));
-              else
-                later(timing.wordMs, () => {
-                  emit('conversation.utterance', { role: 'replica', speech: line }, { inference_id });
-                  emit('conversation.replica.stopped_speaking', { role: 'replica' }, { inference_id });
-                  resolve();
-                });
-            };
-            streamWord(1);
-          });
-          if (stopped) resolve();
-        }),
-    );
+  const finishReply = (current: Reply, interrupted: boolean) => {
+    emit('conversation.replica.stopped_speaking', current.turn, { duration: seconds(current.startedMs), interrupted }, current.inferenceId);
+    if (reply === current) reply = null;
   };
+
+  /** The user speaks over the replica: the reply ends with only the words it said. */
+  const cutReply = () => {
+    const current = reply;
+    if (!current) return;
+    for (const timer of current.timers) {
+      clearTimeout(timer);
+      timers.delete(timer);
+    }
+    emit('conversation.replica_interrupted', current.turn, {}, current.inferenceId);
+    if (current.spoken !== undefined) {
+      const speech = current.words.slice(0, current.spoken).join(' ');
+      emit('conversation.utterance.streaming', current.turn, { role: 'replica', speech, content_index: current.spoken, final: true, is_interrupted: true }, current.inferenceId);
+    }
+    finishReply(current, true);
+  };
+
+  const say = (line: string, turnIdx: number, stream: boolean) => {
+    cutReply();
+    inferences += 1;
+    const current: Reply = { inferenceId: `inf-${options.conversationId}-${inferences}`, turn: turnIdx, words: line.split(' '), startedMs: Date.now(), timers: new Set() };
+    reply = current;
+    emit('conversation.utterance', turnIdx, { role: 'replica', speech: line }, current.inferenceId);
+    emit('conversation.replica.started_speaking', turnIdx, {}, current.inferenceId);
+    if (!stream) {
+      later(timing.wordMs * current.words.length, () => finishReply(current, false), current.timers);
+      return;
+    }
+    const chunk = (count: number) => {
+      current.spoken = count;
+      const final = count === current.words.length;
+      emit('conversation.utterance.streaming', turnIdx, { role: 'replica', speech: current.words.slice(0, count).join(' '), content_index: count - 1, final }, current.inferenceId);
+      if (final) finishReply(current, false);
+      else later(timing.wordMs, () => chunk(count + 1), current.timers);
+    };
+    chunk(1);
+  };
+
+  /** A typed answer played as the user's speech, word by word like the recogniser reports it. */
+  const speakAsUser = (answer: string, turnIdx: number) =>
+    new Promise<void>((resolve) => {
+      if (stopped) return resolve();
+      const words = answer.split(/\s+/);
+      const startedMs = Date.now();
+      emit('conversation.user.started_speaking', turnIdx, {});
+      cutReply();
+      const chunk = (count: number) => {
+        const final = count === words.length;
+        emit('conversation.utterance.streaming', turnIdx, { role: 'user', speech: words.slice(0, count).join(' '), content_index: count - 1, final }, `inf-${options.conversationId}-u${turnIdx}-${count}`);
+        if (!final) return later(timing.wordMs, () => chunk(count + 1));
+        emit('conversation.user.stopped_speaking', turnIdx, { duration: seconds(startedMs) });
+        resolve();
+      };
+      later(timing.wordMs, () => chunk(1));
+      if (stopped) resolve();
+    });
 
   const nextLine = () => {
     const line = lines[next] ?? CLOSING_LINE;
@@ -108,25 +164,61 @@ export function createScriptedReplica(options: {
     return line;
   };
 
-  speak(nextLine(), timing.greetingDelayMs);
+  const setReadiness = (value: SendReadiness) => {
+    readiness = value;
+    for (const listener of readinessListeners) listener(value);
+  };
+
+  // The replica joins the room, then greets; the clock starts when the call screen listens, so a
+  // slow first render cannot miss the greeting.
+  let joining = false;
+  const join = () => {
+    if (joining) return;
+    joining = true;
+    later(timing.greetingDelayMs, () => {
+      setReadiness('ready');
+      say(nextLine(), turn, false);
+    });
+  };
 
   return {
     onEvent(listener) {
       listeners.add(listener);
+      join();
       return () => listeners.delete(listener);
+    },
+    readiness: () => readiness,
+    onReadiness(listener) {
+      readinessListeners.add(listener);
+      return () => readinessListeners.delete(listener);
     },
     respond(text) {
       const answer = text.trim();
-      if (!answer || stopped) return;
-      // Tavus reports a respond message back as the user's utterance.
-      emit('conversation.utterance', { role: 'user', speech: answer });
-      speak(nextLine(), timing.thinkMs);
+      if (stopped) throw new Error('The call has ended.');
+      if (readiness !== 'ready') throw new Error('The replica is not in the call yet.');
+      if (!answer) return;
+      // Tavus counts a turn for each conversation.respond it receives.
+      turn += 1;
+      const turnIdx = turn;
+      userSpeech = userSpeech.then(() => speakAsUser(answer, turnIdx));
+      void userSpeech.then(() =>
+        later(timing.thinkMs, () => {
+          // The user's utterance is sent as the replica begins to answer.
+          emit('conversation.utterance', turnIdx, { role: 'user', speech: answer }, `inf-${options.conversationId}-u${turnIdx}`);
+          say(nextLine(), turnIdx, true);
+        }),
+      );
+    },
+    interrupt() {
+      if (stopped) throw new Error('The call has ended.');
+      cutReply();
     },
     stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       listeners.clear();
+      readinessListeners.clear();
     },
   };
 }

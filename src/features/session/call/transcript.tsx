@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useCallStore } from './call-store';
-import type { TranscriptLine } from './events';
+import type { TranscriptLine } from './transcript-state';
 
 export function TranscriptLines({ lines, label }: { lines: TranscriptLine[]; label: string }) {
   return (
@@ -8,6 +8,19 @@ export function TranscriptLines({ lines, label }: { lines: TranscriptLine[]; lab
       {lines.map((line) => (
         <li key={line.id} className={`transcript__line transcript__line--${line.role}${line.final ? '' : ' transcript__line--streaming'}`}>
           <span className="transcript__who">{line.role === 'user' ? 'You' : 'Replica'}:</span> {line.text}
+          {line.interrupted && (
+            <>
+              {' '}
+              <span className="transcript__cut">(interrupted)</span>
+              {line.unsaid && (
+                <span className="transcript__unsaid">
+                  {' '}
+                  <span className="visually-hidden">Not said: </span>
+                  {line.unsaid}
+                </span>
+              )}
+            </>
+          )}
         </li>
       ))}
     </ol>

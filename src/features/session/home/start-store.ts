@@ -8,6 +8,8 @@ import { explainError, type Explained } from '../messages';
 interface StartState {
   phase: 'idle' | 'starting' | 'failed';
   error?: Explained;
+  /** The meeting_token of each session started in this tab (private rooms only), for joining its call. */
+  meetingTokens: Record<string, string>;
   start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType): Promise<StartedSession | null>;
   clearError(): void;
   reset(): void;
@@ -15,6 +17,7 @@ interface StartState {
 
 export const useStartStore = create<StartState>()((set, get) => ({
   phase: 'idle',
+  meetingTokens: {},
   async start(services, sessionType) {
     if (get().phase === 'starting') return null; // a double click starts one session
     set({ phase: 'starting', error: undefined });
@@ -26,7 +29,8 @@ export const useStartStore = create<StartState>()((set, get) => ({
         ...(personaId ? { personaId } : {}),
         ...(replicaId ? { replicaId } : {}),
       });
-      set({ phase: 'idle' });
+      const token = started.meetingToken;
+      set((state) => ({ phase: 'idle', ...(token ? { meetingTokens: { ...state.meetingTokens, [started.session.id]: token } } : {}) }));
       return started;
     } catch (error) {
       set({ phase: 'failed', error: explainError(error, services.config.tavus.mode) });
@@ -37,6 +41,6 @@ export const useStartStore = create<StartState>()((set, get) => ({
     set({ phase: 'idle', error: undefined });
   },
   reset() {
-    set({ phase: 'idle', error: undefined });
+    set({ phase: 'idle', error: undefined, meetingTokens: {} });
   },
 }));

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
 import { useCallStore, savedTranscript } from '../call/call-store';
-import type { TranscriptLine } from '../call/events';
+import type { TranscriptLine } from '../call/transcript-state';
 
 /** Tavus's transcript (application.transcription_ready) arrives up to a minute or so after the end. */
 export const TRANSCRIPT_POLL_MS = 5_000;

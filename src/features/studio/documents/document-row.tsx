@@ -11,11 +11,19 @@ interface DocumentRowProps {
   onRecrawl(): Promise<unknown>;
 }
 
+/** Tavus documents `progress` as a string ("50") in most answers and an integer in others. */
+function progressPercent(progress: Document['progress']): number | null {
+  const text = typeof progress === 'string' ? progress.trim().replace(/%$/, '') : null;
+  const value = text === null ? progress : text === '' ? null : Number(text);
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : null;
+}
+
 export function DocumentRow({ document: d, onSave, onDelete, onRecrawl }: DocumentRowProps) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(d.document_name ?? '');
   const [tags, setTags] = useState((d.tags ?? []).join(', '));
   const label = d.document_name || d.document_id;
+  const percent = progressPercent(d.progress);
   const id = `document-${d.document_id}`;
   return (
     <tr>
@@ -47,8 +55,8 @@ export function DocumentRow({ document: d, onSave, onDelete, onRecrawl }: Docume
       </th>
       <td>
         <span className="badge">{d.status ?? 'unknown'}</span>
-        {typeof d.progress === 'number' && d.status !== 'ready' && (
-          <progress max={100} value={d.progress} aria-label={`Processing progress of ${label}`} />
+        {percent !== null && d.status !== 'ready' && (
+          <progress max={100} value={percent} aria-label={`Processing progress of ${label}`} />
         )}
         {d.error_message && <p className="error-text studio-small">{d.error_message}</p>}
       </td>

@@ -17,7 +17,7 @@ export function DocumentsPage({ pollMs = DOCUMENT_POLL_MS }: { pollMs?: number }
 
   const load = useCallback(async (signal: AbortSignal) => {
     const all: Document[] = [];
-    for await (const d of (await services.tavus()).documents.list({ limit: 50 }, { signal })) all.push(d);
+    for await (const d of (await services.tavus()).documents.list({ limit: 50, sort: 'descending' }, { signal })) all.push(d);
     return all;
   }, [services]);
   const { data: documents, error, loading, reload } = useLoad(load);

@@ -5,7 +5,7 @@ import { GuardrailsForm, toGuardrailDraft } from './guardrails-form';
 
 const resource = (tavus: TavusClient) => tavus.guardrails as never;
 const items = (set: Guardrails) => (set.data ?? []) as Record<string, unknown>[];
-const nameOf = (set: Guardrails) => set.name || set.guardrails_id;
+const nameOf = (set: Guardrails) => set.guardrails_name || items(set).map((g) => String(g.guardrail_name)).join(', ') || set.guardrails_id;
 
 /** `/studio/guardrails`: strict rules a persona keeps; attach them in a persona. */
 export function GuardrailsPage() {
@@ -16,7 +16,7 @@ export function GuardrailsPage() {
       idKey="guardrails_id"
       resource={resource}
       nameOf={nameOf}
-      asPayload={(set) => ({ ...(set.name ? { name: set.name } : {}), data: items(set).map((item) => compact(item)) })}
+      asPayload={(set) => ({ ...(set.guardrails_name ? { name: set.guardrails_name } : {}), data: items(set).map((item) => compact(item)) })}
       renderItem={(set) => (
         <ul>
           {items(set).map((g) => (
@@ -28,7 +28,7 @@ export function GuardrailsPage() {
       )}
       renderForm={({ initial, submitLabel, onSubmit, onCancel }) => (
         <GuardrailsForm
-          initialName={initial?.name ?? ''}
+          initialName={initial?.guardrails_name ?? ''}
           initial={initial ? items(initial).map(toGuardrailDraft) : []}
           submitLabel={submitLabel}
           onSubmit={onSubmit}

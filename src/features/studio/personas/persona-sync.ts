@@ -1,5 +1,5 @@
 import type { AppDb, Persona, PersonaFields } from '@/lib/db';
-import type { TavusClient } from '@/lib/tavus';
+import { isUnknownId, type TavusClient } from '@/lib/tavus';
 import { diffToJsonPatch } from '@/lib/tavus/json-patch';
 import { errorSentence } from '../shared/describe-error';
 import { editablePart, type PersonaBody } from './form-model';
@@ -120,7 +120,7 @@ export async function deletePersona(deps: SyncDeps, row: Persona): Promise<void>
     try {
       await deps.tavus.personas.delete(row.tavus_persona_id);
     } catch (error) {
-      if ((error as { code?: unknown }).code !== 'not_found') throw error;
+      if (!isUnknownId(error, 'persona_id')) throw error;
     }
   }
   await deps.db.deletePersona(row.id);

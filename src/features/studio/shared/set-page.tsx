@@ -37,11 +37,13 @@ export function SetPage<T extends Item>(props: SetPageProps<T>) {
   const [actionError, setActionError] = useState<unknown>();
   const { resource, idKey, noun } = props;
 
+  // A documented guardrails list item holds only its id and dates: its rules come from a get.
   const load = useCallback(async (signal: AbortSignal) => {
+    const client = resource(await services.tavus());
     const items: T[] = [];
-    for await (const item of resource(await services.tavus()).list({ limit: 50 }, { signal })) items.push(item);
-    return items;
-  }, [services, resource]);
+    for await (const item of client.list({ limit: 50 }, { signal })) items.push(item);
+    return Promise.all(items.map((item) => (Array.isArray(item.data) ? item : client.get(String(item[idKey]), { signal }).then((full) => ({ ...item, ...full })))));
+  }, [services, resource, idKey]);
   const { data: items, error, loading, reload } = useLoad(load);
 
   async function run(work: (r: PatchableResource<T, never>) => Promise<string>) {

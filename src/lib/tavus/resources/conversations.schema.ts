@@ -55,9 +55,6 @@ export const conversationCreateSchema = strictWithHints({
   require_auth: z.boolean().optional(),
   /** The replica counts as a participant. */
   max_participants: z.number().int().min(2).optional(),
-  // Shown on conversation create in the API reference's own example.
-  objectives_id: tavusIdSchema.optional(),
-  guardrails_id: tavusIdSchema.optional(),
   properties: conversationPropertiesSchema.optional(),
 }).refine((c) => c.replica_id !== undefined || c.persona_id !== undefined, {
   path: ['replica_id'],
@@ -84,7 +81,6 @@ export const conversationSchema = z.looseObject({
   replica_id: z.string().nullish(),
   persona_id: z.string().nullish(),
   meeting_token: z.string().nullish(),
-  expires_at: timestampSchema,
   created_at: timestampSchema,
   updated_at: timestampSchema,
   /** Only with `verbose: true`: replica_joined, shutdown (with shutdown_reason), transcription_ready... */
@@ -105,3 +101,7 @@ export type ConversationListParams = z.input<typeof conversationListParamsSchema
 
 export const conversationGetParamsSchema = z.strictObject({ verbose: z.boolean().optional() });
 export type ConversationGetParams = z.input<typeof conversationGetParamsSchema>;
+
+/** `DELETE /v2/conversations/{id}?hard=true` also removes the conversation's stored data at Tavus. */
+export const conversationDeleteParamsSchema = z.strictObject({ hard: z.boolean().optional() });
+export type ConversationDeleteParams = z.input<typeof conversationDeleteParamsSchema>;

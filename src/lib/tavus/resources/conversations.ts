@@ -4,12 +4,14 @@ import type { RequestOptions, Transport } from '../transport.ts';
 import {
   conversationCreateSchema,
   conversationCreatedSchema,
+  conversationDeleteParamsSchema,
   conversationGetParamsSchema,
   conversationListParamsSchema,
   conversationSchema,
   type Conversation,
   type ConversationCreate,
   type ConversationCreated,
+  type ConversationDeleteParams,
   type ConversationGetParams,
   type ConversationListParams,
 } from './conversations.schema.ts';
@@ -22,8 +24,8 @@ export interface ConversationsResource {
   get(conversationId: string, params?: ConversationGetParams, options?: RequestOptions): Promise<Conversation>;
   /** The routine end (`POST .../end`). Idempotent, so retried on transient failures. */
   end(conversationId: string, options?: RequestOptions): Promise<void>;
-  /** Deletes the record. Not a way to end a call: use `end`. */
-  delete(conversationId: string, options?: RequestOptions): Promise<void>;
+  /** Deletes the record (`hard` also its stored data). Not a way to end a call: use `end`. */
+  delete(conversationId: string, params?: ConversationDeleteParams, options?: RequestOptions): Promise<void>;
 }
 
 export function conversationsResource(request: Transport): ConversationsResource {
@@ -58,9 +60,10 @@ export function conversationsResource(request: Transport): ConversationsResource
         throw error;
       }
     },
-    async delete(conversationId, options) {
+    async delete(conversationId, params, options) {
       const path = idPath('conversations', conversationId, 'DELETE /v2/conversations/{conversation_id}');
-      await request({ method: 'DELETE', path }, options);
+      const { hard } = validate(conversationDeleteParamsSchema, params ?? {}, `DELETE ${path}`);
+      await request({ method: 'DELETE', path, query: { hard: hard ? true : undefined } }, options);
     },
   };
 }

@@ -38,8 +38,9 @@ export const documentSchema = z.looseObject({
   document_name: z.string().nullish(),
   document_url: z.string().nullish(),
   status: openEnum(DOCUMENT_STATUSES).nullish(),
-  /** Percent while processing; null before it starts. */
-  progress: z.number().nullish(),
+  /** Percent while processing; null before it starts. Documented as a string ("50") in create, list,
+   * get and patch and as an integer in recrawl: both are read. */
+  progress: z.union([z.number(), z.string()]).nullish(),
   error_message: z.string().nullish(),
   callback_url: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
@@ -53,7 +54,8 @@ export const documentSchema = z.looseObject({
 export type Document = z.infer<typeof documentSchema>;
 
 export const documentListParamsSchema = listParamsSchema.extend({
-  sort: z.enum(['asc', 'desc']).optional(),
+  /** Documented `enum: [ascending, descending]`, default ascending. */
+  sort: z.enum(['ascending', 'descending']).optional(),
   status: z.string().trim().min(1).optional(),
   name_or_uuid: z.string().trim().min(1).optional(),
   tags: z.array(nonEmptyString).optional(),

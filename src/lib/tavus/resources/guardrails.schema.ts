@@ -10,8 +10,8 @@ export const guardrailSchema = z.strictObject({
 });
 export type Guardrail = z.input<typeof guardrailSchema>;
 
-/** `POST /v2/guardrails`: a named set of rules. */
-export const guardrailsCreateSchema = z.strictObject({
+/** `POST /v2/guardrails` with `name` and `data`: a legacy set of rules, still supported. */
+export const guardrailSetCreateSchema = z.strictObject({
   name: nonEmptyString,
   data: z.array(guardrailSchema).min(1, 'needs at least one guardrail'),
 }).superRefine(({ data }, ctx) => {
@@ -23,22 +23,47 @@ export const guardrailsCreateSchema = z.strictObject({
     names.add(guardrail.guardrail_name);
   });
 });
+
+/**
+ * `POST /v2/guardrails` with `guardrail_name` at the top level: one individually addressable
+ * guardrail, attached to personas with `guardrail_ids` or `guardrail_tags` (the current docs).
+ */
+export const guardrailCreateSchema = guardrailSchema.extend({ tags: z.array(nonEmptyString).optional() });
+
+export const guardrailsCreateSchema = z.union([guardrailSetCreateSchema, guardrailCreateSchema]);
 export type GuardrailsCreate = z.input<typeof guardrailsCreateSchema>;
 
 export const guardrailItemSchema = z.looseObject({
   guardrail_name: z.string(),
+  tags: z.array(z.string()).nullish(),
   guardrail_prompt: z.string().nullish(),
   modality: openEnum(MODALITIES).nullish(),
   callback_url: z.string().nullish(),
 });
 
-export const guardrailsSchema = z.looseObject({
+const GUARDRAIL_FIELDS = ['guardrail_name', 'guardrail_prompt', 'modality', 'callback_url', 'tags'] as const;
+
+/**
+ * Guardrails as this app reads them, whichever documented shape Tavus answers with: a legacy set
+ * (`name`, `data` array), one guardrail (`guardrail_name` at the top level, as get answers inside
+ * `{data: {...}}`), a list item with only `guardrails_id` and timestamps (get-guardrails-list), or a
+ * create answer (`guardrails_id`, `guardrails_name`, `status`). The name is `guardrails_name`.
+ */
+export const guardrailsSchema = z.preprocess((value) => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  const named = record.guardrails_name ?? record.name;
+  const withName = named !== undefined ? { ...record, guardrails_name: named } : record;
+  if (Array.isArray(record.data) || typeof record.guardrail_name !== 'string') return withName;
+  const guardrail = Object.fromEntries(GUARDRAIL_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
+  return { ...withName, data: [guardrail] };
+}, z.looseObject({
   guardrails_id: tavusIdSchema,
-  name: z.string().nullish(),
+  guardrails_name: z.string().nullish(),
   data: z.array(guardrailItemSchema).nullish(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
-});
+}));
 export type Guardrails = z.infer<typeof guardrailsSchema>;
 
 export const guardrailsCreatedSchema = guardrailsSchema;

@@ -49,13 +49,29 @@ export const objectiveItemSchema = z.looseObject({
   callback_url: z.string().nullish(),
 });
 
-export const objectivesSchema = z.looseObject({
+const OBJECTIVE_FIELDS = ['objective_name', 'objective_prompt', 'confirmation_mode', 'modality', 'output_variables',
+  'next_required_objectives', 'next_conditional_objectives', 'callback_url'] as const;
+
+/**
+ * One set of objectives as this app reads it, whichever documented shape Tavus answers with: a list
+ * item is one objective with its `objectives_id` (get-objectives-list), a get is `{data: {...}}`
+ * without the id (get-objectives), a create answer is `{objectives_id, objective_name, status}`.
+ * A set of several objectives (created with several in `data`) is read from a `data` array.
+ */
+export const objectivesSchema = z.preprocess((value) => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(record.data) || typeof record.objective_prompt !== 'string') return value;
+  const objective = Object.fromEntries(OBJECTIVE_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
+  return { ...record, data: [objective] };
+}, z.looseObject({
   objectives_id: tavusIdSchema,
-  objectives_name: z.string().nullish(),
+  /** The name of the (first) objective: documented on create answers and list items. */
+  objective_name: z.string().nullish(),
   data: z.array(objectiveItemSchema).nullish(),
   created_at: timestampSchema,
   updated_at: timestampSchema,
-});
+}));
 export type Objectives = z.infer<typeof objectivesSchema>;
 
 export const objectivesCreatedSchema = objectivesSchema;

@@ -15,14 +15,19 @@ export interface PatchableResource<T, C> {
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
-/** A single item comes as `{ data: { ... } }` (the item itself holds a `data` array): unwrap it. */
-export function unwrapDataObject<S extends z.ZodType>(idField: string, item: S) {
+/**
+ * A single item comes as `{ data: { ... } }`: unwrap it. The documented get answers carry no id
+ * inside `data`, so the id asked for is added when it is missing.
+ */
+export function unwrapDataObject<S extends z.ZodType>(idField: string, item: S, id?: string) {
   return z.preprocess((value) => {
+    let inner = value;
     if (value && typeof value === 'object' && !(idField in value)) {
       const data = (value as { data?: unknown }).data;
-      if (data && typeof data === 'object' && !Array.isArray(data)) return data;
+      if (data && typeof data === 'object' && !Array.isArray(data)) inner = data;
     }
-    return value;
+    if (id !== undefined && inner && typeof inner === 'object' && !Array.isArray(inner) && !(idField in inner)) return { ...inner, [idField]: id };
+    return inner;
   }, item);
 }
 
@@ -50,14 +55,14 @@ export function patchableResource<T, C>(request: Transport, spec: PatchableSpec<
     },
     async get(id, options) {
       const path = idPath(spec.collection, id, template('GET'));
-      return body(await request({ method: 'GET', path, schema: single }, options), `GET ${path}`) as T;
+      return body(await request({ method: 'GET', path, schema: unwrapDataObject(spec.idName, spec.item, id) }, options), `GET ${path}`) as T;
     },
     async update(id, patch, options) {
       const path = idPath(spec.collection, id, template('PATCH'));
       const ops = validate(jsonPatchSchema, patch, `PATCH ${path}`);
       const result = await request({ method: 'PATCH', path, body: ops, schema: patchAnswer, allowNotModified: true }, options);
       if (result.status === 304) return { changed: false };
-      const parsed = spec.item.safeParse(result.data);
+      const parsed = unwrapDataObject(spec.idName, spec.item, id).safeParse(result.data);
       return { changed: true, data: parsed.success ? parsed.data : undefined };
     },
     async delete(id, options) {

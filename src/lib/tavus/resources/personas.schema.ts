@@ -13,7 +13,11 @@ const personaFields = {
   document_ids: z.array(tavusIdSchema).optional(),
   document_tags: z.array(nonEmptyString).optional(),
   objectives_id: tavusIdSchema.optional(),
+  /** A legacy guardrails set. */
   guardrails_id: tavusIdSchema.optional(),
+  /** Individual guardrails, by id or by tag (the current docs). */
+  guardrail_ids: z.array(tavusIdSchema).optional(),
+  guardrail_tags: z.array(nonEmptyString).optional(),
   layers: personaLayersSchema.optional(),
 };
 
@@ -60,6 +64,8 @@ export const personaSchema = z.looseObject({
   document_tags: z.array(z.string()).nullish(),
   objectives_id: z.string().nullish(),
   guardrails_id: z.string().nullish(),
+  guardrail_ids: z.array(z.string()).nullish(),
+  guardrail_tags: z.array(z.string()).nullish(),
   layers: personaLayersSchema.nullish(),
   persona_type: openEnum(['user', 'system']).nullish(),
   created_at: timestampSchema,

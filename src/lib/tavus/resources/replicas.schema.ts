@@ -10,6 +10,11 @@ export const replicaCreateSchema = z.strictObject({
   consent_video_url: httpUrlSchema.optional(),
   callback_url: httpUrlSchema.optional(),
   model_name: nonEmptyString.optional(),
+  /** Documented training options; kept open, as Tavus adds more. */
+  properties: z.looseObject({
+    gaze_correction: z.boolean().optional(),
+    background_green_screen: z.boolean().optional(),
+  }).optional(),
 });
 export type ReplicaCreate = z.input<typeof replicaCreateSchema>;
 
@@ -38,6 +43,11 @@ export const replicaRenameSchema = z.strictObject({ replica_name: nonEmptyString
 
 export const replicaListParamsSchema = listParamsSchema.extend({
   verbose: z.boolean().optional(),
+  /** Only these replicas (sent comma-separated). */
+  replica_ids: z.array(tavusIdSchema).min(1).optional(),
   replica_type: z.enum(['user', 'system']).optional(),
 });
 export type ReplicaListParams = z.input<typeof replicaListParamsSchema>;
+
+export const replicaGetParamsSchema = z.strictObject({ verbose: z.boolean().optional() });
+export type ReplicaGetParams = z.input<typeof replicaGetParamsSchema>;

@@ -3,12 +3,14 @@ import type { RequestOptions, Transport } from '../transport.ts';
 import {
   replicaCreateSchema,
   replicaCreatedSchema,
+  replicaGetParamsSchema,
   replicaListParamsSchema,
   replicaRenameSchema,
   replicaSchema,
   type Replica,
   type ReplicaCreate,
   type ReplicaCreated,
+  type ReplicaGetParams,
   type ReplicaListParams,
 } from './replicas.schema.ts';
 import { body, idPath, paginate, validate } from './shared.ts';
@@ -17,7 +19,7 @@ export interface ReplicasResource {
   /** Starts training; poll `get` for `training_progress` and `status`. */
   create(replica: ReplicaCreate, options?: RequestOptions): Promise<ReplicaCreated>;
   list(params?: ReplicaListParams, options?: RequestOptions): PagePromise<Replica>;
-  get(replicaId: string, options?: RequestOptions): Promise<Replica>;
+  get(replicaId: string, params?: ReplicaGetParams, options?: RequestOptions): Promise<Replica>;
   rename(replicaId: string, replicaName: string, options?: RequestOptions): Promise<void>;
   delete(replicaId: string, options?: RequestOptions): Promise<void>;
 }
@@ -35,12 +37,13 @@ export function replicasResource(request: Transport): ReplicasResource {
         item: replicaSchema,
         paramsSchema: replicaListParamsSchema,
         params,
-        query: (p) => ({ verbose: p.verbose, replica_type: p.replica_type }),
+        query: (p) => ({ verbose: p.verbose, replica_type: p.replica_type, replica_ids: p.replica_ids?.join(',') }),
       }, options);
     },
-    async get(replicaId, options) {
+    async get(replicaId, params, options) {
       const path = idPath('replicas', replicaId, 'GET /v2/replicas/{replica_id}');
-      return body(await request({ method: 'GET', path, schema: replicaSchema }, options), `GET ${path}`);
+      const { verbose } = validate(replicaGetParamsSchema, params ?? {}, `GET ${path}`);
+      return body(await request({ method: 'GET', path, query: { verbose: verbose ? true : undefined }, schema: replicaSchema }, options), `GET ${path}`);
     },
     async rename(replicaId, replicaName, options) {
       const path = idPath('replicas', replicaId, 'PATCH /v2/replicas/{replica_id}/name', '/name');

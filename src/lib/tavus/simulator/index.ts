@@ -2,7 +2,7 @@ import { createFaults, faultResponse, type Faults } from './faults.ts';
 import { TAVUS_BODIES, json } from './http.ts';
 import { advance } from './lifecycle.ts';
 import { seedState } from './seed.ts';
-import { readState, type Kind, type SimState } from './state.ts';
+import { readState, type Entity, type Kind, type SimState } from './state.ts';
 import { conversations } from './handlers/conversations.ts';
 import { documents } from './handlers/documents.ts';
 import { personas } from './handlers/personas.ts';
@@ -41,6 +41,11 @@ export interface TavusSimulatorOptions {
 export interface TavusSimulator {
   /** A fetch for any base URL: everything from `/v2/` on is answered like Tavus would. */
   fetch: typeof fetch;
+  /**
+   * The simulated call's room: someone joined or the last one left. Tavus closes a room nobody
+   * joined after participant_absent_timeout, and one everybody left after participant_left_timeout.
+   */
+  room: { joined(conversationId: string): void; left(conversationId: string): void };
   /** Back to the seeded account (default persona, stock replicas), and no fault. */
   reset(): void;
   faults: Faults;
@@ -141,8 +146,26 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
     return response;
   };
 
+  const inRoom = (conversationId: string, change: (conversation: Entity, at: number) => void) => {
+    load();
+    const time = now();
+    advance(state, time);
+    const conversation = state.tables.conversations[conversationId];
+    if (conversation?.value.status === 'active') change(conversation, time);
+    save();
+  };
+
   return {
     fetch: simulatedFetch as typeof fetch,
+    room: {
+      joined: (id) => inRoom(id, (c, at) => {
+        c.joinedMs ??= at;
+        delete c.leftMs;
+      }),
+      left: (id) => inRoom(id, (c, at) => {
+        c.leftMs = at;
+      }),
+    },
     reset() {
       faults.clear();
       state = seedState(now());

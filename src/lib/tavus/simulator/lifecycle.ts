@@ -8,8 +8,10 @@ import { iso, type Entity, type SimState } from './state.ts';
 export function advance(state: SimState, now: number): boolean {
   let changed = false;
   for (const conversation of Object.values(state.tables.conversations)) {
-    if (conversation.value.status === 'active' && conversation.endsAtMs !== undefined && now >= conversation.endsAtMs) {
-      endConversation(conversation, conversation.endsAtMs, 'max_call_duration reached');
+    if (conversation.value.status !== 'active') continue;
+    const due = shutdownDue(conversation).filter(([at]) => now >= at).sort(([a], [b]) => a - b)[0];
+    if (due) {
+      endConversation(conversation, due[0], due[1]);
       changed = true;
     }
   }
@@ -26,7 +28,7 @@ export function advance(state: SimState, now: number): boolean {
       const crawled = Boolean(document.value.crawl_config);
       Object.assign(document.value, {
         status: 'ready',
-        progress: 100,
+        progress: '100',
         ...(crawled ? {
           crawled_urls: [document.value.document_url],
           last_crawled_at: iso(document.doneAtMs),
@@ -40,11 +42,28 @@ export function advance(state: SimState, now: number): boolean {
   return changed;
 }
 
-export function endConversation(conversation: Entity, at: number, reason: string): void {
+/**
+ * When Tavus would shut an active conversation down, with its documented reasons: at
+ * max_call_duration; participant_absent_timeout seconds after creation if nobody joined; and
+ * participant_left_timeout seconds after the last participant left.
+ */
+function shutdownDue(conversation: Entity): Array<[number, string]> {
+  const properties = (conversation.value.properties ?? {}) as Record<string, unknown>;
+  const seconds = (key: string) => (typeof properties[key] === 'number' ? (properties[key] as number) : undefined);
+  const due: Array<[number, string]> = [];
+  if (conversation.endsAtMs !== undefined) due.push([conversation.endsAtMs, 'max_call_duration reached']);
+  const absent = seconds('participant_absent_timeout');
+  if (conversation.joinedMs === undefined && absent !== undefined) due.push([conversation.createdMs + absent * 1000, 'participant_absent_timeout reached']);
+  const left = seconds('participant_left_timeout');
+  if (conversation.leftMs !== undefined && left !== undefined) due.push([conversation.leftMs + left * 1000, 'participant_left_timeout reached']);
+  return due;
+}
+
+export function endConversation(conversation: Entity, at: number, reason: string | undefined): void {
   conversation.value.status = 'ended';
   conversation.endedMs = at;
   conversation.updatedMs = at;
-  conversation.shutdownReason = reason;
+  if (reason !== undefined) conversation.shutdownReason = reason;
 }
 
 /** 0 to 99 while work is under way, from when it started to when it will be done. */

@@ -13,6 +13,9 @@ export interface Entity {
   endsAtMs?: number;
   endedMs?: number;
   shutdownReason?: string;
+  /** Conversations: when someone first joined the call, and when the last one left it. */
+  joinedMs?: number;
+  leftMs?: number;
   /** Replicas and documents: when the current training or processing finishes. */
   doneAtMs?: number;
   startedMs?: number;

@@ -19,6 +19,7 @@ import styles from "./conversation.module.css";
 interface ConversationProps {
 	onLeave: () => void;
 	conversationUrl: string;
+	meetingToken?: string;
 }
 
 const VideoPreview = React.memo(({ id }: { id: string }) => {
@@ -95,7 +96,7 @@ const MainVideo = React.memo(() => {
 	);
 });
 
-export const Conversation = React.memo(({ onLeave, conversationUrl }: ConversationProps) => {
+export const Conversation = React.memo(({ onLeave, conversationUrl, meetingToken }: ConversationProps) => {
 	const { joinCall, leaveCall } = useCVICall();
 	const meetingState = useMeetingState();
 	const { hasMicError } = useDevices()
@@ -108,7 +109,7 @@ export const Conversation = React.memo(({ onLeave, conversationUrl }: Conversati
 
 	// Initialize call when conversation is available
 	useEffect(() => {
-		joinCall({ url: conversationUrl });
+		joinCall({ url: conversationUrl, ...(meetingToken ? { token: meetingToken } : {}) });
 	}, []);
 
 	const handleLeave = useCallback(() => {

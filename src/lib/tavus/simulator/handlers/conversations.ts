@@ -17,7 +17,8 @@ function events(id: string, entity: Entity) {
   const event = (event_type: string, at: number, properties: Record<string, unknown>) =>
     out.push({ conversation_id: id, event_type, message_type: 'system', timestamp: iso(at), properties });
   if (!entity.value.test_mode) event('system.replica_joined', entity.createdMs, {});
-  if (entity.endedMs !== undefined) event('system.shutdown', entity.endedMs, { shutdown_reason: entity.shutdownReason ?? null });
+  // A test conversation is never joined and has no documented shutdown reason: it records none.
+  if (entity.endedMs !== undefined && entity.shutdownReason !== undefined) event('system.shutdown', entity.endedMs, { shutdown_reason: entity.shutdownReason });
   return out;
 }
 
@@ -28,9 +29,10 @@ export function conversationView(id: string, entity: Entity, verbose = false) {
     conversation_name: v.conversation_name,
     conversation_url: v.conversation_url,
     status: v.status,
-    callback_url: v.callback_url ?? null,
+    // documented as strings, never null: left out when the conversation has none
+    callback_url: v.callback_url,
     replica_id: v.replica_id,
-    persona_id: v.persona_id ?? null,
+    persona_id: v.persona_id,
     meeting_token: v.meeting_token,
     ...stamps(entity),
     events: verbose ? events(id, entity) : undefined,
@@ -69,7 +71,7 @@ export const conversations: Handler = (req, { state, now, settings }) => {
       meeting_token: fields.require_auth ? newToken() : undefined,
     }), { endsAtMs: now + resolved.max_call_duration * 1000 });
     // A test conversation is made but the replica never joins: ended at once, nothing billed.
-    if (fields.test_mode) endConversation(entity, now, 'test_mode');
+    if (fields.test_mode) endConversation(entity, now, undefined);
     const { replica_id: _r, persona_id: _p, updated_at: _u, ...created } = conversationView(conversationId, entity);
     return json(200, created);
   }

@@ -8,7 +8,7 @@ const RECRAWL_COOLDOWN_MS = 60 * 60 * 1000;
 
 export function documentView(id: string, entity: Entity, now: number) {
   const working = entity.value.status === 'started' || entity.value.status === 'recrawling';
-  return { document_id: id, ...entity.value, ...(working ? { progress: percentDone(entity, now) } : {}), ...stamps(entity) };
+  return { document_id: id, ...entity.value, ...(working ? { progress: String(percentDone(entity, now)) } : {}), ...stamps(entity) };
 }
 
 const notFound = () => json(404, { message: 'Document not found' });
@@ -35,7 +35,8 @@ export const documents: Handler = (req, { state, now, settings }) => {
       status: 'started',
       progress: null,
       error_message: null,
-      callback_url: fields.callback_url ?? null,
+      // documented as a string, never null: left out when none was given
+      ...(fields.callback_url ? { callback_url: fields.callback_url } : {}),
       tags: fields.tags ?? [],
       crawl_config: crawl ?? null,
       crawled_urls: null,
@@ -52,7 +53,8 @@ export const documents: Handler = (req, { state, now, settings }) => {
     const tags = query.get('tags')?.split(',').filter(Boolean) ?? [];
     const search = query.get('name_or_uuid')?.toLowerCase();
     const all = Object.entries(table)
-      .sort(([, a], [, b]) => (query.get('sort') === 'asc' ? a.seq - b.seq : b.seq - a.seq))
+      // Documented default: ascending (oldest first).
+      .sort(([, a], [, b]) => (query.get('sort') === 'descending' ? b.seq - a.seq : a.seq - b.seq))
       .filter(([, d]) => !query.get('status') || d.value.status === query.get('status'))
       .filter(([did, d]) => !search || did === search || String(d.value.document_name).toLowerCase().includes(search))
       .filter(([, d]) => !tags.length || tags.some((t) => (d.value.tags as string[]).includes(t)));
@@ -67,12 +69,13 @@ export const documents: Handler = (req, { state, now, settings }) => {
     const parsed = parseBody(documentRecrawlSchema, req.body ?? {});
     if ('response' in parsed) return parsed.response;
     if (entity.value.status !== 'ready' && entity.value.status !== 'error') {
-      return json(409, { message: 'Document must be ready or in error to be recrawled' });
+      // recrawl-document: 409 and 429 carry `error`, unlike this resource's `message` 404
+      return json(409, { error: `Document must be in 'ready' or 'error' state to recrawl, current status: ${String(entity.value.status)}` });
     }
     if (!entity.value.crawl_config && !parsed.data.crawl) return badRequest('Document was not created with a crawl configuration');
     if (entity.lastRecrawlMs !== undefined && now - entity.lastRecrawlMs < RECRAWL_COOLDOWN_MS) {
       const wait = Math.ceil((entity.lastRecrawlMs + RECRAWL_COOLDOWN_MS - now) / 1000);
-      return json(429, { message: 'Document was recrawled less than an hour ago' }, { 'retry-after': String(wait) });
+      return json(429, { error: `Recrawl cooldown: please wait ${Math.ceil(wait / 60)} minutes before recrawling this document.` }, { 'retry-after': String(wait) });
     }
     Object.assign(entity, { lastRecrawlMs: now, startedMs: now, doneAtMs: now + settings.documentProcessingMs, updatedMs: now });
     Object.assign(entity.value, { status: 'recrawling', progress: null, ...(parsed.data.crawl ? { crawl_config: parsed.data.crawl } : {}) });

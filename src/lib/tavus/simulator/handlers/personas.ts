@@ -19,11 +19,15 @@ function checkReferences(state: SimState, persona: Record<string, unknown>): Res
   if (persona.default_replica_id !== undefined && !exists(tables.replicas, persona.default_replica_id)) return badRequest('Invalid default_replica_id');
   if (persona.objectives_id !== undefined && !exists(tables.objectives, persona.objectives_id)) return badRequest('Invalid objectives_id');
   if (persona.guardrails_id !== undefined && !exists(tables.guardrails, persona.guardrails_id)) return badRequest('Invalid guardrails_id');
+  const guardrailIds = (persona.guardrail_ids as string[] | undefined) ?? [];
+  if (guardrailIds.some((id) => !exists(tables.guardrails, id))) return badRequest('Invalid guardrail_ids');
   const ids = (persona.document_ids as string[] | undefined) ?? [];
   if (ids.some((id) => !exists(tables.documents, id))) return badRequest('Invalid document_ids');
   return undefined;
 }
 
+// Documented (get-persona, delete-persona): an unknown id is a 400, not a 404.
+const unknownPersona = () => badRequest('Invalid persona_id');
 const notFound = () => json(404, { error: 'Persona not found' });
 
 export const personas: Handler = (req, { state, now }) => {
@@ -52,7 +56,7 @@ export const personas: Handler = (req, { state, now }) => {
   if (id === undefined) return json(405, { message: 'Method not allowed' });
 
   const entity = table[id];
-  if (!entity) return notFound();
+  if (!entity) return req.method === 'GET' || req.method === 'DELETE' ? unknownPersona() : notFound();
   if (req.method === 'GET') return json(200, personaView(id, entity));
   if (req.method === 'DELETE') {
     delete table[id];

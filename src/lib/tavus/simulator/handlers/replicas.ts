@@ -14,6 +14,8 @@ export function replicaView(id: string, entity: Entity, now: number) {
   };
 }
 
+// Documented (get-replica): an unknown id is a 400 `Invalid replica_id`, not a 404.
+const unknownReplica = () => badRequest('Invalid replica_id');
 const notFound = () => json(404, { error: 'Replica not found' });
 
 export const replicas: Handler = (req, { state, now, settings }) => {
@@ -48,7 +50,7 @@ export const replicas: Handler = (req, { state, now, settings }) => {
   if (id === undefined) return json(405, { message: 'Method not allowed' });
 
   const entity = table[id];
-  if (!entity) return notFound();
+  if (!entity) return action === undefined && (req.method === 'GET' || req.method === 'DELETE') ? unknownReplica() : notFound();
   const stock = entity.value.replica_type === 'system';
   if (action === 'name' && req.method === 'PATCH') {
     if (stock) return badRequest('Stock replicas cannot be renamed');
@@ -63,7 +65,7 @@ export const replicas: Handler = (req, { state, now, settings }) => {
   if (req.method === 'DELETE') {
     if (stock) return badRequest('Stock replicas cannot be deleted');
     delete table[id];
-    return empty(204);
+    return empty(200); // documented (delete-replica): 200 OK, unlike the other deletes' 204
   }
   return json(405, { message: 'Method not allowed' });
 };
