@@ -13,7 +13,9 @@ export type HomeState =
 export async function readHomeState(services: Pick<Services, 'db' | 'sessions' | 'config'>): Promise<HomeState> {
   try {
     const [db, gateway] = await Promise.all([services.db(), services.sessions()]);
-    const [current, usage] = await Promise.all([db.currentSession(), db.usage()]);
+    const { current, usage } = db.home
+      ? await db.home()
+      : await Promise.all([db.currentSession(), db.usage()]).then(([current, usage]) => ({ current, usage }));
     const open = await resolveOpenSession(current, gateway);
     // Ending an orphan changes the minutes left: read them again.
     const fresh = open.kind.startsWith('ended') ? await db.usage() : usage;
