@@ -3,11 +3,19 @@ import { useServices, type Services } from '@/lib/services';
 import type { Usage } from '@/lib/db';
 import { resolveOpenSession, type OpenSessionState } from '../resolve';
 import { explainError, type Explained } from '../messages';
+import { firstVisitHome, lastKnownHome, rememberHome } from './known-state';
 
 export type HomeState =
   | { phase: 'loading' }
-  | { phase: 'ready'; usage: Usage; open: OpenSessionState }
+  /** `known`: shown before the database answered (last kept, or a new database's); its answer follows. */
+  | { phase: 'ready'; usage: Usage; open: OpenSessionState; known?: boolean }
   | { phase: 'error'; error: Explained };
+
+/** Before the database answers: what this browser knows, where the services allow it, else loading. */
+function initialState(services: Pick<Services, 'knownHome'>): HomeState {
+  if (!services.knownHome) return { phase: 'loading' };
+  return { phase: 'ready', ...(lastKnownHome() ?? firstVisitHome()), known: true };
+}
 
 /** Reads the plan's minutes and settles any open session (this tab, another tab, another device). */
 export async function readHomeState(services: Pick<Services, 'db' | 'sessions' | 'config'>): Promise<HomeState> {
@@ -31,7 +39,7 @@ export async function readHomeState(services: Pick<Services, 'db' | 'sessions' |
  */
 export function useHomeState(): { state: HomeState; refresh: () => Promise<void> } {
   const services = useServices();
-  const [state, setState] = useState<HomeState>({ phase: 'loading' });
+  const [state, setState] = useState<HomeState>(() => initialState(services));
   const generation = useRef(0);
   // One read at a time: two reads settling the same orphan at once would race each other.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -44,9 +52,10 @@ export function useHomeState(): { state: HomeState; refresh: () => Promise<void>
   const endedOnLoad = useRef<OpenSessionState | null>(null);
   const remember = useCallback((next: HomeState): HomeState => {
     if (next.phase !== 'ready') return next;
+    if (services.knownHome) rememberHome(next);
     if (next.open.kind === 'ended_on_leave' || next.open.kind === 'ended_at_limit') endedOnLoad.current = next.open;
     return next.open.kind === 'none' && endedOnLoad.current ? { ...next, open: endedOnLoad.current } : next;
-  }, []);
+  }, [services]);
 
   const refresh = useCallback(() => {
     const mine = ++generation.current;

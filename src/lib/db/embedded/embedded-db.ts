@@ -7,7 +7,7 @@ import { createPersonaWrites, embeddedPersonaCall } from '../personas';
 import type { LoadSchema } from './migrate';
 import { asUser, readAsUser, type AsUserOptions } from './session-context';
 import { sessionHistorySchema, toUsageReport } from '../reports';
-import { CHANGE_CHANNEL, prepareDatabase } from './prepare';
+import { CHANGE_CHANNEL, prepareDatabase, preparedUserId } from './prepare';
 
 export { CHANGE_CHANNEL };
 
@@ -35,13 +35,6 @@ interface Connection {
 
 const SESSION_JSON = 'to_jsonb(s) as row';
 
-/** The local user the worker made or found when it prepared the database. */
-async function localUserId(pg: PGliteInterface): Promise<string> {
-  const { rows } = await pg.query<{ user_id: string }>('select user_id from embedded.local_user');
-  if (!rows[0]) throw new DbError('db_error', 'The local database has no local user: it was not prepared. Reload the page.');
-  return rows[0].user_id;
-}
-
 // The start page's whole state in one statement: the open session, the usage and its plan.
 const HOME_SQL = `select
   (select to_jsonb(s) from public.sessions s where s.status in ('starting', 'active') order by s.created_at desc limit 1) as current,
@@ -66,11 +59,9 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     const pg: MaybeWorker | undefined = options.pglite ?? (await options.open?.());
     if (!pg) throw new DbError('db_error', 'The embedded database needs either `pglite` or `open`.');
     if (!options.pglite) cleanups.push(() => pg.close());
-    // Both at once: the worker sends the second while the first is answered.
-    const [userId, unlisten] = await Promise.all([
-      options.loadSchema ? prepareDatabase(pg, await options.loadSchema()) : localUserId(pg),
-      pg.listen(CHANGE_CHANNEL, notify),
-    ]);
+    const prepared = options.loadSchema ? await prepareDatabase(pg, await options.loadSchema()) : undefined;
+    // Both at once: through the worker, the second is on its way while the first is answered.
+    const [userId, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
     cleanups.push(() => unlisten());
     if (pg.onLeaderChange) {
       // The new leader's database has never heard our LISTEN; say it again once it has connected us.

@@ -1,5 +1,5 @@
 import type { PGliteInterface } from '@electric-sql/pglite';
-import { mapDbErrors } from '../errors';
+import { DbError, mapDbErrors } from '../errors';
 import { migrate, type SchemaSource } from './migrate';
 import { ensureLocalUser, sweepStaleSessions } from './session-context';
 
@@ -16,5 +16,37 @@ export async function prepareDatabase(pg: PGliteInterface, source: SchemaSource)
   await migrate(pg, source);
   const userId = await mapDbErrors(() => ensureLocalUser(pg));
   await mapDbErrors(() => sweepStaleSessions(pg, CHANGE_CHANNEL));
+  return userId;
+}
+
+// What the worker's preparation came to, for the tabs to read: session settings of the one
+// Postgres session every tab shares (set outside any transaction, so no rollback undoes them).
+const LOCAL_USER = 'awaknow.local_user';
+const OPEN_ERROR = 'awaknow.open_error';
+
+/**
+ * The worker's side: prepares the database and leaves the outcome where every tab can read it. A
+ * failure (an edited migration, say) is kept as that message, so each tab's first call shows it
+ * instead of waiting on a worker that never answers.
+ */
+export async function prepareForTabs(pg: PGliteInterface, source: () => Promise<SchemaSource>): Promise<void> {
+  try {
+    const userId = await prepareDatabase(pg, await source());
+    await pg.query('select set_config($1, $2, false), set_config($3, $4, false)', [LOCAL_USER, userId, OPEN_ERROR, '']);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await pg.query('select set_config($1, $2, false), set_config($3, $4, false)', [LOCAL_USER, '', OPEN_ERROR, message]);
+  }
+}
+
+/** A tab's side: the local user the worker made or found, or the worker's failure as a DbError. */
+export async function preparedUserId(pg: PGliteInterface): Promise<string> {
+  const { rows } = await pg.query<{ user_id: string | null; error: string | null }>(
+    'select current_setting($1, true) as user_id, current_setting($2, true) as error',
+    [LOCAL_USER, OPEN_ERROR],
+  );
+  const { user_id: userId, error } = rows[0] ?? { user_id: null, error: null };
+  if (error) throw new DbError('db_error', error);
+  if (!userId) throw new DbError('db_error', 'The local database was not prepared by its worker. Reload the page.');
   return userId;
 }
