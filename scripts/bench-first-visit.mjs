@@ -17,7 +17,7 @@
 //
 //   node scripts/bench-first-visit.mjs        (or: npm run bench -- first-visit)
 //   BENCH_ROUNDS=7 BENCH_COMPARE=e44053e node scripts/bench-first-visit.mjs
-/* global window, document, MutationObserver -- the probe and the waits run in the page */
+/* global window, document, MutationObserver, requestAnimationFrame -- the probe and the waits run in the page */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
@@ -82,17 +82,23 @@ const hasDbMark = (dist) => readdirSync(join(dist, 'assets')).some((f) => f.ends
 // Runs in the page before its own scripts: when the button is first usable, LCP, the click and the call screen.
 function probe({ autoClick }) {
   const t = (window.__bench = { usable: null, lcp: null, click: null, call: null });
+  // The first screen's LCP: what the button's press brings (the call screen) is not the first screen.
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) t.lcp = entry.startTime;
+    for (const entry of list.getEntries()) if (t.click === null || entry.startTime <= t.click) t.lcp = entry.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   const check = () => {
     if (t.usable === null) {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Start session' && !b.disabled);
       if (button) {
         t.usable = performance.now();
+        // Pressed once it has been painted (a frame, then a task), as soon as a person could.
         if (autoClick) {
-          t.click = performance.now();
-          button.click();
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              t.click = performance.now();
+              button.click();
+            }, 0),
+          );
         }
       }
     }

@@ -5,6 +5,20 @@ import { INITDB_ARGS } from './initdb-args';
 import { prepareForTabs } from './prepare';
 import { createEmbeddedDb } from './embedded-db';
 
+/**
+ * Half the files a browser stores and reloads on every visit: the template databases (only CREATE
+ * DATABASE reads them, and the app never creates one; PGlite runs in `postgres`), and WAL segments
+ * kept beyond Postgres's minimum of two. Then a checkpoint, so the tar holds no WAL to replay.
+ */
+const SLIM = [
+  `update pg_database set datistemplate = false where datname in ('template0', 'template1')`,
+  'drop database template0', // each on its own: DROP DATABASE refuses to run inside a transaction
+  'drop database template1',
+  `alter system set min_wal_size = '2MB'`,
+  'select pg_reload_conf()',
+  'checkpoint',
+];
+
 export interface PrebuiltDatabase {
   /** The data directory with the schema applied and no user yet, as PGlite's gzipped tar. */
   tarball: Uint8Array;
@@ -22,7 +36,7 @@ export async function prebuildDatabase(source: SchemaSource): Promise<PrebuiltDa
   try {
     // Only the schema goes in the tar; the local user below is made afterwards, to read its first state.
     await migrate(pg, source);
-    await pg.exec('checkpoint');
+    for (const statement of SLIM) await pg.exec(statement);
     const dump = await pg.dumpDataDir('gzip');
     const tarball = new Uint8Array(await dump.arrayBuffer());
     await prepareForTabs(pg, async () => source); // as the browser's worker does

@@ -42,9 +42,12 @@ async function loadBuildModules(root: string) {
   }
 }
 
-/** Names a data directory by everything it is made of: PGlite's version, initdb's arguments, each file in order. */
-function hashOf(files: Array<{ name: string; sql: string }>, initdbArgs: string[], pgliteVersion: string): string {
-  const hash = createHash('sha256').update(`pglite ${pgliteVersion}\0initdb ${initdbArgs.join(' ')}\0`);
+/**
+ * Names a data directory by everything it is made of: PGlite's version, initdb's arguments, the
+ * recipe (prebuild.ts), and each schema file in order.
+ */
+function hashOf(files: Array<{ name: string; sql: string }>, initdbArgs: string[], pgliteVersion: string, recipe: string): string {
+  const hash = createHash('sha256').update(`pglite ${pgliteVersion}\0initdb ${initdbArgs.join(' ')}\0${recipe}\0`);
   for (const file of files) hash.update(`${file.name}\0${file.sql}\0`);
   return hash.digest('hex').slice(0, 16);
 }
@@ -53,7 +56,8 @@ function hashOf(files: Array<{ name: string; sql: string }>, initdbArgs: string[
 async function prepare(root: string, cacheDir: string): Promise<Prepared> {
   const { source, files, initdbArgs, prebuildDatabase } = await loadBuildModules(root);
   const pgliteVersion = (JSON.parse(await readFile(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
-  const hash = hashOf(files, initdbArgs, pgliteVersion);
+  const recipe = await readFile(join(root, 'src/lib/db/embedded/prebuild.ts'), 'utf8');
+  const hash = hashOf(files, initdbArgs, pgliteVersion, recipe);
   const dir = join(cacheDir, 'awaknow-embedded-db');
   const tarPath = join(dir, `${hash}.tgz`);
   const usagePath = join(dir, `${hash}.json`);
