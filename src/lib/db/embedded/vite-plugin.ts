@@ -46,7 +46,7 @@ async function loadBuildModules(root: string) {
  * Names a data directory by everything it is made of: PGlite's version, initdb's arguments, the
  * recipe (prebuild.ts), and each schema file in order.
  */
-function hashOf(files: Array<{ name: string; sql: string }>, initdbArgs: string[], pgliteVersion: string, recipe: string): string {
+export function hashOf(files: Array<{ name: string; sql: string }>, initdbArgs: string[], pgliteVersion: string, recipe: string): string {
   const hash = createHash('sha256').update(`pglite ${pgliteVersion}\0initdb ${initdbArgs.join(' ')}\0${recipe}\0`);
   for (const file of files) hash.update(`${file.name}\0${file.sql}\0`);
   return hash.digest('hex').slice(0, 16);
