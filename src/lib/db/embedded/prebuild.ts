@@ -21,7 +21,7 @@ const SLIM = [
 
 export interface PrebuiltDatabase {
   /** The data directory with the schema applied and no user yet, as PGlite's gzipped tar. */
-  tarball: Uint8Array;
+  tarball: Uint8Array<ArrayBuffer>;
   /** What a new local user starts with, as the database reports it: the start page's first state. */
   firstUsage: Usage;
 }
