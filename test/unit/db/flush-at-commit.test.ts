@@ -125,6 +125,25 @@ describe('flushAtCommit', () => {
     expect(writes).toEqual([{ inTransaction: false }]);
   });
 
+  it('opened from the store, a first transaction that only reads writes nothing; else the first one writes', async () => {
+    const count = { writes: 0 };
+    const open = async (stored: boolean) => {
+      const db = new PGlite();
+      await db.exec('create table seen (id int)');
+      db.syncToFs = async () => void (count.writes += 1);
+      return flushAtCommit(db, { stored });
+    };
+    const fromStore = await open(true);
+    await fromStore.query('select count(*) from seen');
+    expect(count.writes).toBe(0);
+    await fromStore.query('insert into seen values (1)');
+    expect(count.writes).toBe(1);
+    const fresh = await open(false);
+    await fresh.query('select count(*) from seen');
+    expect(count.writes).toBe(2);
+    await Promise.all([fromStore.close(), fresh.close()]);
+  });
+
   it('a failed write is tried again at the next chance', async () => {
     failNext = true;
     await expect(pg.execProtocolStream(serialize.query("insert into note values (6, 'six')"))).rejects.toThrow('quota exceeded');

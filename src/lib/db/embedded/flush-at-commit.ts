@@ -62,6 +62,14 @@ function changes(fs: EmscriptenFs): { newest: number; entries: number } {
 type ProtocolMethod = 'execProtocol' | 'execProtocolStream' | 'execProtocolRaw' | 'execProtocolRawStream';
 const PROTOCOL_METHODS: ProtocolMethod[] = ['execProtocol', 'execProtocolStream', 'execProtocolRaw', 'execProtocolRawStream'];
 
+/** The next tick of the clock file times are taken from: a file changed before it has an older time. */
+function nextMillisecond(): number {
+  const now = Date.now();
+  let next = now;
+  while (next === now) next = Date.now(); // under a millisecond
+  return next;
+}
+
 /**
  * Makes `pg` write its files out (to IndexedDB) once per commit instead of after every protocol
  * message. The multi-tab worker runs each message a tab sends (parse, bind, execute, sync: six per
@@ -72,12 +80,17 @@ const PROTOCOL_METHODS: ProtocolMethod[] = ['execProtocol', 'execProtocolStream'
  * transaction block (PGlite asks after BEGIN) waits for its COMMIT or ROLLBACK. A transaction that
  * changed no file (a read) writes nothing: the store would have nothing to take.
  */
-export function flushAtCommit(pg: PGlite): PGlite {
+export function flushAtCommit(pg: PGlite, { stored = false }: { stored?: boolean } = {}): PGlite {
   const persist = pg.syncToFs.bind(pg);
   const fs = (pg as unknown as { Module?: { FS?: EmscriptenFs } }).Module?.FS;
   let dirty = false;
-  /** When the data directory was last written out (Date.now()), and how many entries it had. */
-  let written: { at: number; entries: number } | undefined;
+  /**
+   * When the data directory was last written out (Date.now()), and how many entries it had. `stored`:
+   * it has just been read from the store, so a first read-only transaction writes nothing either
+   * (what Postgres touched as it started goes out with the next write: the store's own comparison
+   * of times writes every file that differs).
+   */
+  let written: { at: number; entries: number } | undefined = stored && fs ? { at: nextMillisecond(), entries: changes(fs).entries } : undefined;
 
   /** Whether a file changed since the last write. A change within the same millisecond counts (times are in ms). */
   function changedSinceWritten(): boolean {

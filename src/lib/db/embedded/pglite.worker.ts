@@ -50,7 +50,8 @@ addEventListener('message', function onConnect(event: MessageEvent<unknown>) {
         dataDir === DEFAULT_DATA_DIR ? ahead.prebuilt : prebuiltFor(dataDir),
       ]);
       const pg = await PGlite.create({ dataDir, initDbStartParams: INITDB_ARGS, pgliteWasmModule, fsBundle, ...(loadDataDir ? { loadDataDir } : {}) });
-      flushAtCommit(pg);
+      // Opened from the store: it holds what the files hold. Loaded from the tar: nothing is stored yet.
+      flushAtCommit(pg, { stored: !loadDataDir });
       await prepareForTabs(pg, () => ahead.schema);
       return pg;
     },
