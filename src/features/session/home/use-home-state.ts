@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices, type Services } from '@/lib/services';
 import type { Usage } from '@/lib/db';
 import { resolveOpenSession, type OpenSessionState } from '../resolve';
+import { heldByAnotherTab } from '../ownership';
 import { explainError, type Explained } from '../messages';
 import { firstVisitHome, lastKnownHome, rememberHome } from './known-state';
 
@@ -85,5 +86,20 @@ export function useHomeState(): { state: HomeState; refresh: () => Promise<void>
     };
   }, [services, read, refresh, remember]);
 
+  // A running session nobody here holds may be one another tab is just joining (its call screen
+  // takes the session's lock as it opens, after the database's last word): look again, locally.
+  const running = state.phase === 'ready' && state.open.kind === 'running' ? state.open.session : null;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      void heldByAnotherTab(running.id).then((held) => {
+        if (held) setState((now) => (now.phase === 'ready' && now.open.kind === 'running' && now.open.session.id === running.id ? { ...now, open: { kind: 'other_tab', session: running } } : now));
+      });
+    }, OWNER_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [running]);
+
   return { state, refresh };
 }
+
+const OWNER_CHECK_MS = 1_000;
