@@ -245,10 +245,11 @@ try {
 
   const app = targets[1];
   console.log(`\nfirst page's scripts (${app.name}, last round, kB gzip): ${app.rounds.at(-1).first.jsFiles.join(', ')}`);
+  const gap = (later, earlier) => (x) => (later(x) === null || earlier(x) === null ? null : later(x) - earlier(x));
   const checks = [
-    ['"Start session" usable - FCP, first visit', med(app, (x) => x.first.usable - x.first.fcp), BUDGET.usableAfterFcp],
-    ['"Start session" usable - FCP, return visit', med(app, (x) => x.again.usable - x.again.fcp), BUDGET.usableAfterFcp],
-    ['LCP - FCP, first visit', med(app, (x) => x.first.lcp - x.first.fcp), BUDGET.lcpAfterFcp],
+    ['"Start session" usable - FCP, first visit', med(app, gap((x) => x.first.usable, (x) => x.first.fcp)), BUDGET.usableAfterFcp],
+    ['"Start session" usable - FCP, return visit', med(app, gap((x) => x.again.usable, (x) => x.again.fcp)), BUDGET.usableAfterFcp],
+    ['LCP - FCP, first visit', med(app, gap((x) => x.first.lcp, (x) => x.first.fcp)), BUDGET.lcpAfterFcp],
     ['click to call screen, first visit', med(app, (x) => x.first.clickToCall), BUDGET.clickToCallFirst],
     ['click to call screen, return visit', med(app, (x) => x.again.clickToCall), BUDGET.clickToCallReturn],
     ['database ready, first visit', med(app, (x) => x.first.db), BUDGET.dbFirst],

@@ -25,15 +25,17 @@ async function prebuiltFor(dataDir: string): Promise<Blob | undefined> {
   return response.blob();
 }
 
-// Everything that needs no database runs as the script starts, before any tab has asked: PGlite's
-// code and files arrive while the page loads, and the leader's open below only waits for what is left.
+// The downloads start as the script does, before any tab has asked: PGlite's files and the data
+// directory arrive while the page loads. Compiling PGlite (seconds of CPU on a slow device) waits
+// for the page's word, given when it first asks for the database (after its first render), so the
+// first paint does not share the CPU with it.
+const wasmResponse = fetch(wasmUrl);
 const ahead = {
-  wasm: WebAssembly.compileStreaming(fetch(wasmUrl)),
   fsBundle: fetch(fsBundleUrl).then((response) => response.blob()),
   schema: loadViteSchema(),
   prebuilt: prebuiltFor(DEFAULT_DATA_DIR),
 };
-for (const pending of Object.values(ahead)) pending.catch(() => undefined); // awaited (and reported) by init
+for (const pending of [wasmResponse, ...Object.values(ahead)]) pending.catch(() => undefined); // awaited (and reported) by init
 
 // One worker per tab; only the elected leader's runs `init`, and every tab's queries go through it,
 // so all tabs share one database (and one set of row locks and unique indexes). The handshake
@@ -41,11 +43,13 @@ for (const pending of Object.values(ahead)) pending.catch(() => undefined); // a
 addEventListener('message', function onConnect(event: MessageEvent<unknown>) {
   if (event.data !== CONNECT_MESSAGE) return;
   removeEventListener('message', onConnect);
+  const wasm = WebAssembly.compileStreaming(wasmResponse);
+  wasm.catch(() => undefined);
   void worker({
     async init(options) {
       const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
       const [pgliteWasmModule, fsBundle, loadDataDir] = await Promise.all([
-        ahead.wasm,
+        wasm,
         ahead.fsBundle,
         dataDir === DEFAULT_DATA_DIR ? ahead.prebuilt : prebuiltFor(dataDir),
       ]);
