@@ -1,12 +1,6 @@
-import { worker } from '@electric-sql/pglite/worker';
-import { PGlite } from '@electric-sql/pglite';
 import wasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import fsBundleUrl from '@electric-sql/pglite/pglite.data?url';
 import { dataDirUrl } from 'virtual:awaknow-embedded-db';
-import { flushAtCommit } from './flush-at-commit';
-import { INITDB_ARGS } from './initdb-args';
-import { prepareForTabs } from './prepare';
-import { loadViteSchema } from './vite-schema';
 import { CONNECT_MESSAGE, DEFAULT_DATA_DIR } from './worker-start';
 
 /** Whether this browser already holds the database (PGlite names its IndexedDB store `/pglite/<name>`). */
@@ -26,16 +20,13 @@ async function prebuiltFor(dataDir: string): Promise<Blob | undefined> {
 }
 
 // The downloads start as the script does, before any tab has asked: PGlite's files and the data
-// directory arrive while the page loads. Compiling PGlite (seconds of CPU on a slow device) waits
-// for the page's word, given when it first asks for the database (after its first render), so the
-// first paint does not share the CPU with it.
+// directory arrive while the page loads. The CPU work (PGlite's code, compiling its WebAssembly,
+// the schema) waits for the page's word, given when it first asks for the database (after its
+// first render), so the first paint does not share the CPU with it.
 const wasmResponse = fetch(wasmUrl);
-const ahead = {
-  fsBundle: fetch(fsBundleUrl).then((response) => response.blob()),
-  schema: loadViteSchema(),
-  prebuilt: prebuiltFor(DEFAULT_DATA_DIR),
-};
-for (const pending of [wasmResponse, ...Object.values(ahead)]) pending.catch(() => undefined); // awaited (and reported) by init
+const fsBundle = fetch(fsBundleUrl).then((response) => response.blob());
+const prebuilt = prebuiltFor(DEFAULT_DATA_DIR);
+for (const pending of [wasmResponse, fsBundle, prebuilt]) pending.catch(() => undefined); // awaited (and reported) by init
 
 // One worker per tab; only the elected leader's runs `init`, and every tab's queries go through it,
 // so all tabs share one database (and one set of row locks and unique indexes). The handshake
@@ -44,20 +35,23 @@ addEventListener('message', function onConnect(event: MessageEvent<unknown>) {
   if (event.data !== CONNECT_MESSAGE) return;
   removeEventListener('message', onConnect);
   const wasm = WebAssembly.compileStreaming(wasmResponse);
-  wasm.catch(() => undefined);
-  void worker({
+  const code = Promise.all([import('@electric-sql/pglite'), import('./flush-at-commit'), import('./initdb-args'), import('./prepare')]);
+  const schema = import('./vite-schema').then(({ loadViteSchema }) => loadViteSchema());
+  for (const pending of [wasm, code, schema]) pending.catch(() => undefined);
+  void import('@electric-sql/pglite/worker').then(({ worker }) => worker({
     async init(options) {
       const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-      const [pgliteWasmModule, fsBundle, loadDataDir] = await Promise.all([
+      const [pgliteWasmModule, bundle, loadDataDir, [{ PGlite }, { flushAtCommit }, { INITDB_ARGS }, { prepareForTabs }]] = await Promise.all([
         wasm,
-        ahead.fsBundle,
-        dataDir === DEFAULT_DATA_DIR ? ahead.prebuilt : prebuiltFor(dataDir),
+        fsBundle,
+        dataDir === DEFAULT_DATA_DIR ? prebuilt : prebuiltFor(dataDir),
+        code,
       ]);
-      const pg = await PGlite.create({ dataDir, initDbStartParams: INITDB_ARGS, pgliteWasmModule, fsBundle, ...(loadDataDir ? { loadDataDir } : {}) });
+      const pg = await PGlite.create({ dataDir, initDbStartParams: INITDB_ARGS, pgliteWasmModule, fsBundle: bundle, ...(loadDataDir ? { loadDataDir } : {}) });
       // Opened from the store: it holds what the files hold. Loaded from the tar: nothing is stored yet.
       flushAtCommit(pg, { stored: !loadDataDir });
-      await prepareForTabs(pg, () => ahead.schema);
+      await prepareForTabs(pg, () => schema);
       return pg;
     },
-  });
+  }));
 });
