@@ -63,7 +63,7 @@ describe('home, before the database answers', () => {
     expect(minutes()).toHaveTextContent('Minutes left0 of 300');
   });
 
-  it('keeps nothing and shows loading without the composition root saying so (supabase data mode)', async () => {
+  it('without the composition root asking for it (supabase data mode), waits for the database and keeps nothing', async () => {
     const w = world({ db: () => new Promise(() => undefined) });
     renderApp('/', w.services);
     expect(await screen.findByText('Loading your plan…')).toBeInTheDocument();

@@ -1,3 +1,4 @@
+import { PGliteWorker } from '@electric-sql/pglite/worker';
 import type { AppDb } from '../types';
 import { createEmbeddedDb } from './embedded-db';
 import { CONNECT_MESSAGE, DEFAULT_DATA_DIR, takeDatabaseWorker } from './worker-start';
@@ -15,13 +16,12 @@ export interface BrowserEmbeddedDbOptions {
 /**
  * The embedded database of local data mode, shared by every tab of the origin through PGlite's
  * multi-tab worker, which opens and prepares it (see pglite.worker.ts). Import this module lazily:
- * it pulls in PGlite's worker client.
+ * it pulls in PGlite's worker client (with it, in one step: no second chunk to wait for on open).
  */
 export function createBrowserEmbeddedDb(options: BrowserEmbeddedDbOptions = {}): AppDb {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   return createEmbeddedDb({
     async open() {
-      const { PGliteWorker } = await import('@electric-sql/pglite/worker');
       const worker = takeDatabaseWorker();
       // The client listens from its constructor on; only then may the worker say it is there.
       const client = PGliteWorker.create(worker, { dataDir, id: `awaknow:${dataDir}` });
