@@ -207,7 +207,7 @@ try {
     }
     for (const target of targets) {
       const c = await freshContext(browser, SLOW);
-      target.slow = await visit(c.page, target.url, { autoClick: false, cdp: c.cdp, waitDb: false });
+      target.slow = await visit(c.page, target.url, { autoClick: false, cdp: c.cdp, waitDb: target.dbMark });
       await c.context.close();
     }
   } finally {
@@ -240,8 +240,9 @@ try {
   console.log(`| | ${targets.map((t) => t.name).join(' | ')} |`);
   console.log(`| --- |${targets.map(() => ' --- |').join('')}`);
   for (const [label, pick] of rows) console.log(`| ${label} | ${targets.map((t) => cell(t, pick, label.includes('kB'))).join(' | ')} |`);
-  const slow = (t) => `${Math.round(t.slow.fcp).toLocaleString('en')} / ${Math.round(t.slow.usable).toLocaleString('en')}`;
-  console.log(`| 10 Mbit/s, 40 ms RTT, first visit: FCP / usable | ${targets.map(slow).join(' | ')} |`);
+  const ms = (value) => (value === null ? '-' : Math.round(value).toLocaleString('en'));
+  const slow = (t) => `${ms(t.slow.fcp)} / ${ms(t.slow.usable)} / ${ms(t.slow.db)}`;
+  console.log(`| 10 Mbit/s, 40 ms RTT, first visit: FCP / usable / database ready | ${targets.map(slow).join(' | ')} |`);
 
   const app = targets[1];
   console.log(`\nfirst page's scripts (${app.name}, last round, kB gzip): ${app.rounds.at(-1).first.jsFiles.join(', ')}`);
