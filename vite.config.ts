@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { assertNoBrowserKey } from './src/config/build-guard.ts';
 import { awaknowConfig } from './src/config/vite-plugin.ts';
+import { embeddedDatabase } from './src/lib/db/embedded/vite-plugin.ts';
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'build') {
@@ -10,10 +11,11 @@ export default defineConfig(({ command, mode }) => {
     assertNoBrowserKey(loadEnv(mode, process.cwd(), 'VITE_'));
   }
   return {
-    plugins: [react(), awaknowConfig()],
+    plugins: [react(), awaknowConfig(), embeddedDatabase()],
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
-    worker: { format: 'es' },
+    // The worker's build reads the prebuilt database's address; the app's build emits the file.
+    worker: { format: 'es', plugins: () => [embeddedDatabase({ emit: false })] },
     build: { target: 'es2022', sourcemap: false },
     server: { port: 5173 },
     preview: { port: 4173 },

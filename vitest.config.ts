@@ -2,11 +2,12 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { awaknowConfig } from './src/config/vite-plugin.ts';
+import { embeddedDatabase } from './src/lib/db/embedded/vite-plugin.ts';
 
 const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 
 export default defineConfig({
-  plugins: [react(), awaknowConfig()],
+  plugins: [react(), awaknowConfig(), embeddedDatabase()],
   resolve: { alias },
   test: {
     globals: true,

@@ -1,33 +1,18 @@
 #!/usr/bin/env node
-// The session journey's costs, against their budgets:
-//   - sequential round trips from "Start session" to the conversation URL, with a simulated 100 ms
-//     round trip: direct mode (database reserve, Tavus create, database attach) and proxy mode (one
-//     request to the tavus function, which runs the sequence next to the database);
-//   - first-load JS of the production build (gzip), and the time from navigation to "ready to
-//     start" in mock mode, in Chromium against `vite preview`.
+// The session journey's round trips, against their budgets: sequential round trips from "Start
+// session" to the conversation URL, with a simulated 100 ms round trip: direct mode (database
+// reserve, Tavus create, database attach) and proxy mode (one request to the tavus function, which
+// runs the sequence next to the database). The first screen's figures are bench-first-visit.mjs's.
 // Prints the figures and exits non-zero when one is over budget.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 const ROUND_TRIP_MS = 100;
-const BUDGET = {
-  directRoundTrips: 3,
-  proxyRoundTrips: 1,
-  firstLoadGzipKb: 110,
-  // Generous on purpose: the figure is for trends; a shared machine under load is slow.
-  readyColdMs: Number(process.env.BENCH_READY_COLD_MS ?? 20_000),
-  readyWarmMs: Number(process.env.BENCH_READY_WARM_MS ?? 8_000),
-};
+const BUDGET = { directRoundTrips: 3, proxyRoundTrips: 1 };
 const RUNS = 3;
-const PREVIEW_PORT = Number(process.env.BENCH_PORT ?? 4392);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const results = [];
 function report(name, value, unit, budget, ok, note = '') {
@@ -154,68 +139,5 @@ async function roundTrips() {
   }
 }
 
-function firstLoad(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
-  let total = 0;
-  const parts = files.map((file) => {
-    const size = gzipSync(readFileSync(join(dist, file.replace(/^\//, ''))), { level: 9 }).length;
-    total += size;
-    return `${file.split('/').pop()} ${(size / 1024).toFixed(1)} kB`;
-  });
-  const kb = Math.round((total / 1024) * 10) / 10;
-  report('first-load JS (gzip)', kb, ' kB', BUDGET.firstLoadGzipKb, kb < BUDGET.firstLoadGzipKb, `[${parts.join(', ')}]`);
-}
-
-async function timeToReady(dist) {
-  const preview = spawn('npx', ['vite', 'preview', '--outDir', dist, '--port', String(PREVIEW_PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-  try {
-    const url = `http://127.0.0.1:${PREVIEW_PORT}/`;
-    for (let i = 0; ; i += 1) {
-      if (await fetch(url).then((r) => r.ok, () => false)) break;
-      if (i > 120) throw new Error('vite preview did not start');
-      await sleep(500);
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
-    try {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const ready = () => page.getByRole('button', { name: 'Start session' }).and(page.locator(':enabled')).waitFor({ timeout: 120_000 });
-      let t0 = performance.now();
-      await page.goto(url);
-      await ready();
-      const cold = Math.round(performance.now() - t0);
-      report('mock mode: navigation to ready to start, first visit (empty embedded database)', cold, ' ms', BUDGET.readyColdMs, cold <= BUDGET.readyColdMs);
-      const warmRuns = [];
-      for (let run = 0; run < RUNS; run += 1) {
-        t0 = performance.now();
-        await page.reload();
-        await ready();
-        warmRuns.push(Math.round(performance.now() - t0));
-      }
-      const warm = median(warmRuns);
-      report('mock mode: navigation to ready to start, return visit', warm, ' ms', BUDGET.readyWarmMs, warm <= BUDGET.readyWarmMs, `(median of ${warmRuns.join(', ')} ms)`);
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    if (preview.pid) process.kill(-preview.pid);
-  }
-}
-
-const dist = mkdtempSync(join(tmpdir(), 'awaknow-bench-'));
-try {
-  const env = { ...process.env, VITE_TAVUS_MODE: 'mock', VITE_TAVUS_API_KEY: '', VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '' };
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], { env, encoding: 'utf8' });
-  if (build.status !== 0) {
-    console.error(build.stdout, build.stderr);
-    process.exit(2);
-  }
-  await roundTrips();
-  firstLoad(dist);
-  await timeToReady(dist);
-} finally {
-  rmSync(dist, { recursive: true, force: true });
-}
+await roundTrips();
 process.exit(results.every((r) => r.ok) ? 0 : 1);

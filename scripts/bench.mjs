@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const benches = [
-  ['journey: round trips, time to ready, first-load JS', 'bench-journey.mjs'],
+  ['first screen: paint, start button, click to call, database start-up, first-page JS', 'bench-first-visit.mjs'],
+  ['journey: round trips to the conversation URL', 'bench-journey.mjs'],
   ['database: start + end against history size', 'bench-db.mjs'],
   ['usage queries against history size', 'bench-usage.mjs'],
 ];

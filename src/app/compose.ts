@@ -94,6 +94,8 @@ export function composeServices(config: AppConfig): Services {
     sessions,
     ...(supabase ? { supabase } : {}),
     ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
+    // One local user per browser: what this browser last saw is that user's.
+    ...(config.data.mode === 'local' ? { knownHome: true } : {}),
   };
 }
 

@@ -20,6 +20,12 @@ export interface Services {
   supabase?: () => Promise<SupabaseClient>;
   /** Only in mock mode: the simulated Tavus, for its fault controls. */
   simulator?: () => Promise<TavusSimulator>;
+  /**
+   * The start page shows what it knows before the database answers (the state it last reported in
+   * this browser, or a new local database's) and keeps each answer for the next visit. Set by the
+   * composition root in local data mode; absent, the page waits for the database.
+   */
+  knownHome?: boolean;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -87,7 +87,8 @@ export function HomePage() {
       <h1 id="page-title">Reflect</h1>
       <p>A guided reflection with the replica shown above: talk, or type your answers, for up to {formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft))}.</p>
 
-      <dl className="home__plan">
+      {/* Busy while what this browser knew is being confirmed by the database. */}
+      <dl className="home__plan" aria-busy={state.known || undefined}>
         <div>
           <dt>Minutes left</dt>
           <dd>

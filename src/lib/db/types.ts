@@ -108,6 +108,8 @@ export interface AppDb extends PersonaWrites {
   listSessions(request: PageRequest): Promise<PageOf<Session>>;
 
   usage(): Promise<Usage>;
+  /** The start page's state (the open session and the usage) in one read, where the driver can. */
+  home?(): Promise<{ current: Session | null; usage: Usage }>;
   plans(): Promise<Plan[]>;
   /** Newest first, without transcripts: what /history lists. Computed figures come from the database. */
   listSessionHistory(request: PageRequest): Promise<PageOf<SessionHistoryItem>>;

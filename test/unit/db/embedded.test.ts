@@ -129,6 +129,20 @@ describe('a session', () => {
     expect(await tabA.currentSession()).toBeNull();
   });
 
+  it("reads the start page's state in one statement: the open session and the usage, as the user", async () => {
+    expect(await tabA.home!()).toEqual({ current: null, usage: await tabA.usage() });
+    const session = await tabA.startSession(START);
+    const home = await tabB.home!();
+    expect(home).toEqual({ current: await tabB.currentSession(), usage: await tabB.usage() });
+    expect(home.current?.id).toBe(session.id);
+    // As the user: another user's open session is not theirs to see.
+    await owner(`insert into auth.users (email) values ('other@example.com')`);
+    const [other] = await owner<{ id: string }>(`select id from auth.users where email = 'other@example.com'`);
+    await owner(`update public.sessions set user_id = $1 where id = $2`, [other!.id, session.id]);
+    expect((await tabA.home!()).current).toBeNull();
+    await owner(`delete from auth.users where email = 'other@example.com'`);
+  });
+
   it('fails without charge when the conversation could not be created', async () => {
     const started = await tabA.startSession(START);
     const failed = await tabA.failSession(started.id, 'Tavus answered 402: out of credits');

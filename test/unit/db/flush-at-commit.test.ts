@@ -78,16 +78,17 @@ describe('flushAtCommit', () => {
     expect((await pg.query<{ body: string }>('select body from note')).rows).toEqual([{ body: 'THREE' }]);
   });
 
-  it('writes after a rollback too, and nothing when nothing ran', async () => {
+  it('writes nothing after a rollback that left no file changed, nor when nothing ran', async () => {
     await expect(
       pg.transaction(async (tx) => {
         await tx.query('insert into note values (4, $1)', ['four']);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    expect(writes).toEqual([{ inTransaction: false }]);
+    expect(writes).toEqual([]); // the insert lived in memory only: the files are as last written
     await pg.syncToFs();
-    expect(writes).toHaveLength(1);
+    expect(writes).toEqual([]);
+    expect((await pg.query('select * from note where id = 4')).rows).toEqual([]);
   });
 
   it('writes the messages a tab sends one by one (as the multi-tab worker runs them) at the sync that ends them', async () => {
@@ -108,6 +109,39 @@ describe('flushAtCommit', () => {
     await pg.execProtocolStream(serialize.sync());
     expect(writes).toHaveLength(2);
     expect((await pg.query('select * from note')).rows).toEqual([]);
+  });
+
+  it('writes nothing for a transaction that only read, and the next write still goes out', async () => {
+    await pg.query("insert into note values (7, 'seven')");
+    writes = [];
+    await pg.transaction(async (tx) => {
+      await tx.query('select count(*) from note');
+      await tx.query('select body from note where id = $1', [7]);
+    });
+    await pg.query('select * from note');
+    await pg.exec('select 1; select 2');
+    expect(writes).toEqual([]);
+    await pg.query("update note set body = 'SEVEN' where id = 7");
+    expect(writes).toEqual([{ inTransaction: false }]);
+  });
+
+  it('opened from the store, a first transaction that only reads writes nothing; else the first one writes', async () => {
+    const count = { writes: 0 };
+    const open = async (stored: boolean) => {
+      const db = new PGlite();
+      await db.exec('create table seen (id int)');
+      db.syncToFs = async () => void (count.writes += 1);
+      return flushAtCommit(db, { stored });
+    };
+    const fromStore = await open(true);
+    await fromStore.query('select count(*) from seen');
+    expect(count.writes).toBe(0);
+    await fromStore.query('insert into seen values (1)');
+    expect(count.writes).toBe(1);
+    const fresh = await open(false);
+    await fresh.query('select count(*) from seen');
+    expect(count.writes).toBe(2);
+    await Promise.all([fromStore.close(), fresh.close()]);
   });
 
   it('a failed write is tried again at the next chance', async () => {

@@ -4,12 +4,12 @@ import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRow
 import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
 import type { AppDb, DbChange } from '../types';
 import { createPersonaWrites, embeddedPersonaCall } from '../personas';
-import { migrate, type LoadSchema } from './migrate';
-import { asUser, ensureLocalUser, sweepStaleSessions, type AsUserOptions } from './session-context';
+import type { LoadSchema } from './migrate';
+import { asUser, readAsUser, type AsUserOptions } from './session-context';
 import { sessionHistorySchema, toUsageReport } from '../reports';
+import { CHANGE_CHANNEL, prepareDatabase, preparedUserId } from './prepare';
 
-/** Every tab listening on the shared database hears this after a session write commits. */
-export const CHANGE_CHANNEL = 'awaknow_sessions';
+export { CHANGE_CHANNEL };
 
 /** PGliteWorker's extra: re-issue LISTEN when another tab becomes the leader. */
 type MaybeWorker = PGliteInterface & { onLeaderChange?: (callback: () => void) => () => void };
@@ -19,8 +19,13 @@ export interface EmbeddedDbOptions {
   pglite?: PGliteInterface;
   /** Opens the database on first use; closed again by close(). Used when `pglite` is absent. */
   open?: () => Promise<PGliteInterface>;
-  /** Supabase's base and the migrations to apply (Vite glob in the browser, the disk in node). */
-  loadSchema: LoadSchema;
+  /**
+   * Supabase's base and the migrations to apply on open (the disk in node). Absent when whoever opened the
+   * database has prepared it already (the browser's worker does, next to the database).
+   */
+  loadSchema?: LoadSchema;
+  /** Called once the database answers, for the page's performance timeline. */
+  onOpen?: () => void;
 }
 
 interface Connection {
@@ -29,6 +34,11 @@ interface Connection {
 }
 
 const SESSION_JSON = 'to_jsonb(s) as row';
+
+// The start page's whole state in one statement: the open session, the usage and its plan.
+const HOME_SQL = `select
+  (select to_jsonb(s) from public.sessions s where s.status in ('starting', 'active') order by s.created_at desc limit 1) as current,
+  (select jsonb_build_object('usage', to_jsonb(u), 'plan', to_jsonb(p)) from public.my_usage u join public.plans p on p.id = u.plan_id) as usage`;
 
 /**
  * AppDb on an embedded Postgres: the same migrations, row-level security and functions as
@@ -49,15 +59,15 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     const pg: MaybeWorker | undefined = options.pglite ?? (await options.open?.());
     if (!pg) throw new DbError('db_error', 'The embedded database needs either `pglite` or `open`.');
     if (!options.pglite) cleanups.push(() => pg.close());
-    await migrate(pg, await options.loadSchema());
-    const userId = await ensureLocalUser(pg);
-    const unlisten = await pg.listen(CHANGE_CHANNEL, notify);
+    const prepared = options.loadSchema ? await prepareDatabase(pg, await options.loadSchema()) : undefined;
+    // Both at once: through the worker, the second is on its way while the first is answered.
+    const [userId, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
     cleanups.push(() => unlisten());
     if (pg.onLeaderChange) {
       // The new leader's database has never heard our LISTEN; say it again once it has connected us.
       cleanups.push(pg.onLeaderChange(() => void pg.waitReady.then(() => pg.exec(`listen ${CHANGE_CHANNEL}`)).catch(() => undefined)));
     }
-    await mapDbErrors(() => sweepStaleSessions(pg, CHANGE_CHANNEL));
+    options.onOpen?.();
     return { pg, userId };
   }
 
@@ -148,6 +158,16 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
         return { rows: page.rows.map((r) => r.row), total: count.rows[0]?.total ?? 0 };
       });
       return { rows: parseRows(sessionSchema, rows, 'session'), total };
+    },
+
+    async home() {
+      const { pg, userId } = await connect();
+      const row = await mapDbErrors(() => readAsUser<{ current: unknown; usage: { usage: unknown; plan: unknown } | null }>(pg, userId, HOME_SQL));
+      if (!row?.usage) throw new DbError('subscription_not_found');
+      return {
+        current: row.current === null ? null : parseRow(sessionSchema, row.current, 'session'),
+        usage: toUsage(parseRow(usageRowSchema, row.usage.usage, 'usage'), parseRow(planSchema, row.usage.plan, 'plan')),
+      };
     },
 
     async usage() {

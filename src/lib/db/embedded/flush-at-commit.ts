@@ -29,8 +29,46 @@ export function describeMessages(buffer: Uint8Array): { runs: boolean; ends: boo
 }
 
 type Options = { syncToFs?: boolean } & Record<string, unknown>;
+
+/** The parts of Emscripten's FS that say what changed; PGlite keeps its data directory in it. */
+interface EmscriptenFs {
+  readdir(path: string): string[];
+  lstat(path: string): { mode: number; mtime: Date | number };
+  isDir(mode: number): boolean;
+}
+const PGDATA = '/pglite/data';
+
+/**
+ * The newest modification time under the data directory, and how many entries it holds. Emscripten's
+ * IndexedDB store decides what to write by these same times, so when nothing is newer than the last
+ * write and nothing was added or removed, a write would store nothing: a read-only transaction.
+ */
+function changes(fs: EmscriptenFs): { newest: number; entries: number } {
+  let newest = 0;
+  let entries = 0;
+  const walk = (path: string) => {
+    for (const name of fs.readdir(path)) {
+      if (name === '.' || name === '..') continue;
+      const child = `${path}/${name}`;
+      const stat = fs.lstat(child);
+      entries += 1;
+      newest = Math.max(newest, Number(stat.mtime));
+      if (fs.isDir(stat.mode)) walk(child);
+    }
+  };
+  walk(PGDATA);
+  return { newest, entries };
+}
 type ProtocolMethod = 'execProtocol' | 'execProtocolStream' | 'execProtocolRaw' | 'execProtocolRawStream';
 const PROTOCOL_METHODS: ProtocolMethod[] = ['execProtocol', 'execProtocolStream', 'execProtocolRaw', 'execProtocolRawStream'];
+
+/** The next tick of the clock file times are taken from: a file changed before it has an older time. */
+function nextMillisecond(): number {
+  const now = Date.now();
+  let next = now;
+  while (next === now) next = Date.now(); // under a millisecond
+  return next;
+}
 
 /**
  * Makes `pg` write its files out (to IndexedDB) once per commit instead of after every protocol
@@ -39,17 +77,37 @@ const PROTOCOL_METHODS: ProtocolMethod[] = ['execProtocol', 'execProtocolStream'
  * per transaction, each 15-30 ms. Here a message only marks the database dirty; the write happens
  * when a statement or a transaction has ended outside a transaction block, before the answer goes
  * back, so a commit is on disk when its caller hears of it, as before. A write asked for inside a
- * transaction block (PGlite asks after BEGIN) waits for its COMMIT or ROLLBACK.
+ * transaction block (PGlite asks after BEGIN) waits for its COMMIT or ROLLBACK. A transaction that
+ * changed no file (a read) writes nothing: the store would have nothing to take.
  */
-export function flushAtCommit(pg: PGlite): PGlite {
+export function flushAtCommit(pg: PGlite, { stored = false }: { stored?: boolean } = {}): PGlite {
   const persist = pg.syncToFs.bind(pg);
+  const fs = (pg as unknown as { Module?: { FS?: EmscriptenFs } }).Module?.FS;
   let dirty = false;
+  /**
+   * When the data directory was last written out (Date.now()), and how many entries it had. `stored`:
+   * it has just been read from the store, so a first read-only transaction writes nothing either
+   * (what Postgres touched as it started goes out with the next write: the store's own comparison
+   * of times writes every file that differs).
+   */
+  let written: { at: number; entries: number } | undefined = stored && fs ? { at: nextMillisecond(), entries: changes(fs).entries } : undefined;
+
+  /** Whether a file changed since the last write. A change within the same millisecond counts (times are in ms). */
+  function changedSinceWritten(): boolean {
+    if (!fs || !written) return true;
+    const now = changes(fs);
+    return now.newest >= written.at || now.entries !== written.entries;
+  }
 
   async function flush(): Promise<void> {
     if (!dirty || pg.isInTransaction()) return;
     dirty = false;
+    if (!changedSinceWritten()) return;
+    const at = Date.now();
+    const entries = fs ? changes(fs).entries : 0;
     try {
       await persist();
+      written = { at, entries };
     } catch (error) {
       dirty = true;
       throw error;

@@ -60,13 +60,12 @@ export class EarlierLocalDatabaseError extends DbError {
 }
 
 /**
- * Brings the database up to the given schema: each base file whenever its text changed (they are
- * idempotent), then each migration not yet recorded. Everything pending runs in one transaction,
- * so a failure leaves the database as it was, and a browser database is written out once, not once
- * per file. Several tabs may call this at once: PGlite runs their transactions one after another,
- * and the second finds the work done.
+/**
+ * The files the embedded database runs, in the order it runs them: Supabase's base (by name, each
+ * recorded as `supabase-base/<name>`), then the migrations by name. The one definition of that
+ * order: migrate() applies it, and the prebuilt data directory is made from it and named by its hash.
  */
-export async function migrate(pg: PGliteInterface, source: SchemaSource): Promise<{ applied: string[] }> {
+export function schemaFiles(source: SchemaSource): MigrationFile[] {
   const files = [...source.migrations].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set<string>();
   for (const file of files) {
@@ -78,7 +77,19 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
   const base = [...source.base]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((file) => ({ name: `${BASE_PREFIX}${file.name}`, sql: file.sql }));
-  const all = [...base, ...files];
+  return [...base, ...files];
+}
+
+/**
+ * Brings the database up to the given schema: each base file whenever its text changed (they are
+ * idempotent), then each migration not yet recorded. Everything pending runs in one transaction,
+ * so a failure leaves the database as it was, and a browser database is written out once, not once
+ * per file. Several tabs may call this at once: PGlite runs their transactions one after another,
+ * and the second finds the work done.
+ */
+export async function migrate(pg: PGliteInterface, source: SchemaSource): Promise<{ applied: string[] }> {
+  const all = schemaFiles(source);
+  const files = all.filter((file) => !file.name.startsWith(BASE_PREFIX));
 
   let current = '';
   try {

@@ -70,3 +70,18 @@ export async function sweepStaleSessions(pg: PGliteInterface, channel: string): 
     await tx.query(SWEEP(channel));
   });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A read as `asUser` runs it, sent as one message: Postgres runs the statements of one simple query
+ * as one transaction (so the local settings hold for the read and end with it), and the worker
+ * answers once instead of once per protocol step of each statement. For reads without parameters;
+ * the claims are spelled inline, from a user id that must be a uuid. Answers the read's first row.
+ */
+export async function readAsUser<T>(pg: PGliteInterface, userId: string, sql: string): Promise<T | undefined> {
+  if (!UUID.test(userId)) throw new Error(`not a user id: ${JSON.stringify(userId)}`);
+  const claims = JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' });
+  const results = await pg.exec(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true); ${sql}`);
+  return results.at(-1)?.rows[0] as T | undefined;
+}

@@ -1,0 +1,72 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { AppDb } from '@/lib/db';
+import { renderApp, sessionWorldForFile } from './harness';
+
+const { data, world } = sessionWorldForFile();
+
+/** A database that answers only when told: the page before and after it opens. */
+function gated(db: AppDb) {
+  let open!: () => void;
+  const ready = new Promise<void>((resolve) => (open = resolve));
+  return { db: () => ready.then(() => db), open };
+}
+
+const minutes = () => screen.getByText('Minutes left').parentElement;
+const plan = () => screen.getByText('Minutes left').closest('dl');
+
+describe('home, before the database answers', () => {
+  it("shows a new local database's state on a first visit, with a start button that already works", async () => {
+    const w = world();
+    const gate = gated(w.db);
+    const sessions = () => gate.db().then(() => w.sessions);
+    renderApp('/', { ...w.services, db: gate.db, sessions, knownHome: true });
+    const start = await screen.findByRole('button', { name: 'Start session' });
+    expect(start).toBeEnabled();
+    expect(minutes()).toHaveTextContent('Minutes left25 of 25 (Free plan');
+    expect(plan()).toHaveAttribute('aria-busy', 'true');
+
+    // Pressed before the database has answered: the start waits for it, then goes to the call.
+    await userEvent.click(start);
+    expect(screen.getByText(/Starting your session/)).toHaveAttribute('role', 'status');
+    gate.open();
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+  });
+
+  it('follows the database once it answers, and keeps its answer for the next visit', async () => {
+    const w = world();
+    const gate = gated(w.db);
+    renderApp('/', { ...w.services, db: gate.db, knownHome: true });
+    await screen.findByRole('button', { name: 'Start session' });
+    gate.open(); // this world's user is on Growth
+    await waitFor(() => expect(minutes()).toHaveTextContent('Minutes left300 of 300 (Growth plan'));
+    expect(plan()).not.toHaveAttribute('aria-busy');
+    expect(JSON.parse(localStorage.getItem('awaknow.home')!)).toMatchObject({ usage: { plan: { name: 'Growth' } }, open: { kind: 'none' } });
+  });
+
+  it('shows on a return visit what the database last said, then what it says now', async () => {
+    const first = renderApp('/', { ...world().services, knownHome: true });
+    await waitFor(() => expect(minutes()).toHaveTextContent('Minutes left300 of 300 (Growth plan'));
+    await waitFor(() => expect(plan()).not.toHaveAttribute('aria-busy'));
+    first.unmount();
+
+    await data.setSecondsUsed(300 * 60 - 10);
+    const w = world();
+    const gate = gated(w.db);
+    renderApp('/', { ...w.services, db: gate.db, knownHome: true });
+    expect(await screen.findByRole('button', { name: 'Start session' })).toBeEnabled();
+    expect(minutes()).toHaveTextContent('Minutes left300 of 300 (Growth plan');
+
+    gate.open();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Start session' })).toBeDisabled());
+    expect(screen.getByText(/You have used all your minutes for this period/)).toBeInTheDocument();
+    expect(minutes()).toHaveTextContent('Minutes left0 of 300');
+  });
+
+  it('without the composition root asking for it (supabase data mode), waits for the database and keeps nothing', async () => {
+    const w = world({ db: () => new Promise(() => undefined) });
+    renderApp('/', w.services);
+    expect(await screen.findByText('Loading your plan…')).toBeInTheDocument();
+    expect(localStorage.getItem('awaknow.home')).toBeNull();
+  });
+});
