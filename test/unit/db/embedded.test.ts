@@ -136,11 +136,11 @@ describe('a session', () => {
     expect(home).toEqual({ current: await tabB.currentSession(), usage: await tabB.usage() });
     expect(home.current?.id).toBe(session.id);
     // As the user: another user's open session is not theirs to see.
-    await owner(`insert into auth.users (email) values ('other@example.com')`);
-    const [other] = await owner<{ id: string }>(`select id from auth.users where email = 'other@example.com'`);
-    await owner(`update public.sessions set user_id = $1 where id = $2`, [other!.id, session.id]);
+    const other = crypto.randomUUID();
+    await owner(SIGN_UP, [other, 'other@example.test', false]);
+    await owner(`update public.sessions set user_id = $1 where id = $2`, [other, session.id]);
     expect((await tabA.home!()).current).toBeNull();
-    await owner(`delete from auth.users where email = 'other@example.com'`);
+    await owner(`delete from auth.users where id = $1`, [other]);
   });
 
   it('fails without charge when the conversation could not be created', async () => {
