@@ -1,4 +1,5 @@
-import { createTavusClient, TavusError, type Conversation, type ConversationCreate, type ConversationCreated, type Persona } from '../../../src/lib/tavus/index.ts';
+import { tavusConversationSteps, type ConversationSteps } from '../../../src/lib/sessions/sequence.ts';
+import { createTavusClient, TavusError, type Conversation, type Persona } from '../../../src/lib/tavus/index.ts';
 import { ApiError } from './http.ts';
 
 /**
@@ -9,12 +10,11 @@ import { ApiError } from './http.ts';
  */
 
 export interface TavusUpstream {
-  createConversation(body: ConversationCreate): Promise<ConversationCreated>;
+  /** The steps of the session sequence (src/lib/sessions/sequence.ts). */
+  conversations: ConversationSteps;
   endConversation(conversationId: string): Promise<void>;
   getConversation(conversationId: string): Promise<Conversation>;
   getPersona(personaId: string): Promise<Persona>;
-  /** The active conversation with this name among the newest ones, if any. */
-  findActiveConversation(conversationName: string): Promise<Conversation | null>;
 }
 
 export interface TavusUpstreamOptions {
@@ -23,9 +23,6 @@ export interface TavusUpstreamOptions {
   fetch: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
 }
-
-// a lost conversation is among the newest active ones
-const SEARCH_LIMIT = 200;
 
 /** Tavus's verdict as seen by the browser: 402/429 pass through, the server's own problems are 502/504. */
 export function fromTavusError(error: TavusError): ApiError {
@@ -68,20 +65,13 @@ export function createTavusUpstream(options: TavusUpstreamOptions): TavusUpstrea
       throw asApiError(error);
     }
   };
+  const steps = tavusConversationSteps(client.conversations);
+  const endConversation = (conversationId: string) => call(() => steps.end(conversationId));
   return {
-    createConversation: (body) => call(() => client.conversations.create(body)),
-    endConversation: (conversationId) => call(() => client.conversations.end(conversationId)),
+    // the search's failures are only logged, so its pages keep the client's errors
+    conversations: { create: (body) => call(() => steps.create(body)), end: endConversation, listActive: steps.listActive },
+    endConversation,
     getConversation: (conversationId) => call(() => client.conversations.get(conversationId)),
     getPersona: (personaId) => call(() => client.personas.get(personaId)),
-    findActiveConversation: (conversationName) =>
-      call(async () => {
-        let seen = 0;
-        for await (const conversation of client.conversations.list({ status: 'active', limit: 50 })) {
-          if (conversation.conversation_name === conversationName) return conversation;
-          seen += 1;
-          if (seen >= SEARCH_LIMIT) break;
-        }
-        return null;
-      }),
   };
 }
