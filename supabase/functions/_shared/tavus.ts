@@ -1,5 +1,6 @@
 import { tavusConversationSteps, type ConversationSteps } from '../../../src/lib/sessions/sequence.ts';
-import { createTavusClient, TavusError, type Conversation, type Persona } from '../../../src/lib/tavus/index.ts';
+import { TAVUS_ERRORS } from '../../../src/lib/error-catalogue.ts';
+import { createTavusClient, RateLimitError, TavusError, type Conversation, type Persona } from '../../../src/lib/tavus/index.ts';
 import { ApiError } from './http.ts';
 
 /**
@@ -24,24 +25,14 @@ export interface TavusUpstreamOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Tavus's verdict as seen by the browser: 402/429 pass through, the server's own problems are 502/504. */
+/** Tavus's verdict as seen by the browser, with the catalogue's status: 402/429 pass through, the server's own account's problems are 502/504. */
 export function fromTavusError(error: TavusError): ApiError {
-  const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-  switch (error.code) {
-    case 'invalid_api_key':
-    case 'permission_denied':
-      return new ApiError(502, error.code, `Tavus refused the server's API key: set a valid TAVUS_API_KEY secret${error.serverMessage ? ` (Tavus said: ${error.serverMessage})` : ''}.`);
-    case 'out_of_credits':
-      return new ApiError(402, error.code, error.message);
-    case 'concurrency_limit':
-      return new ApiError(429, error.code, error.message);
-    case 'rate_limited':
-      return new ApiError(429, error.code, error.message, retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
-    case 'timeout':
-      return new ApiError(504, error.code, error.message);
-    default:
-      return new ApiError(502, error.code, error.message);
+  const { status } = TAVUS_ERRORS[error.code];
+  if (error.code === 'invalid_api_key' || error.code === 'permission_denied') {
+    return new ApiError(status, error.code, `Tavus refused the server's API key: set a valid TAVUS_API_KEY secret${error.serverMessage ? ` (Tavus said: ${error.serverMessage})` : ''}.`);
   }
+  const retryAfterMs = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+  return new ApiError(status, error.code, error.message, retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
 }
 
 /** Any failure as an ApiError when it is one the browser should see as such. */
