@@ -63,7 +63,7 @@ export const DATABASE_ERRORS = {
   session_already_active: {
     status: 409,
     title: 'A session is already running.',
-    advice: 'Only one session can run at a time: end it before starting a new one.',
+    advice: 'Only one session can run at a time, here or in another tab or device. End it before starting a new one.',
   },
   session_not_starting: { status: 409, title: 'This session has already started or finished.', advice: 'It cannot be changed this way any more.' },
   conversation_already_attached: { status: 409, title: 'This conversation belongs to another session.', advice: 'Start a new session.' },
