@@ -1,11 +1,9 @@
-import type { SessionStatus, SessionType } from '@/lib/db';
+import type { SessionStatus } from '@/lib/db';
+import { describeEndReason as endReasonWords } from '@/lib/sessions/words';
 
 /** Figures and codes of a session as people read them. */
 
-export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
-  reflect_alone: 'Reflect alone',
-  resolve_together: 'Resolve together',
-};
+export { SESSION_TYPE_LABELS } from '@/lib/sessions/words';
 
 export const STATUS_LABELS: Record<SessionStatus, string> = {
   starting: 'Starting',
@@ -28,21 +26,11 @@ export function formatDateTime(iso: string | null): string {
   return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-const END_REASONS: Record<string, string> = {
-  user_ended: 'You ended it',
-  limit_reached: 'The time limit was reached',
-  tab_closed: 'Its tab was closed',
-  replica_left: 'The replica left',
-  expired: 'Closed after running past its limit',
-  start_abandoned: 'Its start was cancelled',
-  tavus_shutdown: 'Tavus ended the call',
-  expired_before_start: 'The start never finished',
-};
-
-/** Known end codes in words; Tavus's own shutdown reasons are already sentences and kept as they are. */
+/** The end reason standing alone (a table cell): the shared words, capitalised; nothing when none was recorded. */
 export function describeEndReason(reason: string | null): string | null {
   if (!reason) return null;
-  return END_REASONS[reason] ?? reason.replaceAll('_', ' ');
+  const words = endReasonWords(reason);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The server's seconds from start to end; null when the call never started or has not ended. */

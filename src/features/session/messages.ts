@@ -51,32 +51,4 @@ export function explainError(error: unknown, mode: TavusMode): Explained {
   return { code: name, title, advice: joined(advice, more) };
 }
 
-/** End reasons as people read them. */
-export function describeEndReason(reason: string | null | undefined): string {
-  switch (reason) {
-    case 'user_ended':
-      return 'you ended it';
-    case 'limit_reached':
-      return 'the time limit was reached';
-    case 'tab_closed':
-      return 'its tab was closed or reloaded';
-    case 'replica_left':
-      return 'the replica left the call';
-    case 'call_engine_unavailable':
-      return 'the video call could not be loaded';
-    case 'call_error':
-      return 'the call was interrupted';
-    case 'left_page':
-      return 'you left the call page';
-    case 'expired':
-      return 'it was left open past its time limit';
-    case 'start_abandoned':
-      return 'its start was cancelled';
-    case null:
-    case undefined:
-    case '':
-      return 'it ended';
-    default:
-      return reason.replace(/_/g, ' ');
-  }
-}
+export { describeEndReason } from '@/lib/sessions/words';

@@ -31,7 +31,7 @@ export function dbError(failure: PostgrestFailure, log: Logger): ApiError {
     return new ApiError(401, 'not_authenticated', 'Your sign-in is invalid or has expired. Sign in again.');
   }
   log('database failure', failure);
-  return new ApiError(500, 'db_error', 'The database could not complete the request. Try again.');
+  return new ApiError(500, 'db_error', sentence('db_error'));
 }
 
 async function call(client: SupabaseClient, fn: string, args: Record<string, unknown>, log: Logger): Promise<unknown> {
@@ -40,7 +40,7 @@ async function call(client: SupabaseClient, fn: string, args: Record<string, unk
     result = await client.rpc(fn, args);
   } catch (error) {
     log('database unreachable', { fn, error: String(error) });
-    throw new ApiError(503, 'db_unavailable', 'The database cannot be reached right now. Try again.');
+    throw new ApiError(503, 'db_unavailable', sentence('db_unavailable'));
   }
   if (result.error) throw dbError(result.error, log);
   return result.data;
@@ -114,7 +114,7 @@ export function serviceSessions(client: SupabaseClient, log: Logger): ServiceSes
         result = await client.from('sessions').select('*').eq('id', sessionId).maybeSingle();
       } catch (error) {
         log('database unreachable', { error: String(error) });
-        throw new ApiError(503, 'db_unavailable', 'The database cannot be reached right now. Try again.');
+        throw new ApiError(503, 'db_unavailable', sentence('db_unavailable'));
       }
       if (result.error) throw dbError(result.error, log);
       return result.data === null ? null : row(result.data, 'sessions', log);

@@ -11,6 +11,7 @@ import {
   UnexpectedResponseError,
 } from '@/lib/tavus';
 import { describeEndReason, explainError } from '@/features/session/messages';
+import { describeSessionFailure } from '@/lib/sessions/words';
 
 describe('what a failed start tells the user', () => {
   it.each([
@@ -57,5 +58,27 @@ describe('what a failed start tells the user', () => {
     expect(describeEndReason('tab_closed')).toBe('its tab was closed or reloaded');
     expect(describeEndReason('participant_left_timeout reached')).toBe('participant left timeout reached');
     expect(describeEndReason(null)).toBe('it ended');
+  });
+
+  it('words a failed start by its step and code, keeping the recorded text as detail', () => {
+    const recorded = 'attach_failed: db_error: The database could not complete the request. (connection reset)';
+    expect(describeSessionFailure(recorded)).toEqual({ words: 'The call could not be recorded with the session. The database could not complete the request.', detail: recorded });
+    expect(describeSessionFailure('conversation_create_failed: something_new: ?')).toEqual({ words: 'Tavus could not start the call.', detail: 'conversation_create_failed: something_new: ?' });
+    expect(describeSessionFailure('Tavus answered 402')).toEqual({ words: 'Tavus answered 402', detail: null });
+    expect(describeSessionFailure(null).words).toBe('No error was recorded.');
+  });
+
+  it('says how long to wait in the right number', () => {
+    expect(explainError(new RateLimitError({ status: 429, path: 'x', retryAfterMs: 1_000 }), 'direct').advice).toMatch(/^Wait 1 second, then try again\./);
+  });
+
+  it('shows a server failure once, not inside itself', async () => {
+    const { errorFromProxy } = await import('@/lib/sessions/proxy');
+    for (const [code, message] of [['db_unavailable', 'The database cannot be reached right now. Try again in a moment.'], ['db_error', 'The database could not complete the request. Try again; if it keeps failing, reload the page.']] as const) {
+      const explained = explainError(errorFromProxy(503, { error: { code, message } }, 'POST /tavus/sessions'), 'proxy');
+      const text = `${explained.title} ${explained.advice}`;
+      expect(text.split(explained.title)).toHaveLength(2);
+      expect(text).not.toMatch(/\.\./);
+    }
   });
 });
