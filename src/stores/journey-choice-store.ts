@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { TAVUS_ID_PATTERN as TAVUS_ID } from '@/lib/rules';
 
 /**
  * Which persona and replica the reflection journey uses. Unset means "the settings'
@@ -15,7 +16,6 @@ export interface JourneyChoiceState {
 
 export const JOURNEY_CHOICE_STORAGE_KEY = 'awaknow.journey-choice';
 
-const TAVUS_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const clean = (id: string | undefined) => (id && TAVUS_ID.test(id) ? id : undefined);
 
 export const useJourneyChoice = create<JourneyChoiceState>()(

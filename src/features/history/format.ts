@@ -1,12 +1,9 @@
-import { describeShutdownReason } from '@/lib/tavus/shutdown-reasons';
-import type { SessionStatus, SessionType } from '@/lib/db';
+import type { SessionStatus } from '@/lib/db';
+import { describeEndReason as endReasonWords } from '@/lib/sessions/words';
 
 /** Figures and codes of a session as people read them. */
 
-export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
-  reflect_alone: 'Reflect alone',
-  resolve_together: 'Resolve together',
-};
+export { SESSION_TYPE_LABELS } from '@/lib/sessions/words';
 
 export const STATUS_LABELS: Record<SessionStatus, string> = {
   starting: 'Starting',
@@ -29,22 +26,11 @@ export function formatDateTime(iso: string | null): string {
   return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-const END_REASONS: Record<string, string> = {
-  user_ended: 'You ended it',
-  limit_reached: 'The time limit was reached',
-  tab_closed: 'Its tab was closed',
-  replica_left: 'The replica left',
-  expired: 'Closed after running past its limit',
-  start_abandoned: 'Its start was cancelled',
-  tavus_shutdown: 'Tavus ended the call',
-  expired_before_start: 'The start never finished',
-};
-
-/** Known end codes and Tavus's shutdown reasons in words; anything else as it came, without underscores. */
+/** The end reason standing alone (a table cell): the shared words, capitalised; nothing when none was recorded. */
 export function describeEndReason(reason: string | null): string | null {
   if (!reason) return null;
-  const tavus = describeShutdownReason(reason);
-  return END_REASONS[reason] ?? (tavus ? tavus.charAt(0).toUpperCase() + tavus.slice(1) : reason.replaceAll('_', ' '));
+  const words = endReasonWords(reason);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The server's seconds from start to end; null when the call never started or has not ended. */

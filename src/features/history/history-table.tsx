@@ -1,3 +1,4 @@
+import { describeSessionFailure } from '@/lib/sessions/words';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { SessionHistoryItem } from '@/lib/db';
@@ -81,7 +82,8 @@ export function HistoryTable({ rows, busy }: { rows: SessionHistoryItem[]; busy:
 }
 
 function Status({ row }: { row: SessionHistoryItem }) {
-  const why = row.status === 'failed' ? row.error ?? 'No error was recorded.' : describeEndReason(row.end_reason);
+  // the words only: the recorded text is in the row's details
+  const why = row.status === 'failed' ? describeSessionFailure(row.error).words : describeEndReason(row.end_reason);
   return (
     <>
       <span className={`badge history-status history-status--${row.status}`}>{STATUS_LABELS[row.status]}</span>

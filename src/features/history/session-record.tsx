@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { SessionFailure } from '@/components/session-failure';
 import type { Session } from '@/lib/db';
 import { CopyButton } from './copy-button';
 import { describeEndReason, durationOf, formatDateTime, formatDuration, formatMinutes, SESSION_TYPE_LABELS, STATUS_LABELS } from './format';
@@ -42,7 +43,7 @@ export function SessionRecord({ session, personaName, headingLevel = 2 }: Sessio
         {session.shutdown_reason && session.shutdown_reason !== session.end_reason && (
           <Figure term="Reported by Tavus">{describeEndReason(session.shutdown_reason)}</Figure>
         )}
-        {failed && <Figure term="Error">{session.error ?? 'No error was recorded.'}</Figure>}
+        {failed && <Figure term="Error"><SessionFailure error={session.error} /></Figure>}
       </dl>
 
       <section aria-labelledby={`${ids}-transcript`}>

@@ -7,9 +7,8 @@ import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration } from './format';
 import './session.css';
+import { MIN_SECONDS_TO_START } from '@/lib/rules';
 
-/** Under this, start_session refuses: a call is not worth starting. */
-const MIN_SECONDS_TO_START = 30;
 
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {

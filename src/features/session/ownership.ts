@@ -5,6 +5,7 @@
  * call by closing or reloading also writes a note, because its keepalive cannot reach an embedded
  * database: the next load reads the note and ends the session (see resolveOpenSession).
  */
+import { END_REASON_PATTERN } from '@/lib/rules';
 
 const LOCK_PREFIX = 'awaknow.session.';
 const LEFT_PREFIX = 'awaknow.left.';
@@ -83,7 +84,7 @@ export function readLeftNote(sessionId: string): LeftNote | null {
     const raw = globalThis.localStorage?.getItem(LEFT_PREFIX + sessionId);
     if (!raw) return null;
     const note = JSON.parse(raw) as Partial<LeftNote>;
-    return typeof note.reason === 'string' && /^[a-z][a-z0-9_]{0,63}$/.test(note.reason) && typeof note.at === 'number'
+    return typeof note.reason === 'string' && END_REASON_PATTERN.test(note.reason) && typeof note.at === 'number'
       ? { reason: note.reason, at: note.at }
       : { reason: 'tab_closed', at: 0 };
   } catch {

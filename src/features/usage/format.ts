@@ -1,9 +1,4 @@
-import type { SessionType } from '@/lib/db';
-
-export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
-  reflect_alone: 'Reflect alone',
-  resolve_together: 'Resolve together',
-};
+export { SESSION_TYPE_LABELS } from '@/lib/sessions/words';
 
 /** Seconds as minutes to one decimal, without a trailing .0: 20 -> "0.3", 61 -> "1", 600 -> "10". */
 export function minutes(seconds: number): string {

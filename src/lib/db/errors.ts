@@ -2,43 +2,14 @@
  * Every database failure becomes a DbError with a stable code and a sentence saying what the user
  * can do. The functions in supabase/migrations raise their code as the message; PostgREST passes it
  * on as `{ code, message, details, hint }` and PGlite as a DatabaseError, so one mapper serves both.
+ * The codes and their words are the error catalogue's (src/lib/error-catalogue.ts).
  */
+import { DATABASE_ERRORS, sentence, type DatabaseErrorCode } from '@/lib/error-catalogue';
 
-export const DB_ERROR_CODES = [
-  'not_authenticated',
-  'usage_limit_reached',
-  'session_already_active',
-  'daily_limit_reached',
-  'session_not_found',
-  'session_not_starting',
-  'session_type_not_allowed',
-  'subscription_inactive',
-  'subscription_not_found',
-  'conversation_already_attached',
-  'persona_not_found',
-  'persona_already_linked',
-  'invalid_argument',
-  'db_error',
-] as const;
+/** The codes the database's functions raise, and db_error for any other failure: from the error catalogue. */
+export const DB_ERROR_CODES = Object.keys(DATABASE_ERRORS) as DatabaseErrorCode[];
 
-export type DbErrorCode = (typeof DB_ERROR_CODES)[number];
-
-const ADVICE: Record<DbErrorCode, string> = {
-  not_authenticated: 'You are not signed in. Sign in, then try again.',
-  usage_limit_reached: 'You have used all your minutes for this period. They renew at the start of the next period, or upgrade your plan for more.',
-  session_already_active: 'Another session is already running, perhaps in another tab or device. End it before starting a new one.',
-  daily_limit_reached: "You have had today's sessions on your plan. Come back tomorrow (UTC), or upgrade your plan.",
-  session_not_found: 'This session does not exist, or it is not yours.',
-  session_not_starting: 'This session has already started or finished, so it cannot be changed this way.',
-  session_type_not_allowed: 'Your plan does not include this kind of session. Upgrade your plan to use it.',
-  subscription_inactive: 'Your subscription is not active. Renew your plan to start sessions.',
-  subscription_not_found: 'Your account has no plan yet. Sign out and in again; if that does not help, contact support.',
-  conversation_already_attached: 'This conversation already belongs to another session. Start a new session.',
-  persona_not_found: 'This persona does not exist, or it is not yours.',
-  persona_already_linked: 'This persona is already linked to a Tavus persona; import or edit that one instead.',
-  invalid_argument: 'The request was not valid, so nothing was changed.',
-  db_error: 'The database could not complete the request. Try again; if it keeps failing, reload the page.',
-};
+export type DbErrorCode = DatabaseErrorCode;
 
 export interface DbErrorInit {
   detail?: string;
@@ -54,7 +25,7 @@ export class DbError extends Error {
   readonly hint: string | undefined;
   readonly sqlState: string | undefined;
 
-  constructor(code: DbErrorCode, message: string = ADVICE[code], init: DbErrorInit = {}) {
+  constructor(code: DbErrorCode, message: string = sentence(code), init: DbErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'DbError';
     this.code = code;
@@ -144,10 +115,10 @@ export function toDbError(raw: unknown): DbError {
       return new SessionNotFoundError(init);
   }
   if (isDbErrorCode(message) && message !== 'db_error') {
-    return new DbError(message, init.detail ? `${ADVICE[message]} (${init.detail})` : ADVICE[message], init);
+    return new DbError(message, init.detail ? `${sentence(message)} (${init.detail})` : sentence(message), init);
   }
   const cause = message || 'unknown failure';
-  return new DbError('db_error', `${ADVICE.db_error} (${cause})`, init);
+  return new DbError('db_error', `${sentence('db_error')} (${cause})`, init);
 }
 
 /** Runs a database call and rethrows any failure as a DbError: nothing is swallowed. */

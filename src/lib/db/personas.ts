@@ -3,6 +3,7 @@ import { DbError, mapDbErrors } from './errors';
 import { parseRow, personaSchema } from './schemas';
 import { isUuid } from './shared';
 import type { PersonaFields, PersonaWrites } from './types';
+import { TAVUS_ID_PATTERN as TAVUS_ID } from '@/lib/rules';
 
 /**
  * Writes to the user's persona rows, through the functions of the persona migration (users have
@@ -23,7 +24,6 @@ export type PersonaFunction = keyof typeof ARGUMENTS;
 /** Runs one persona function as the current user and returns the row it returned, as JSON. */
 export type CallPersonaFunction = (name: PersonaFunction, args: Record<string, unknown>) => Promise<unknown>;
 
-const TAVUS_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 function checkId(id: unknown, what: string): string {
   if (!isUuid(id)) throw new DbError('invalid_argument', `${what} needs a persona id (a uuid), got ${JSON.stringify(id)}; nothing was changed.`);

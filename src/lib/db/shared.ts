@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { DbError } from './errors';
 import { SESSION_TYPES, type Plan, type UsageRow } from './schemas';
 import type { PageRequest, StartSessionInput, Usage } from './types';
+import { TAVUS_ID_PATTERN } from '@/lib/rules';
 
 /** What both implementations check before they reach the database: bad input changes nothing. */
 
 const startInputSchema = z.object({
   sessionType: z.enum(SESSION_TYPES, { error: 'must be reflect_alone or resolve_together' }),
-  personaId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a Tavus persona id such as p7e13c73f41f'),
+  personaId: z.string().regex(TAVUS_ID_PATTERN, 'must be a Tavus persona id such as p7e13c73f41f'),
   replicaId: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a Tavus replica id such as r4317e64d25a')
+    .regex(TAVUS_ID_PATTERN, 'must be a Tavus replica id such as r4317e64d25a')
     .nullish()
     .transform((value) => value ?? null),
 });

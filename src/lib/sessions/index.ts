@@ -1,3 +1,4 @@
 export type { CallTransport, PersonaCheck, SessionGateway, StartedSession } from './types';
 export { ConversationEndUnconfirmedError } from './types';
-export { createClientSessions, CONVERSATION_PROPERTIES, type ClientSessionsOptions } from './client';
+export { createClientSessions, type ClientSessionsOptions } from './client';
+export { CONVERSATION_PROPERTIES } from './sequence';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDbErrorCode, NotAuthenticatedError, toDbError } from '@/lib/db/errors';
+import { sentence } from '@/lib/error-catalogue';
 import { parseRow, sessionSchema } from '@/lib/db/schemas';
 import {
   AbortedError,
@@ -17,6 +18,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
   type TavusError,
+  type TavusErrorCode,
   type TavusErrorInit,
 } from '@/lib/tavus/errors.ts';
 import { ConversationEndUnconfirmedError, type Session, type SessionGateway, type StartedSession } from './types';
@@ -52,7 +54,8 @@ const startedBody = z.looseObject({ session: z.unknown(), conversation_url: z.ur
 const endedBody = z.looseObject({ session: z.unknown() });
 
 type TavusInit = TavusErrorInit & { message: string };
-const TAVUS_ERRORS: Record<string, (init: TavusInit, headers: Headers) => TavusError> = {
+// every Tavus code has its class, so a new code cannot pass through the proxy untyped
+const TAVUS_ERROR_CLASSES: Record<TavusErrorCode, (init: TavusInit, headers: Headers) => TavusError> = {
   invalid_api_key: (init) => new AuthenticationError(init),
   permission_denied: (init) => new PermissionDeniedError(init),
   out_of_credits: (init) => new OutOfCreditsError(init),
@@ -79,9 +82,11 @@ export function errorFromProxy(status: number, body: unknown, path: string, head
     const session = sessionSchema.safeParse((body as { session?: unknown }).session);
     if (session.success) return new ConversationEndUnconfirmedError(session.data, new Error(message));
   }
-  if (isDbErrorCode(code)) return toDbError({ message: code, details: message });
-  const tavus = TAVUS_ERRORS[code];
-  if (tavus) return tavus({ status, path, serverMessage: message, message }, headers);
+  // the server words a refusal with the catalogue's sentence unless the database said more: only that is detail
+  if (isDbErrorCode(code)) return toDbError({ message: code, ...(message !== code && message !== sentence(code) ? { details: message } : {}) });
+  if (Object.hasOwn(TAVUS_ERROR_CLASSES, code)) {
+    return TAVUS_ERROR_CLASSES[code as TavusErrorCode]({ status, path, serverMessage: message, message }, headers);
+  }
   return new ProxyError(code, message, status);
 }
 

@@ -1,4 +1,5 @@
 import type { Session, SessionType } from '@/lib/db';
+import { sentence } from '@/lib/error-catalogue';
 
 export type { Session, SessionType } from '@/lib/db';
 
@@ -49,11 +50,7 @@ export interface SessionGateway {
 export class ConversationEndUnconfirmedError extends Error {
   readonly session: Session;
   constructor(session: Session, cause: unknown) {
-    super(
-      'Your session has ended, but Tavus did not confirm that the call stopped. It closes by itself within a minute ' +
-        'of everyone leaving the room; if it still shows as active in Studio, end it there.',
-      { cause },
-    );
+    super(sentence('conversation_end_unconfirmed'), { cause });
     this.name = 'ConversationEndUnconfirmedError';
     this.session = session;
   }

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { ApiError, type Logger } from './http.ts';
+import { sentence } from '../../../src/lib/error-catalogue.ts';
 
 /**
  * Who is calling, from the JWT alone: Supabase Auth checks the token (signature, expiry, that the
@@ -32,14 +33,14 @@ export async function authenticate(request: Request, auth: SupabaseClient, log: 
     result = await auth.auth.getUser(jwt);
   } catch (error) {
     log('auth unreachable', String(error));
-    throw new ApiError(503, 'auth_unavailable', 'Sign-in cannot be checked right now. Try again.');
+    throw new ApiError(503, 'auth_unavailable', sentence('auth_unavailable'));
   }
   const { data, error } = result;
   if (error || !data.user) {
     const status = (error as { status?: number } | null)?.status ?? 401;
     if (status === 0 || status >= 500) {
       log('auth unavailable', { status, message: error?.message });
-      throw new ApiError(503, 'auth_unavailable', 'Sign-in cannot be checked right now. Try again.');
+      throw new ApiError(503, 'auth_unavailable', sentence('auth_unavailable'));
     }
     throw new ApiError(401, 'not_authenticated', 'Your sign-in is invalid or has expired. Sign in again.');
   }

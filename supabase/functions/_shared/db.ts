@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
+import { DATABASE_ERRORS, sentence } from '../../../src/lib/error-catalogue.ts';
 import { ApiError, type Logger } from './http.ts';
 import { sessionRowSchema, type SessionRow } from './session-row.ts';
 
@@ -7,30 +8,8 @@ import { sessionRowSchema, type SessionRow } from './session-row.ts';
  * The database functions of supabase/migrations, called through PostgREST with the service role
  * key. In a proxy deployment the database lets only the server write sessions (the server_*
  * functions), for the user whose JWT the function verified. A refusal keeps the stable code the
- * function raised.
+ * function raised, with the status of the error catalogue (src/lib/error-catalogue.ts).
  */
-
-const STATUS: Record<string, number> = {
-  not_authenticated: 401,
-  forbidden: 403,
-  sessions_owned_by_server: 403,
-  // the database still lets browsers write sessions: its owner has to mark it server-owned
-  deployment_not_proxy: 503,
-  invalid_argument: 400,
-  usage_limit_reached: 402,
-  subscription_inactive: 402,
-  session_type_not_allowed: 403,
-  session_not_found: 404,
-  persona_not_found: 404,
-  session_already_active: 409,
-  session_not_starting: 409,
-  conversation_already_attached: 409,
-  subscription_not_found: 409,
-  persona_already_linked: 409,
-  // the free plan row is missing: the database, not the caller, needs fixing
-  plan_not_found: 500,
-  daily_limit_reached: 429,
-};
 
 interface PostgrestFailure {
   code?: string;
@@ -41,17 +20,18 @@ interface PostgrestFailure {
 
 export function dbError(failure: PostgrestFailure, log: Logger): ApiError {
   const code = (failure.message ?? '').trim();
-  const status = STATUS[code];
-  if (status) {
+  // a code the database's functions raise (db_error is ours, never raised): its status from the catalogue
+  if (code !== 'db_error' && Object.hasOwn(DATABASE_ERRORS, code)) {
+    const { status } = DATABASE_ERRORS[code as keyof typeof DATABASE_ERRORS];
     if (status >= 500) log('database misconfigured', failure);
     const text = [failure.details, failure.hint].filter(Boolean).join(' ');
-    return new ApiError(status, code, text || code.replaceAll('_', ' '));
+    return new ApiError(status, code, text || sentence(code as keyof typeof DATABASE_ERRORS));
   }
   if (failure.code?.startsWith('PGRST30')) {
     return new ApiError(401, 'not_authenticated', 'Your sign-in is invalid or has expired. Sign in again.');
   }
   log('database failure', failure);
-  return new ApiError(500, 'db_error', 'The database could not complete the request. Try again.');
+  return new ApiError(500, 'db_error', sentence('db_error'));
 }
 
 async function call(client: SupabaseClient, fn: string, args: Record<string, unknown>, log: Logger): Promise<unknown> {
@@ -60,7 +40,7 @@ async function call(client: SupabaseClient, fn: string, args: Record<string, unk
     result = await client.rpc(fn, args);
   } catch (error) {
     log('database unreachable', { fn, error: String(error) });
-    throw new ApiError(503, 'db_unavailable', 'The database cannot be reached right now. Try again.');
+    throw new ApiError(503, 'db_unavailable', sentence('db_unavailable'));
   }
   if (result.error) throw dbError(result.error, log);
   return result.data;
@@ -134,7 +114,7 @@ export function serviceSessions(client: SupabaseClient, log: Logger): ServiceSes
         result = await client.from('sessions').select('*').eq('id', sessionId).maybeSingle();
       } catch (error) {
         log('database unreachable', { error: String(error) });
-        throw new ApiError(503, 'db_unavailable', 'The database cannot be reached right now. Try again.');
+        throw new ApiError(503, 'db_unavailable', sentence('db_unavailable'));
       }
       if (result.error) throw dbError(result.error, log);
       return result.data === null ? null : row(result.data, 'sessions', log);

@@ -2,6 +2,7 @@
  * Every answer of the edge functions is JSON; every failure is `{ error: { code, message } }` with a
  * status that says whose fault it is (4xx the caller's, 502/504 Tavus's, 503 the server's settings).
  */
+import { sentence } from '../../../src/lib/error-catalogue.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -35,7 +36,7 @@ export function errorResponse(error: ApiError): Response {
 export function toErrorResponse(error: unknown, log: (message: string, data?: unknown) => void): Response {
   if (error instanceof ApiError) return errorResponse(error);
   log('unexpected failure', error instanceof Error ? { name: error.name, message: error.message } : error);
-  return errorResponse(new ApiError(500, 'internal_error', 'The server could not complete the request. Try again.'));
+  return errorResponse(new ApiError(500, 'internal_error', sentence('internal_error')));
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from './http.ts';
+import { TAVUS_ID_PATTERN } from '../../../src/lib/rules.ts';
 
 /**
  * The edge functions' secrets, parsed once per cold start. A missing or bad value does not crash
@@ -7,7 +8,7 @@ import { ApiError } from './http.ts';
  */
 
 const tavusId = (example: string) =>
-  z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, `must be a Tavus id such as ${example}`);
+  z.string().regex(TAVUS_ID_PATTERN, `must be a Tavus id such as ${example}`);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());

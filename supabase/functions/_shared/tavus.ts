@@ -1,4 +1,6 @@
-import { createTavusClient, TavusError, type Conversation, type ConversationCreate, type ConversationCreated, type Persona } from '../../../src/lib/tavus/index.ts';
+import { tavusConversationSteps, type ConversationSteps } from '../../../src/lib/sessions/sequence.ts';
+import { TAVUS_ERRORS } from '../../../src/lib/error-catalogue.ts';
+import { createTavusClient, RateLimitError, TavusError, type Conversation, type Persona } from '../../../src/lib/tavus/index.ts';
 import { ApiError } from './http.ts';
 
 /**
@@ -9,12 +11,11 @@ import { ApiError } from './http.ts';
  */
 
 export interface TavusUpstream {
-  createConversation(body: ConversationCreate): Promise<ConversationCreated>;
+  /** The steps of the session sequence (src/lib/sessions/sequence.ts). */
+  conversations: ConversationSteps;
   endConversation(conversationId: string): Promise<void>;
   getConversation(conversationId: string): Promise<Conversation>;
   getPersona(personaId: string): Promise<Persona>;
-  /** The active conversation with this name among the newest ones, if any. */
-  findActiveConversation(conversationName: string): Promise<Conversation | null>;
 }
 
 export interface TavusUpstreamOptions {
@@ -24,27 +25,14 @@ export interface TavusUpstreamOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-// a lost conversation is among the newest active ones
-const SEARCH_LIMIT = 200;
-
-/** Tavus's verdict as seen by the browser: 402/429 pass through, the server's own problems are 502/504. */
+/** Tavus's verdict as seen by the browser, with the catalogue's status: 402/429 pass through, the server's own account's problems are 502/504. */
 export function fromTavusError(error: TavusError): ApiError {
-  const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-  switch (error.code) {
-    case 'invalid_api_key':
-    case 'permission_denied':
-      return new ApiError(502, error.code, `Tavus refused the server's API key: set a valid TAVUS_API_KEY secret${error.serverMessage ? ` (Tavus said: ${error.serverMessage})` : ''}.`);
-    case 'out_of_credits':
-      return new ApiError(402, error.code, error.message);
-    case 'concurrency_limit':
-      return new ApiError(429, error.code, error.message);
-    case 'rate_limited':
-      return new ApiError(429, error.code, error.message, retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
-    case 'timeout':
-      return new ApiError(504, error.code, error.message);
-    default:
-      return new ApiError(502, error.code, error.message);
+  const { status } = TAVUS_ERRORS[error.code];
+  if (error.code === 'invalid_api_key' || error.code === 'permission_denied') {
+    return new ApiError(status, error.code, `Tavus refused the server's API key: set a valid TAVUS_API_KEY secret${error.serverMessage ? ` (Tavus said: ${error.serverMessage})` : ''}.`);
   }
+  const retryAfterMs = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+  return new ApiError(status, error.code, error.message, retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
 }
 
 /** Any failure as an ApiError when it is one the browser should see as such. */
@@ -68,20 +56,13 @@ export function createTavusUpstream(options: TavusUpstreamOptions): TavusUpstrea
       throw asApiError(error);
     }
   };
+  const steps = tavusConversationSteps(client.conversations);
+  const endConversation = (conversationId: string) => call(() => steps.end(conversationId));
   return {
-    createConversation: (body) => call(() => client.conversations.create(body)),
-    endConversation: (conversationId) => call(() => client.conversations.end(conversationId)),
+    // the search's failures are only logged, so its pages keep the client's errors
+    conversations: { create: (body) => call(() => steps.create(body)), end: endConversation, listActive: steps.listActive },
+    endConversation,
     getConversation: (conversationId) => call(() => client.conversations.get(conversationId)),
     getPersona: (personaId) => call(() => client.personas.get(personaId)),
-    findActiveConversation: (conversationName) =>
-      call(async () => {
-        let seen = 0;
-        for await (const conversation of client.conversations.list({ status: 'active', limit: 50 })) {
-          if (conversation.conversation_name === conversationName) return conversation;
-          seen += 1;
-          if (seen >= SEARCH_LIMIT) break;
-        }
-        return null;
-      }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TAVUS_ID_PATTERN } from '../../../src/lib/rules.ts';
 
 /**
  * A Tavus callback: `{conversation_id, event_type, message_type, timestamp, webhook_url, properties}`.
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * payload is refused before anything is written.
  */
 
-const tavusId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a Tavus id');
+const tavusId = z.string().regex(TAVUS_ID_PATTERN, 'must be a Tavus id');
 
 export const envelopeSchema = z.looseObject({
   conversation_id: tavusId,

@@ -1,5 +1,6 @@
 import type { CallToCheck, ServerSessions } from '../_shared/db.ts';
-import { ApiError, type Logger } from '../_shared/http.ts';
+import { describeFailure, isGone } from '../../../src/lib/sessions/sequence.ts';
+import type { Logger } from '../_shared/http.ts';
 import type { SessionRow } from '../_shared/session-row.ts';
 import type { TavusUpstream } from '../_shared/tavus.ts';
 
@@ -9,34 +10,16 @@ import type { TavusUpstream } from '../_shared/tavus.ts';
  * closed session in view (and its user's slot taken) until Tavus is seen to have stopped it.
  */
 
-/** Tavus answers 404, or 400 for a conversation it has already ended: nothing is left running. */
-export function isGone(error: unknown): boolean {
-  return error instanceof ApiError && ['not_found', 'invalid_request'].includes(error.code);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Ends the call of a session the server has just ended, if it is that session's own: the
  * conversation the server created for it carries the session's conversation name, so an id
- * attached from anywhere else is never ended with the server's key. Throws
- * conversation_end_unconfirmed (with the ended session) when Tavus does not confirm.
+ * attached from anywhere else is never ended with the server's key. Rejects with Tavus's failure
+ * when Tavus does not confirm (the session sequence reports it with the ended session).
  */
 export async function stopCall(db: ServerSessions, tavus: TavusUpstream, session: SessionRow, log: Logger): Promise<void> {
   const conversationId = session.tavus_conversation_id;
   if (!conversationId) return;
-  const unconfirmed = (error: unknown) =>
-    new ApiError(
-      502,
-      'conversation_end_unconfirmed',
-      `The session has ended, but Tavus did not confirm that the call stopped (${describe(error)}). Ending again is safe.`,
-      {},
-      { session },
-    );
-
   let running = true;
   try {
     const conversation = await tavus.getConversation(conversationId);
@@ -47,22 +30,20 @@ export async function stopCall(db: ServerSessions, tavus: TavusUpstream, session
       running = conversation.status !== 'ended';
     }
   } catch (error) {
-    if (!isGone(error)) throw unconfirmed(error);
+    if (!isGone(error)) throw error;
     log('conversation already gone', { conversation: conversationId });
     running = false;
   }
   if (running) {
-    try {
-      await tavus.endConversation(conversationId);
-    } catch (error) {
-      if (!isGone(error)) throw unconfirmed(error);
-    }
+    await tavus.endConversation(conversationId).catch((error: unknown) => {
+      if (!isGone(error)) throw error;
+    });
   }
   try {
     await db.callEnded(session.id, null, 'server_end');
   } catch (error) {
     // the call has stopped; the sweep records it later
-    log('recording a stopped call failed', { session: session.id, error: describe(error) });
+    log('recording a stopped call failed', { session: session.id, error: describeFailure(error) });
   }
 }
 
@@ -101,7 +82,7 @@ export async function settleCalls(db: ServerSessions, tavus: TavusUpstream, call
       }
     } catch (error) {
       report.unresolved += 1;
-      log('checking a call failed', { session: call.session_id, error: describe(error) });
+      log('checking a call failed', { session: call.session_id, error: describeFailure(error) });
     }
   }
   return report;

@@ -1,5 +1,6 @@
 import { ApiError, readText } from '../_shared/http.ts';
 import type { TavusDeps } from './deps.ts';
+import { TAVUS_ID_PATTERN } from '../../../src/lib/rules.ts';
 
 /**
  * /tavus/v2/* for the studio: sent on to Tavus with the server's key, for admins only and only for
@@ -9,7 +10,6 @@ import type { TavusDeps } from './deps.ts';
 
 export const STUDIO_RESOURCES = new Set(['personas', 'replicas', 'objectives', 'guardrails', 'documents', 'conversations']);
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
-const SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The Tavus path for `/v2/...` segments, or an ApiError when it is not a studio resource. */
@@ -18,7 +18,7 @@ export function studioPath(segments: readonly string[]): string {
   if (version !== 'v2' || !resource || !STUDIO_RESOURCES.has(resource)) {
     throw new ApiError(403, 'permission_denied', `Only the studio's resources (${[...STUDIO_RESOURCES].join(', ')}) are forwarded to Tavus.`);
   }
-  if (![resource, ...rest].every((segment) => SEGMENT.test(segment)) || rest.length > 2) {
+  if (![resource, ...rest].every((segment) => TAVUS_ID_PATTERN.test(segment)) || rest.length > 2) {
     throw new ApiError(400, 'invalid_argument', 'The Tavus path has an unexpected segment.');
   }
   return `/v2/${[resource, ...rest].join('/')}`;

@@ -59,6 +59,15 @@ describe('/history', () => {
     expect(ended![5]).toBe('EndedYou ended it');
   });
 
+  it('words a start that Tavus refused, not its recorded codes', async () => {
+    const recorded = 'conversation_create_failed: out_of_credits: The Tavus account is out of conversational credits (POST /v2/conversations).';
+    await seed(world(), { day: 2, status: 'failed', error: recorded });
+    showHistory();
+    const [failed] = rowsOf(await table());
+    expect(failed![5]).toBe('Failed to startTavus could not start the call. The Tavus account is out of conversational credits.');
+    expect(failed![5]).not.toContain('out_of_credits');
+  });
+
   it('pages 45 sessions twenty at a time, newest first', async () => {
     // seconds = 60 + i: the charge tells which session a row is
     for (let i = 0; i < 45; i += 1) await seed(world(), { day: i / 10, seconds: 60 + i });

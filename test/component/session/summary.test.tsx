@@ -66,8 +66,10 @@ describe('summary', () => {
     await expect(w.sessions.start({ sessionType: 'reflect_alone' })).rejects.toMatchObject({ code: 'server_error' });
     const failed = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
     renderApp(`/session/${failed.id}`, w.services);
-    expect(await screen.findByText(/This session could not start \(conversation_create_failed: server_error/)).toBeInTheDocument();
-    expect(screen.getByText(/Nothing was charged\./)).toBeInTheDocument();
+    expect(await screen.findByText('This session could not start. Nothing was charged.')).toBeInTheDocument();
+    // words, not codes; the recorded text stays behind the disclosure
+    expect(screen.getByText('Tavus could not start the call. Tavus had a server error.')).toBeInTheDocument();
+    expect(screen.getByText('Details').closest('details')).toHaveTextContent(/conversation_create_failed: server_error/);
     expect(figure('Duration')).toBe('did not start');
     expect(figure('Minutes charged')).toBe('0 (0 s)');
   });

@@ -64,7 +64,7 @@ describe('personas list', () => {
     renderStudio(world());
     await user.click(await screen.findByRole('button', { name: 'Import from Tavus' }));
     const notice = await screen.findByText(/Imported 1 persona from Tavus. Not imported: /);
-    expect(notice).toHaveTextContent(`${odd.persona_id} (The database refused the request.`);
+    expect(notice).toHaveTextContent(`${odd.persona_id} (The request was not valid.`);
     expect(notice).toHaveTextContent('pipeline_mode must be a word such as full or echo');
     expect((await db.listPersonas()).map((p) => p.tavus_persona_id)).toEqual(['p7e13c73f41f']);
   });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { SessionFailure } from '@/components/session-failure';
 import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
@@ -46,7 +47,10 @@ export function SessionSummary({ session, gateway, notice }: { session: Session;
         </div>
       )}
       {failed ? (
-        <p>This session could not start ({session.error ?? 'unknown error'}). Nothing was charged.</p>
+        <>
+          <p>This session could not start. Nothing was charged.</p>
+          <SessionFailure error={session.error} />
+        </>
       ) : (
         <p>
           This session has ended: {describeEndReason(session.end_reason)}

@@ -3,6 +3,7 @@ import { isUnknownId, type TavusClient } from '@/lib/tavus';
 import { diffToJsonPatch } from '@/lib/tavus/json-patch';
 import { errorSentence } from '../shared/describe-error';
 import { editablePart, type PersonaBody } from './form-model';
+import { TAVUS_ID_PATTERN as TAVUS_ID } from '@/lib/rules';
 
 /**
  * The persona's two homes kept in step: the local row is written first, then Tavus; a Tavus
@@ -25,7 +26,6 @@ export type SyncOutcome =
 
 const LOCAL_KEYS = ['persona_name', 'system_prompt', 'context', 'pipeline_mode', 'default_replica_id', 'layers', 'objectives_id', 'guardrails_id', 'document_ids'] as const;
 
-const TAVUS_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** The fields the local row stores, from a persona body (form or Tavus); malformed ids are left out. */
 export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): PersonaFields {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TAVUS_ID_PATTERN } from '../../rules.ts';
 
 /**
  * An enum that also accepts values it does not know. Tavus adds models and statuses without
@@ -9,12 +10,12 @@ export function openEnum<const T extends readonly [string, ...string[]]>(values:
   return z.union([z.enum(values), z.string()]) as unknown as z.ZodType<T[number] | (string & {}), string>;
 }
 
-/** A Tavus id as it appears in a path: letters, digits, `-` and `_` (e.g. `p7e13c73f41f`, `d8-5c71baca86fc`). */
+/** A Tavus id as it appears in a path: letters, digits, `-` and `_`, at most 128 (e.g. `p7e13c73f41f`, `d8-5c71baca86fc`). */
 export const tavusIdSchema = z
   .string()
   .trim()
   .min(1, 'is empty')
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be a Tavus id such as p7e13c73f41f (letters, digits, - and _)');
+  .regex(TAVUS_ID_PATTERN, 'must be a Tavus id such as p7e13c73f41f (at most 128 letters, digits, - and _)');
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 
