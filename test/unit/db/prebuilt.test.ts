@@ -59,7 +59,8 @@ describe('the prebuilt data directory', () => {
     try {
       const db = createEmbeddedDb({ pglite: pg, loadSchema: loadDiskSchema });
       const reported = await db.usage();
-      const shown = firstVisitHome(firstUsage, new Date()).usage;
+      // At the instant the database made the user: a clock read here could already be in the next month.
+      const shown = firstVisitHome(firstUsage, new Date(reported.subscription.periodStart)).usage;
       const instant = (usage: typeof reported) => ({
         ...usage,
         periodEnd: Date.parse(usage.periodEnd),
