@@ -23,9 +23,15 @@ runs=(
 )
 [ $# -ge 1 ] && runs=("$1|${2:-UTC}")
 
+failed=()
 for run in "${runs[@]}"; do
   at=${run%%|*}
   zone=${run##*|}
   echo "== npm test at $at (TZ=$zone)"
-  TZ=$zone faketime "$at" npm test --silent
+  TZ=$zone faketime "$at" npm test --silent || failed+=("$at ($zone)")
 done
+# every date runs, so one report names all the dates that fail
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'failed at: %s\n' "${failed[@]}" >&2
+  exit 1
+fi
