@@ -131,7 +131,8 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
       delivered = delivered.then(() => callbacks.deliver(envelope)).catch((error: unknown) => callbacks.onFailure?.(envelope, error));
     }
     clearTimeout(timer);
-    timer = nextAt === undefined ? undefined : setTimeout(sendDueCallbacks, Math.max(0, nextAt - time));
+    // Looked at again within a minute at most: a sleeping machine's timers run late.
+    timer = nextAt === undefined ? undefined : setTimeout(sendDueCallbacks, Math.min(Math.max(0, nextAt - time), 60_000));
   }
 
   function authorized(request: Request): boolean {
