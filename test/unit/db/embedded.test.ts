@@ -136,7 +136,8 @@ describe('a session', () => {
     expect(home).toEqual({ current: await tabB.currentSession(), usage: await tabB.usage() });
     expect(home.current?.id).toBe(session.id);
     // As the user: another user's open session is not theirs to see.
-    await owner(`insert into auth.users (email) values ('other@example.com')`);
+    // auth.users is Supabase's table, whose id has no default: Supabase Auth picks it.
+    await owner(`insert into auth.users (id, email) values (gen_random_uuid(), 'other@example.com')`);
     const [other] = await owner<{ id: string }>(`select id from auth.users where email = 'other@example.com'`);
     await owner(`update public.sessions set user_id = $1 where id = $2`, [other!.id, session.id]);
     expect((await tabA.home!()).current).toBeNull();
