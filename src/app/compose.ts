@@ -15,6 +15,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export const SIMULATOR_STORAGE_KEY = 'awaknow.tavus-simulator';
+/** Where mock conversations of local data mode are called back: the embedded database records them. */
+export const SIMULATED_CALLBACK_URL = 'https://simulator.tavus.local/callbacks/embedded-database';
 
 /**
  * The composition root: the only place that turns the mode into concrete transports.
@@ -30,9 +32,19 @@ export function composeServices(config: AppConfig): Services {
         })
       : undefined;
 
+  const embedded =
+    config.data.mode === 'local' ? once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb()) : undefined;
+  // Mock mode with local data: the simulator's callbacks go where the webhook's would, the database.
+  // With Supabase data the webhook is a real server the simulator cannot reach: it sends none.
+  const callbacksToDatabase = config.tavus.mode === 'mock' && embedded !== undefined;
+
   const getSimulator = once(async () => {
     const { createTavusSimulator } = await import('@/lib/tavus/simulator');
-    return createTavusSimulator({ storage: window.localStorage, storageKey: SIMULATOR_STORAGE_KEY });
+    return createTavusSimulator({
+      storage: window.localStorage,
+      storageKey: SIMULATOR_STORAGE_KEY,
+      ...(callbacksToDatabase ? { callbacks: { deliver: async (envelope) => (await embedded!()).recordTavusCallback({ ...envelope }) } } : {}),
+    });
   });
 
   const tavus = once(async () => {
@@ -65,8 +77,7 @@ export function composeServices(config: AppConfig): Services {
       // keepalive: a closing tab can still end its session.
       return createSupabaseDb(await supabase!(), { keepalive: { url: data.url, anonKey: data.anonKey } });
     }
-    const { createBrowserEmbeddedDb } = await import('@/lib/db/embedded/browser');
-    return createBrowserEmbeddedDb();
+    return embedded!();
   });
 
   const sessions = once(async (): Promise<SessionGateway> => {
@@ -84,7 +95,8 @@ export function composeServices(config: AppConfig): Services {
       return gateway.verifyPersona ? gateway : Object.assign(gateway, { verifyPersona: checkPersonaThroughProxy(proxy) });
     }
     const { createClientSessions } = await import('@/lib/sessions/client');
-    return createClientSessions({ db, tavus, config, callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily' });
+    const tavusConfig = callbacksToDatabase ? { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } } : config;
+    return createClientSessions({ db, tavus, config: tavusConfig, callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily' });
   });
 
   return {
@@ -94,6 +106,7 @@ export function composeServices(config: AppConfig): Services {
     sessions,
     ...(supabase ? { supabase } : {}),
     ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
+    ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.
     ...(config.data.mode === 'local' ? { knownHome: true } : {}),
   };

@@ -21,6 +21,11 @@ export interface Services {
   /** Only in mock mode: the simulated Tavus, for its fault controls. */
   simulator?: () => Promise<TavusSimulator>;
   /**
+   * Set when the simulator's callbacks reach the database (mock mode with local data): a simulated
+   * call's transcript then arrives after it, as a real call's does.
+   */
+  simulatedCallbacks?: boolean;
+  /**
    * The start page shows what it knows before the database answers (the state it last reported in
    * this browser, or a new local database's) and keeps each answer for the next visit. Set by the
    * composition root in local data mode; absent, the page waits for the database.

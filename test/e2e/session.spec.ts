@@ -51,6 +51,12 @@ test('the whole journey in mock mode: start, talk, answer, end, summary', async 
   const lines = page.getByRole('list', { name: 'Transcript of the session' }).getByRole('listitem');
   await expect(lines).toHaveCount(3);
   await expect(lines.nth(1)).toHaveText('You: I want to understand why I feel so rushed.');
+  // What was heard first; then Tavus's transcript, which the simulator calls back a few seconds after the end.
+  const heard = page.getByText(/This is what was heard during the call; Tavus's full transcript replaces it/);
+  await expect(heard).toBeVisible();
+  await expect(heard).toBeHidden({ timeout: 20_000 });
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(1)).toHaveText('You: I want to understand why I feel so rushed.');
   expect(await active(page)).toEqual([]);
   await expectAccessible(page);
 

@@ -18,5 +18,5 @@ export {
 export { SESSION_TYPES, SESSION_STATUSES } from './schemas';
 export type { Database } from './database.types';
 export { createSupabaseDb, type SupabaseDbOptions } from './supabase/supabase-db';
-export { createEmbeddedDb, type EmbeddedDbOptions } from './embedded/embedded-db';
+export { createEmbeddedDb, type EmbeddedDb, type EmbeddedDbOptions } from './embedded/embedded-db';
 export { migrate, MigrationChangedError, EarlierLocalDatabaseError, type SchemaSource, type MigrationFile, type LoadSchema } from './embedded/migrate';

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { createEmbeddedDb, type AppDb } from '@/lib/db';
+import { createEmbeddedDb, type EmbeddedDb } from '@/lib/db';
 import { createTavusClient, type TavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type TavusSimulator } from '@/lib/tavus/simulator';
 import type { AppConfig } from '@/config';
@@ -55,7 +55,7 @@ export function recordedTavus() {
  */
 export function embeddedDbForFile() {
   let pg: PGlite | undefined;
-  let db: AppDb | undefined;
+  let db: EmbeddedDb | undefined;
   beforeAll(async () => {
     pg = new PGlite();
     db = createEmbeddedDb({ pglite: pg, loadSchema: loadViteSchema });

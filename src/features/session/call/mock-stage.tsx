@@ -30,13 +30,15 @@ export function MockStage({
   }, [services, conversationId]);
 
   useEffect(() => {
-    const replica = createScriptedReplica({ conversationId, ...(timing ? { timing } : {}) });
+    // What is said reaches the simulator too, for the transcript it sends after the call.
+    const onUtterance = (role: 'user' | 'assistant', speech: string) => void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
+    const replica = createScriptedReplica({ conversationId, onUtterance, ...(timing ? { timing } : {}) });
     onReady(replica);
     return () => {
       replica.stop();
       onReady(null);
     };
-  }, [conversationId, onReady, timing]);
+  }, [conversationId, onReady, timing, services]);
 
   return (
     <div className="stage">

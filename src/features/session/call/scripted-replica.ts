@@ -53,6 +53,8 @@ export function createScriptedReplica(options: {
   conversationId: string;
   timing?: Partial<ScriptTiming>;
   lines?: readonly string[];
+  /** Each utterance as it is sent (the replica's whole reply, the user's answer): what the transcript holds. */
+  onUtterance?: (role: 'user' | 'assistant', speech: string) => void;
 }): ScriptedReplica {
   const timing = { ...scriptPace, ...options.timing };
   const lines = options.lines ?? REFLECTIVE_LINES;
@@ -82,6 +84,7 @@ export function createScriptedReplica(options: {
       properties,
     };
     for (const listener of listeners) listener(event);
+    if (event_type === 'conversation.utterance') options.onUtterance?.(properties.role === 'user' ? 'user' : 'assistant', String(properties.speech));
   };
 
   const later = (ms: number, work: () => void, owner = timers) => {

@@ -20,7 +20,7 @@ function durationSeconds(session: Session): number | null {
 export function SessionSummary({ session, gateway, notice }: { session: Session; gateway: SessionGateway; notice?: EndNotice }) {
   const services = useServices();
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
-  const { lines, source, waiting } = useSummaryTranscript(session, gateway.callTransport !== 'simulated');
+  const { lines, source, waiting } = useSummaryTranscript(session, gateway.callTransport !== 'simulated' || services.simulatedCallbacks === true);
   const failed = session.status === 'failed';
   const duration = durationSeconds(session);
 

@@ -1,6 +1,5 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
-import type { AppDb } from '../types';
-import { createEmbeddedDb } from './embedded-db';
+import { createEmbeddedDb, type EmbeddedDb } from './embedded-db';
 import { CONNECT_MESSAGE, DEFAULT_DATA_DIR, takeDatabaseWorker } from './worker-start';
 
 export { DEFAULT_DATA_DIR };
@@ -18,7 +17,7 @@ export interface BrowserEmbeddedDbOptions {
  * multi-tab worker, which opens and prepares it (see pglite.worker.ts). Import this module lazily:
  * it pulls in PGlite's worker client (with it, in one step: no second chunk to wait for on open).
  */
-export function createBrowserEmbeddedDb(options: BrowserEmbeddedDbOptions = {}): AppDb {
+export function createBrowserEmbeddedDb(options: BrowserEmbeddedDbOptions = {}): EmbeddedDb {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   return createEmbeddedDb({
     async open() {

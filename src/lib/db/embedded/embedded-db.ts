@@ -5,7 +5,7 @@ import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../
 import type { AppDb, DbChange } from '../types';
 import { createPersonaWrites, embeddedPersonaCall } from '../personas';
 import type { LoadSchema } from './migrate';
-import { asUser, readAsUser, type AsUserOptions } from './session-context';
+import { asUser, readAsUser, recordTavusCallback, type AsUserOptions } from './session-context';
 import { sessionHistorySchema, toUsageReport } from '../reports';
 import { CHANGE_CHANNEL, prepareDatabase, preparedUserId } from './prepare';
 
@@ -28,6 +28,15 @@ export interface EmbeddedDbOptions {
   onOpen?: () => void;
 }
 
+/** The embedded database also plays the server Tavus calls back (local data mode only). */
+export interface EmbeddedDb extends AppDb {
+  /**
+   * Records a Tavus callback envelope the way the tavus-webhook function does. A bad envelope is
+   * refused with invalid_argument and changes nothing; one for an unknown conversation, session_not_found.
+   */
+  recordTavusCallback(envelope: Record<string, unknown>): Promise<void>;
+}
+
 interface Connection {
   pg: MaybeWorker;
   userId: string;
@@ -44,7 +53,7 @@ const HOME_SQL = `select
  * AppDb on an embedded Postgres: the same migrations, row-level security and functions as
  * production, as one local user. Nothing loads until the first call.
  */
-export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
+export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
   const listeners = new Set<(change: DbChange) => void>();
   const cleanups: Array<() => Promise<void> | void> = [];
   let pending: Promise<Connection> | undefined;
@@ -97,9 +106,14 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): AppDb {
     embeddedPersonaCall((sql, params) => user(async (tx) => (await tx.query<{ row: unknown }>(sql, params)).rows)),
   );
 
-  const db: AppDb = {
+  const db: EmbeddedDb = {
     kind: 'embedded',
     ...personaWrites,
+
+    async recordTavusCallback(envelope) {
+      const { pg } = await connect();
+      await mapDbErrors(() => recordTavusCallback(pg, CHANGE_CHANNEL, envelope));
+    },
 
     async userId() {
       return (await connect()).userId;

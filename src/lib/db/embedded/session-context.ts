@@ -64,6 +64,22 @@ export async function asUser<T>(pg: PGliteInterface, userId: string, work: (tx: 
   });
 }
 
+/**
+ * A Tavus callback as the tavus-webhook function records it (record_tavus_event, as the service
+ * role), in the browser's own database: local data mode has no server for Tavus to call. The
+ * envelope is stored without webhook_url, as the webhook stores it. Tells the page which session changed.
+ */
+export async function recordTavusCallback(pg: PGliteInterface, channel: string, envelope: Record<string, unknown>): Promise<void> {
+  const { webhook_url: _secretBearing, ...event } = envelope;
+  await pg.transaction(async (tx) => {
+    await actAs(tx, 'service_role', { role: 'service_role' });
+    await tx.query(`select pg_notify('${channel}', s.id::text) from public.record_tavus_event($1, $2::jsonb) as s`, [
+      typeof event.conversation_id === 'string' ? event.conversation_id : null,
+      JSON.stringify(event),
+    ]);
+  });
+}
+
 export async function sweepStaleSessions(pg: PGliteInterface, channel: string): Promise<void> {
   await pg.transaction(async (tx) => {
     await actAs(tx, 'service_role', { role: 'service_role' });

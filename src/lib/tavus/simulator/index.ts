@@ -1,5 +1,6 @@
 import { createFaults, faultResponse, type Faults } from './faults.ts';
 import { TAVUS_BODIES, json } from './http.ts';
+import { DEFAULT_TRANSCRIPT_DELAY_MS, takeDueCallbacks, type SimulatorCallbacks } from './callbacks.ts';
 import { advance } from './lifecycle.ts';
 import { seedState } from './seed.ts';
 import { readState, type Entity, type Kind, type SimState } from './state.ts';
@@ -12,6 +13,7 @@ import type { Handler, SimSettings } from './handlers/context.ts';
 
 export { DEFAULT_PERSONA_ID, DEFAULT_REPLICA_ID } from './seed.ts';
 export type { Fault, Faults } from './faults.ts';
+export type { CallbackEnvelope, SimulatorCallbacks } from './callbacks.ts';
 
 /** The part of the Web Storage API the simulator uses (window.localStorage fits). */
 export interface SimulatorStorage {
@@ -36,6 +38,11 @@ export interface TavusSimulatorOptions {
   documentProcessingMs?: number;
   /** How long a new replica trains. Default 30000 ms. */
   replicaTrainingMs?: number;
+  /**
+   * Where the callbacks of conversations created with a callback_url go, as Tavus POSTs them.
+   * Without it nothing is sent.
+   */
+  callbacks?: SimulatorCallbacks;
 }
 
 export interface TavusSimulator {
@@ -45,7 +52,14 @@ export interface TavusSimulator {
    * The simulated call's room: someone joined or the last one left. Tavus closes a room nobody
    * joined after participant_absent_timeout, and one everybody left after participant_left_timeout.
    */
-  room: { joined(conversationId: string): void; left(conversationId: string): void };
+  room: {
+    joined(conversationId: string): void;
+    left(conversationId: string): void;
+    /** Something said in the call, for the transcript Tavus sends after it. */
+    said(conversationId: string, role: 'user' | 'assistant', content: string): void;
+  };
+  /** Sends the callbacks due now and resolves once every callback sent so far was delivered. */
+  flushCallbacks(): Promise<void>;
   /** Back to the seeded account (default persona, stock replicas), and no fault. */
   reset(): void;
   faults: Faults;
@@ -102,6 +116,25 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
   load();
   if (!storage) save();
 
+  // Callbacks leave one at a time, in order; a timer wakes the simulator when the next falls due.
+  let delivered: Promise<void> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function sendDueCallbacks(): void {
+    const callbacks = options.callbacks;
+    if (!callbacks) return;
+    load();
+    const time = now();
+    advance(state, time);
+    const { envelopes, nextAt } = takeDueCallbacks(state, time, callbacks.transcriptDelayMs ?? DEFAULT_TRANSCRIPT_DELAY_MS);
+    save();
+    for (const envelope of envelopes) {
+      delivered = delivered.then(() => callbacks.deliver(envelope)).catch((error: unknown) => callbacks.onFailure?.(envelope, error));
+    }
+    clearTimeout(timer);
+    // Looked at again within a minute at most: a sleeping machine's timers run late.
+    timer = nextAt === undefined ? undefined : setTimeout(sendDueCallbacks, Math.min(Math.max(0, nextAt - time), 60_000));
+  }
+
   function authorized(request: Request): boolean {
     const apiKey = request.headers.get('x-api-key')?.trim();
     if (options.apiKey !== undefined) return apiKey === options.apiKey;
@@ -135,6 +168,7 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
       return handler({ method: request.method, segments, query: url.searchParams, body }, { state, now: time, settings });
     } finally {
       save();
+      sendDueCallbacks();
     }
   }
 
@@ -153,6 +187,7 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
     const conversation = state.tables.conversations[conversationId];
     if (conversation?.value.status === 'active') change(conversation, time);
     save();
+    sendDueCallbacks();
   };
 
   return {
@@ -165,6 +200,13 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
       left: (id) => inRoom(id, (c, at) => {
         c.leftMs = at;
       }),
+      said: (id, role, content) => inRoom(id, (c) => {
+        if (content.trim()) (c.turns ??= []).push({ role, content });
+      }),
+    },
+    async flushCallbacks() {
+      sendDueCallbacks();
+      await delivered;
     },
     reset() {
       faults.clear();

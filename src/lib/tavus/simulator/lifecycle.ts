@@ -47,7 +47,7 @@ export function advance(state: SimState, now: number): boolean {
  * max_call_duration; participant_absent_timeout seconds after creation if nobody joined; and
  * participant_left_timeout seconds after the last participant left.
  */
-function shutdownDue(conversation: Entity): Array<[number, string]> {
+export function shutdownDue(conversation: Entity): Array<[number, string]> {
   const properties = (conversation.value.properties ?? {}) as Record<string, unknown>;
   const seconds = (key: string) => (typeof properties[key] === 'number' ? (properties[key] as number) : undefined);
   const due: Array<[number, string]> = [];

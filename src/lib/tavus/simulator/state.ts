@@ -21,6 +21,10 @@ export interface Entity {
   startedMs?: number;
   /** Documents: the last recrawl request (Tavus allows one an hour). */
   lastRecrawlMs?: number;
+  /** Conversations: what was said in the call, for the transcript callback. */
+  turns?: Array<{ role: 'user' | 'assistant'; content: string }>;
+  /** Conversations: the callback events already sent (each is sent once, by whichever tab sees it due). */
+  sent?: string[];
 }
 
 export const KINDS = ['personas', 'conversations', 'replicas', 'objectives', 'guardrails', 'documents'] as const;

@@ -1,0 +1,103 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SIMULATED_CALLBACK_URL } from '@/app/compose';
+import { REFLECTIVE_LINES } from '@/features/session/call/scripted-replica';
+import { TRANSCRIPT_POLL_MS } from '@/features/session/summary/use-transcript';
+import { createClientSessions } from '@/lib/sessions/client';
+import type { Services } from '@/lib/services';
+import { createTavusClient } from '@/lib/tavus';
+import { createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
+import { config, renderApp, sessionWorldForFile } from './harness';
+
+const { data } = sessionWorldForFile();
+
+/**
+ * Mock mode with local data as the composition root wires it: the simulator's callbacks go to the
+ * embedded database, which records them as the tavus-webhook function does. The simulator's clock
+ * can run ahead of the page's, to reach a call's max_call_duration without waiting for it.
+ */
+function callbackWorld() {
+  const db = data.db();
+  let ahead = 0;
+  const delivered: CallbackEnvelope[] = [];
+  const failures: unknown[] = [];
+  const simulator = createTavusSimulator({
+    now: () => Date.now() + ahead,
+    callbacks: {
+      deliver: async (envelope) => {
+        await db.recordTavusCallback({ ...envelope });
+        delivered.push(envelope);
+      },
+      onFailure: (_envelope, error) => failures.push(error),
+      transcriptDelayMs: 300,
+    },
+  });
+  const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'mock', fetch: simulator.fetch, sleep: async () => undefined });
+  const sessions = createClientSessions({ db, tavus, config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } }, callTransport: 'simulated' });
+  const services: Services = { config, tavus: async () => tavus, db: async () => db, sessions: async () => sessions, simulator: async () => simulator, simulatedCallbacks: true };
+  return { db, simulator, sessions, services, delivered, failures, runAhead: (ms: number) => void (ahead += ms) };
+}
+
+describe('callbacks in mock mode with local data', () => {
+  it("the summary shows what was heard, then Tavus's transcript when it arrives after the call", async () => {
+    const w = callbackWorld();
+    renderApp('/', w.services);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
+    const log = await screen.findByRole('log', { name: 'Conversation so far' });
+    await waitFor(() => expect(log).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[0]}`));
+    await userEvent.type(screen.getByLabelText('Your answer'), 'My week was long.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(log).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[1]}`));
+    await userEvent.click(screen.getByRole('button', { name: 'End session' }));
+
+    expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+    expect(screen.getByText(/This is what was heard during the call; Tavus's full transcript replaces it/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/This is what was heard during the call/)).not.toBeInTheDocument(), { timeout: TRANSCRIPT_POLL_MS * 3 });
+    const lines = within(screen.getByRole('list', { name: 'Transcript of the session' })).getAllByRole('listitem');
+    expect(lines.map((l) => l.textContent)).toEqual([`Replica: ${REFLECTIVE_LINES[0]}`, 'You: My week was long.', `Replica: ${REFLECTIVE_LINES[1]}`]);
+
+    const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
+    expect(session.joined_at).not.toBeNull();
+    expect(session.shutdown_reason).toBe('end_conversation_endpoint_hit');
+    expect((session.transcript as Array<{ role: string }>).map((t) => t.role)).toEqual(['system', 'assistant', 'user', 'assistant']);
+    expect(w.delivered.map((e) => e.event_type)).toEqual(['system.replica_joined', 'system.shutdown', 'application.transcription_ready']);
+    expect(w.failures).toEqual([]);
+  }, 40_000);
+
+  it('a shutdown at max_call_duration ends the session and charges it once, however often it is delivered', async () => {
+    const w = callbackWorld();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    w.simulator.room.joined(session.tavus_conversation_id!);
+    // The call has run 3 s short of its limit, on both clocks.
+    await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 3) where id = $1`, [session.id]);
+    w.runAhead((session.max_call_duration - 3) * 1000);
+    await w.simulator.flushCallbacks(); // the jump is seen; from here on nobody asks the simulator anything
+
+    // it wakes at the limit and calls back
+    await waitFor(async () => expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'max_call_duration reached', shutdown_reason: 'max_call_duration reached' }), { timeout: 10_000 });
+    expect((await w.db.getSession(session.id))!.seconds_used).toBeGreaterThan(0);
+    const shutdown = w.delivered.find((e) => e.event_type === 'system.shutdown')!;
+    await w.db.recordTavusCallback({ ...shutdown }); // Tavus may deliver a callback twice
+    await w.sessions.end(session.id, 'user_ended'); // and the page's own end comes late
+
+    const ended = (await w.db.getSession(session.id))!;
+    expect(ended.status).toBe('ended');
+    expect(ended.seconds_used).toBeGreaterThanOrEqual(ended.max_call_duration - 3);
+    expect(ended.seconds_used).toBeLessThanOrEqual(ended.max_call_duration);
+    expect(await data.usageRows()).toEqual([expect.objectContaining({ session_id: session.id, seconds_used: ended.seconds_used })]);
+    expect((await data.subscription()).tavus_seconds_used).toBe(ended.seconds_used);
+
+    renderApp(`/session/${session.id}`, w.services);
+    expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+    expect(screen.getByText(/This session has ended/)).toBeInTheDocument();
+  }, 30_000);
+
+  it('a bad envelope is refused with a clear error and changes nothing', async () => {
+    const w = callbackWorld();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    const before = await w.db.getSession(session.id);
+    await expect(w.db.recordTavusCallback({ conversation_id: session.tavus_conversation_id, event_type: 'application.transcription_ready', properties: { transcript: 'nope' } })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(w.db.recordTavusCallback({ conversation_id: 'c0000000000', event_type: 'system.shutdown', properties: {} })).rejects.toMatchObject({ code: 'session_not_found' });
+    expect(await w.db.getSession(session.id)).toEqual(before);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createTavusClient } from '@/lib/tavus';
+import { DEFAULT_PERSONA_ID, createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
+import { envelopeSchema, recordedEvents } from '../../../supabase/functions/tavus-webhook/envelope';
+
+const START = Date.parse('2025-06-01T09:00:00Z');
+const HOOK = 'https://hooks.example.com/tavus-webhook?token=secret';
+
+function setup(transcriptDelayMs = 5_000) {
+  let time = START;
+  const received: CallbackEnvelope[] = [];
+  const simulator = createTavusSimulator({ now: () => time, callbacks: { deliver: (envelope) => void received.push(envelope), transcriptDelayMs } });
+  const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: simulator.fetch, sleep: async () => {} });
+  return { simulator, tavus, received, advance: (ms: number) => void (time += ms) };
+}
+
+/** Each callback as the webhook reads it: its envelope schema, then the properties of its event type. */
+function acceptedByWebhook(envelope: CallbackEnvelope) {
+  const parsed = envelopeSchema.safeParse(envelope);
+  expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  const properties = recordedEvents[envelope.event_type].safeParse(envelope.properties);
+  expect(properties.success, JSON.stringify(properties.error?.issues)).toBe(true);
+}
+
+describe('simulator callbacks', () => {
+  it('sends replica_joined, shutdown with the reason and, later, the transcript, in the documented envelope', async () => {
+    const { simulator, tavus, received, advance } = setup(5_000);
+    const conversation = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, conversational_context: 'The user is new.', properties: { max_call_duration: 60 } });
+    const id = conversation.conversation_id;
+    await simulator.flushCallbacks();
+    expect(received).toEqual([]); // nobody is in the room yet
+
+    advance(2_000);
+    simulator.room.joined(id);
+    simulator.room.said(id, 'assistant', 'What would you like to reflect on?');
+    simulator.room.said(id, 'user', 'My week.');
+    await simulator.flushCallbacks();
+    expect(received.map((e) => e.event_type)).toEqual(['system.replica_joined']);
+
+    advance(58_000); // max_call_duration runs out
+    await simulator.flushCallbacks();
+    advance(4_999);
+    await simulator.flushCallbacks();
+    expect(received.map((e) => e.event_type)).toEqual(['system.replica_joined', 'system.shutdown']);
+    advance(1);
+    await simulator.flushCallbacks();
+    await simulator.flushCallbacks(); // each is sent once
+
+    expect(received).toEqual([
+      { conversation_id: id, event_type: 'system.replica_joined', message_type: 'system', timestamp: '2025-06-01T09:00:02.000Z', webhook_url: HOOK, properties: {} },
+      {
+        conversation_id: id,
+        event_type: 'system.shutdown',
+        message_type: 'system',
+        timestamp: '2025-06-01T09:01:00.000Z',
+        webhook_url: HOOK,
+        properties: { shutdown_reason: 'max_call_duration reached' },
+      },
+      {
+        conversation_id: id,
+        event_type: 'application.transcription_ready',
+        message_type: 'application',
+        timestamp: '2025-06-01T09:01:05.000Z',
+        webhook_url: HOOK,
+        properties: {
+          transcript: [
+            { role: 'system', content: expect.stringContaining('The user is new.') },
+            { role: 'assistant', content: 'What would you like to reflect on?' },
+            { role: 'user', content: 'My week.' },
+          ],
+        },
+      },
+    ]);
+    received.forEach(acceptedByWebhook);
+  });
+
+  it("sends the end endpoint's and the left timeout's reasons, and nothing for a conversation without a callback_url or in test mode", async () => {
+    const { simulator, tavus, received, advance } = setup(1_000);
+    const ended = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK });
+    const left = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, properties: { participant_left_timeout: 10 } });
+    const silent = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID });
+    await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, test_mode: true });
+    for (const c of [ended, left, silent]) simulator.room.joined(c.conversation_id);
+    simulator.room.left(left.conversation_id);
+    await tavus.conversations.end(ended.conversation_id);
+    await tavus.conversations.end(silent.conversation_id);
+    advance(10_000);
+    await simulator.flushCallbacks();
+    advance(1_000);
+    await simulator.flushCallbacks();
+
+    const shutdowns = received.filter((e) => e.event_type === 'system.shutdown').map((e) => [e.conversation_id, e.properties.shutdown_reason]);
+    expect(shutdowns).toEqual([
+      [ended.conversation_id, 'end_conversation_endpoint_hit'],
+      [left.conversation_id, 'participant_left_timeout reached'],
+    ]);
+    expect(new Set(received.map((e) => e.conversation_id))).toEqual(new Set([ended.conversation_id, left.conversation_id]));
+    expect(received.filter((e) => e.event_type === 'application.transcription_ready')).toHaveLength(2);
+    // a transcript of a call where nothing was said is the system turn alone
+    expect(received.find((e) => e.event_type === 'application.transcription_ready')!.properties.transcript).toEqual([{ role: 'system', content: expect.any(String) }]);
+    received.forEach(acceptedByWebhook);
+  });
+
+  it('wakes itself when a callback falls due, without a request', async () => {
+    const received: CallbackEnvelope[] = [];
+    const simulator = createTavusSimulator({ callbacks: { deliver: (envelope) => void received.push(envelope), transcriptDelayMs: 30 } });
+    const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: simulator.fetch, sleep: async () => {} });
+    const { conversation_id } = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, properties: { max_call_duration: 1 } });
+    simulator.room.joined(conversation_id);
+    await expect.poll(() => received.map((e) => e.event_type), { timeout: 5_000 }).toEqual(['system.replica_joined', 'system.shutdown', 'application.transcription_ready']);
+  });
+});
