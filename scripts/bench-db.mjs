@@ -6,21 +6,15 @@
 //
 //   node scripts/bench-db.mjs            (or: npm run bench -- bench-db)
 //   BENCH_DB_REPS=300 BENCH_DB_RATIO_BUDGET=2 node scripts/bench-db.mjs
-import pg from 'pg';
 import { performance } from 'node:perf_hooks';
-import { applySchema, asUser, findPostgresBin, startPostgres } from '../test/db/pg-server.mjs';
+import { asUser } from '../test/db/pg-server.mjs';
+import { runOnMigratedServer, summarize } from './bench-server.mjs';
 
 const BUDGET = Number(process.env.BENCH_DB_RATIO_BUDGET ?? 2);
 const REPS = Number(process.env.BENCH_DB_REPS ?? 200);
 const WARMUP = 50;
 const USERS = 1_000;
 const SIZES = [1_000, 1_000_000];
-
-const bin = findPostgresBin();
-if (!bin) {
-  console.log('SKIPPED: no PostgreSQL binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql, or set PG_BIN).');
-  process.exit(0);
-}
 
 /** Grows the history to `rows` rows: half sessions, half their usage, over USERS users and 365 days. */
 async function fillHistory(client, rows) {
@@ -79,18 +73,10 @@ async function measure(client, uid) {
     if (ended.status !== 'ended') throw new Error(`session ${session.id} did not end: ${ended.status}`);
     if (i >= WARMUP) times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
-  return { mean, median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] };
+  return summarize(times);
 }
 
-const server = await startPostgres({ bin });
-const client = new pg.Client({ connectionString: server.connectionString });
-let exitCode = 0;
-try {
-  const began = performance.now();
-  await client.connect();
-  await applySchema(client);
+await runOnMigratedServer(async (client, began) => {
   await client.query(`insert into auth.users (id, email) select gen_random_uuid(), 'bench-' || lpad(g::text, 5, '0') || '@bench.test' from generate_series(1, $1) g`, [USERS]);
   // a plan whose daily limit exists but is never reached, so the daily count runs on every start
   await client.query(`insert into public.plans values ('bench', 'Bench', 1000000, 3600, 1000000, true)`);
@@ -116,13 +102,7 @@ try {
   console.log(`total ${((performance.now() - began) / 1000).toFixed(1)} s`);
   if (!(ratio <= BUDGET)) {
     console.log(`OVER BUDGET: a session costs ${ratio.toFixed(2)}x more with the larger history.`);
-    exitCode = 1;
+    return false;
   }
-} catch (error) {
-  console.error(error);
-  exitCode = 1;
-} finally {
-  await client.end().catch(() => {});
-  await server.stop();
-}
-process.exit(exitCode);
+  return true;
+});

@@ -11,9 +11,9 @@
 //
 //   node scripts/bench-usage.mjs            (or: npm run bench -- bench-usage)
 //   BENCH_USAGE_BUDGET_MS=25 BENCH_HISTORY_BUDGET_MS=50 BENCH_USAGE_REPS=200 node scripts/bench-usage.mjs
-import pg from 'pg';
 import { performance } from 'node:perf_hooks';
-import { applySchema, asUser, findPostgresBin, startPostgres } from '../test/db/pg-server.mjs';
+import { asUser } from '../test/db/pg-server.mjs';
+import { runOnMigratedServer, summarize } from './bench-server.mjs';
 
 const BUDGETS_MS = {
   '/usage report': Number(process.env.BENCH_USAGE_BUDGET_MS ?? 25),
@@ -25,12 +25,6 @@ const SIZES = [1_000, 100_000];
 const OTHER_USERS = 2_000;
 const OTHER_SESSIONS = 200_000;
 const DAYS = 1_000;
-
-const bin = findPostgresBin();
-if (!bin) {
-  console.log('SKIPPED: no PostgreSQL binaries under /usr/lib/postgresql/*/bin (apt-get install postgresql, or set PG_BIN).');
-  process.exit(0);
-}
 
 /** `count` closed sessions for each of `users`, spread over the last DAYS days (never in the future). */
 async function fill(client, users, count) {
@@ -87,20 +81,12 @@ async function measure(client, uid, queries) {
     for (const sql of queries) rows += (await asUser(client, uid, sql)).length;
     if (i >= WARMUP) times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
-  return { mean, median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], rows };
+  return { ...summarize(times), rows };
 }
 
 const ms = (value) => `${value.toFixed(2)} ms`;
 
-const server = await startPostgres({ bin });
-const client = new pg.Client({ connectionString: server.connectionString });
-let exitCode = 0;
-try {
-  const began = performance.now();
-  await client.connect();
-  await applySchema(client);
+await runOnMigratedServer(async (client, began) => {
   const { rows: others } = await client.query(
     `insert into auth.users (id, email) select gen_random_uuid(), 'other-' || g || '@bench.test' from generate_series(1, $1) g returning id`,
     [OTHER_USERS],
@@ -142,13 +128,7 @@ try {
   );
   if (over.length) {
     console.log(`OVER BUDGET: ${over.join('; ')}`);
-    exitCode = 1;
+    return false;
   }
-} catch (error) {
-  console.error(error);
-  exitCode = 1;
-} finally {
-  await client.end().catch(() => {});
-  await server.stop();
-}
-process.exit(exitCode);
+  return true;
+});

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { run } from '../support/run';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,17 +18,7 @@ if (!bin) console.warn('[cli-push] SKIPPED: no PostgreSQL binaries under /usr/li
 const describeWithServer = bin && existsSync(cli) ? describe : describe.skip;
 
 function push(workdir: string, dbUrl: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cli, ['db', 'push', '--db-url', dbUrl, '--yes', '--workdir', workdir], {
-      env: { ...process.env, HOME: workdir, DO_NOT_TRACK: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return run(cli, ['db', 'push', '--db-url', dbUrl, '--yes', '--workdir', workdir], { env: { ...process.env, HOME: workdir, DO_NOT_TRACK: '1' } });
 }
 
 describeWithServer('supabase db push', () => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { run } from '../support/run';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,16 +19,7 @@ if (!bin || !pgProve || !pgtap) console.warn('[pgtap] SKIPPED: needs PostgreSQL,
 const describeWithPgTap = bin && pgProve && pgtap ? describe : describe.skip;
 
 function prove(server: PostgresServer, files: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(pgProve!, ['-h', server.host, '-p', String(server.port), '-U', 'postgres', '-d', server.database, ...files], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+  return run(pgProve!, ['-h', server.host, '-p', String(server.port), '-U', 'postgres', '-d', server.database, ...files]);
 }
 
 describeWithPgTap('pgTAP: supabase/tests', () => {
