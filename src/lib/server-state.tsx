@@ -15,6 +15,8 @@ export const queryKeys = {
   /** Read again once the charge changes (a shutdown callback settling it). */
   secondsLeft: (afterCharge: number | null) => ['db', 'usage', 'seconds-left', afterCharge] as const,
   transcript: (sessionId: string) => ['db', 'session', sessionId, 'transcript'] as const,
+  /** What `/session/:id` shows, as read (before any end the read asks for). */
+  sessionView: (id: string | undefined) => ['db', 'session', id ?? null, 'view'] as const,
   tavus: (...path: Array<string | number>) => ['tavus', ...path] as const,
 };
 
