@@ -4,7 +4,7 @@ import { ServicesContext, type Services } from './services';
 
 /**
  * Every cache key of the app. Whatever the database holds starts with `db`, so one change reported
- * by the database (`AppDb.subscribe`) marks all of it stale; what Tavus holds starts with `tavus`.
+ * by the database (`AppDb.subscribe`) marks all of it stale; the studio's reads start with `studio`.
  */
 export const queryKeys = {
   db: ['db'] as const,
@@ -17,7 +17,8 @@ export const queryKeys = {
   transcript: (sessionId: string) => ['db', 'session', sessionId, 'transcript'] as const,
   /** What `/session/:id` shows, as read (before any end the read asks for). */
   sessionView: (id: string | undefined) => ['db', 'session', id ?? null, 'view'] as const,
-  tavus: (...path: Array<string | number>) => ['tavus', ...path] as const,
+  /** What the studio reads (Tavus's resources and the persona rows): not tied to the sessions' change feed. */
+  studio: (...path: Array<string | number | null>) => ['studio', ...path] as const,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 import { emptyFormValues, toFormValues, type PersonaBody } from './form-model';
@@ -32,7 +33,7 @@ export function PersonaEditorPage() {
       return { row, base: undefined, remoteError };
     }
   }, [id, services]);
-  const { data, error, loading, reload } = useLoad(load);
+  const { data, error, loading, reload } = useLoad(queryKeys.studio('persona', id ?? null), load);
 
   const deps = async () => ({ db: await services.db(), tavus: await services.tavus(), mode: services.config.tavus.mode });
 

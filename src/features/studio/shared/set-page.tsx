@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { PatchableResource, TavusClient } from '@/lib/tavus';
 import { ConfirmButton } from './confirm-button';
 import { ErrorAlert } from './error-alert';
@@ -44,7 +45,7 @@ export function SetPage<T extends Item>(props: SetPageProps<T>) {
     for await (const item of client.list({ limit: 50 }, { signal })) items.push(item);
     return Promise.all(items.map((item) => (Array.isArray(item.data) ? item : client.get(String(item[idKey]), { signal }).then((full) => ({ ...item, ...full })))));
   }, [services, resource, idKey]);
-  const { data: items, error, loading, reload } = useLoad(load);
+  const { data: items, error, loading, reload } = useLoad(queryKeys.studio('sets', idKey), load);
 
   async function run(work: (r: PatchableResource<T, never>) => Promise<string>) {
     setNotice(undefined);
