@@ -27,7 +27,7 @@ export function PersonaEditorPage() {
     const row = await db.getPersona(id);
     if (!row?.tavus_persona_id) return { row, base: undefined, remoteError: undefined };
     try {
-      const remote = (await (await services.tavus()).personas.get(row.tavus_persona_id)) as unknown as PersonaBody;
+      const remote = (await (await services.tavus()).personas.get(row.tavus_persona_id));
       return { row, base: remote, remoteError: undefined };
     } catch (remoteError) {
       return { row, base: undefined, remoteError };
