@@ -62,11 +62,13 @@ export function useSessionView(id: string | undefined) {
   const services = useServices();
   const queries = useQueryClient();
   // What the page shows without the last read: a reload's answer, the end of the call, an end elsewhere.
-  const [decided, setDecided] = useState<{ id: string | undefined; view: SessionRead } | null>(null);
+  // A summary stays; anything else gives way to a newer read (a start that finished, say).
+  const [decided, setDecided] = useState<{ id: string | undefined; view: SessionRead; at: number } | null>(null);
   // Set while this tab ends the session itself, so its own change is not taken for an end elsewhere.
   const [endingFor, setEndingFor] = useState<string | null>(null);
   const endingHere = id !== undefined && endingFor === id;
-  const own = decided && decided.id === id ? decided.view : undefined;
+  const readAt = queries.getQueryState(queryKeys.sessionView(id))?.dataUpdatedAt ?? 0;
+  const own = decided && decided.id === id && (decided.view.phase === 'summary' || decided.at >= readAt) ? decided.view : undefined;
   const phaseNow = (own ?? queries.getQueryData<SessionRead>(queryKeys.sessionView(id)))?.phase;
   // A waiting page (starting, another tab, an error) is read again on every change; a call or a summary never re-resolves.
   const read = useQuery({
@@ -75,7 +77,10 @@ export function useSessionView(id: string | undefined) {
     subscribed: phaseNow !== 'summary' && phaseNow !== 'call',
   });
   const base: SessionRead | undefined = own ?? read.data;
-  const show = useCallback((view: SessionRead) => setDecided({ id, view }), [id]);
+  const show = useCallback(
+    (view: SessionRead) => setDecided({ id, view, at: queries.getQueryState(queryKeys.sessionView(id))?.dataUpdatedAt ?? 0 }),
+    [id, queries],
+  );
 
   // An orphan the read found is ended once, by this explicit step, then shown as its summary.
   const settledFor = useRef<string | null>(null);
@@ -120,7 +125,7 @@ export function useSessionView(id: string | undefined) {
     (session: Session, notice?: EndNotice) => {
       setDecided((current) => {
         const view = current && current.id === id ? current.view : read.data;
-        return view && 'gateway' in view ? { id, view: { phase: 'summary', session, gateway: view.gateway, ...(notice ? { notice } : {}) } } : current;
+        return view && 'gateway' in view ? { id, view: { phase: 'summary', session, gateway: view.gateway, ...(notice ? { notice } : {}) }, at: 0 } : current;
       });
     },
     [id, read.data],
