@@ -1,4 +1,6 @@
-import { isProxyConfig, type AppConfig, type ProxyConfig, type SupabaseData } from '@/config';
+import type { AppConfig, ProxyConfig, SupabaseData } from '@/config';
+// from its own module: the config index also leads to the settings parser, which never ships
+import { isProxyConfig } from '@/config/modes';
 import type { Services } from '@/lib/services';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
