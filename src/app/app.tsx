@@ -4,7 +4,8 @@ import type { AppConfig } from '@/config';
 import { AuthProvider } from '@/features/auth/auth-provider';
 import type { AuthClient } from '@/features/auth/auth-client';
 import { composeServices } from './compose';
-import { ServicesContext, type Services } from '@/lib/services';
+import type { Services } from '@/lib/services';
+import { ServicesProvider } from '@/lib/server-state';
 import { createAppRouter } from './router';
 
 export function App({ config, services }: { config: AppConfig; services?: Services }) {
@@ -16,10 +17,10 @@ export function App({ config, services }: { config: AppConfig; services?: Servic
     [value],
   );
   return (
-    <ServicesContext.Provider value={value}>
+    <ServicesProvider services={value}>
       <AuthProvider client={authClient}>
         <RouterProvider router={router} />
       </AuthProvider>
-    </ServicesContext.Provider>
+    </ServicesProvider>
   );
 }

@@ -1,4 +1,6 @@
-import type { AppConfig } from '@/config';
+import type { AppConfig, ProxyConfig, SupabaseData } from '@/config';
+// from its own module: the config index also leads to the settings parser, which never ships
+import { isProxyConfig } from '@/config/modes';
 import type { Services } from '@/lib/services';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
@@ -23,14 +25,11 @@ export const SIMULATED_CALLBACK_URL = 'https://simulator.tavus.local/callbacks/e
  * Mock mode is a transport (the simulator's fetch), not a branch in the features.
  */
 export function composeServices(config: AppConfig): Services {
-  const supabase =
-    config.data.mode === 'supabase'
-      ? once(async (): Promise<SupabaseClient> => {
-          const { createClient } = await import('@supabase/supabase-js');
-          const data = config.data as { url: string; anonKey: string };
-          return createClient(data.url, data.anonKey, { auth: { persistSession: true, detectSessionInUrl: true } });
-        })
-      : undefined;
+  // One client for the whole app (there is one Supabase project in a config), made on first use.
+  let supabaseClient: (() => Promise<SupabaseClient>) | undefined;
+  const supabaseFor = (data: SupabaseData) => (supabaseClient ??= once(() => createSupabase(data)));
+  const { data } = config;
+  const supabase = data.mode === 'supabase' ? supabaseFor(data) : undefined;
 
   const embedded =
     config.data.mode === 'local' ? once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb()) : undefined;
@@ -49,50 +48,38 @@ export function composeServices(config: AppConfig): Services {
 
   const tavus = once(async () => {
     const { createTavusClient } = await import('@/lib/tavus');
-    const { mode, baseUrl, apiKey } = config.tavus;
-    if (mode === 'mock') {
+    if (isProxyConfig(config)) {
+      const proxy = proxyTransport(config, supabaseFor(config.data));
+      return createTavusClient({
+        baseUrl: `${proxy.functionsUrl}/tavus`,
+        headers: async (): Promise<Record<string, string>> => {
+          const token = await proxy.getAccessToken();
+          return token ? { Authorization: `Bearer ${token}` } : {};
+        },
+      });
+    }
+    if (config.tavus.mode === 'mock') {
       const simulator = await getSimulator();
       const client = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'mock', fetch: simulator.fetch });
       exposeForDevelopers({ tavus: client, simulator });
       return client;
     }
-    if (mode === 'proxy') {
-      const client = await supabase!();
-      const data = config.data as { url: string };
-      return createTavusClient({
-        baseUrl: `${data.url.replace(/\/+$/, '')}/functions/v1/tavus`,
-        headers: async (): Promise<Record<string, string>> => {
-          const { data: auth } = await client.auth.getSession();
-          return auth.session ? { Authorization: `Bearer ${auth.session.access_token}` } : {};
-        },
-      });
-    }
-    return createTavusClient({ baseUrl, apiKey: apiKey! });
+    return createTavusClient({ baseUrl: config.tavus.baseUrl, apiKey: config.tavus.apiKey });
   });
 
   const db = once(async () => {
-    if (config.data.mode === 'supabase') {
+    if (data.mode === 'supabase') {
       const { createSupabaseDb } = await import('@/lib/db');
-      const data = config.data as { url: string; anonKey: string };
       // keepalive: a closing tab can still end its session.
-      return createSupabaseDb(await supabase!(), { keepalive: { url: data.url, anonKey: data.anonKey } });
+      return createSupabaseDb(await supabaseFor(data)(), { keepalive: { url: data.url, anonKey: data.anonKey } });
     }
     return embedded!();
   });
 
   const sessions = once(async (): Promise<SessionGateway> => {
-    if (config.tavus.mode === 'proxy') {
-      const [{ createProxySessions }, { checkPersonaThroughProxy }, client] = await Promise.all([
-        import('@/lib/sessions/proxy'),
-        import('@/lib/sessions/proxy-persona'),
-        supabase!(),
-      ]);
-      const proxy = {
-        functionsUrl: `${(config.data as { url: string }).url.replace(/\/+$/, '')}/functions/v1`,
-        getAccessToken: async () => (await client.auth.getSession()).data.session?.access_token ?? null,
-      };
-      const gateway = createProxySessions(proxy);
-      return gateway.verifyPersona ? gateway : Object.assign(gateway, { verifyPersona: checkPersonaThroughProxy(proxy) });
+    if (isProxyConfig(config)) {
+      const { createProxySessions } = await import('@/lib/sessions/proxy');
+      return createProxySessions(proxyTransport(config, supabaseFor(config.data)));
     }
     const { createClientSessions } = await import('@/lib/sessions/client');
     const tavusConfig = callbacksToDatabase ? { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } } : config;
@@ -109,6 +96,19 @@ export function composeServices(config: AppConfig): Services {
     ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.
     ...(config.data.mode === 'local' ? { knownHome: true } : {}),
+  };
+}
+
+async function createSupabase(data: SupabaseData): Promise<SupabaseClient> {
+  const { createClient } = await import('@supabase/supabase-js');
+  return createClient(data.url, data.anonKey, { auth: { persistSession: true, detectSessionInUrl: true } });
+}
+
+/** The `tavus` function of the project, reached with the signed-in user's JWT. */
+function proxyTransport(config: ProxyConfig, supabase: () => Promise<SupabaseClient>) {
+  return {
+    functionsUrl: `${config.data.url.replace(/\/+$/, '')}/functions/v1`,
+    getAccessToken: async () => (await (await supabase()).auth.getSession()).data.session?.access_token ?? null,
   };
 }
 

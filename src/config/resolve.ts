@@ -1,4 +1,4 @@
-import { rawSettingsSchema, SECRET_SETTINGS, type AppConfig, type RawSettings, type SettingIssue } from './schema.ts';
+import { rawSettingsSchema, SECRET_SETTINGS, type AppConfig, type DataConfig, type RawSettings, type SettingIssue } from './schema.ts';
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; issues: SettingIssue[] };
 
@@ -79,22 +79,29 @@ export function resolveConfig(env: Record<string, unknown>): ConfigResult {
   }
   const s = parsed.data;
   const issues = crossChecks(s);
-  if (issues.length > 0) return { ok: false, issues };
+  const config = issues.length === 0 ? build(s) : undefined;
+  return config ? { ok: true, config } : { ok: false, issues };
+}
 
-  const mode = s.VITE_TAVUS_MODE === 'auto' ? (s.VITE_TAVUS_API_KEY ? 'direct' : 'mock') : s.VITE_TAVUS_MODE;
-  const config: AppConfig = {
-    tavus: {
-      mode,
-      ...(mode === 'direct' && s.VITE_TAVUS_API_KEY ? { apiKey: s.VITE_TAVUS_API_KEY } : {}),
-      personaId: s.VITE_TAVUS_PERSONA_ID,
-      replicaId: s.VITE_TAVUS_REPLICA_ID,
-      baseUrl: s.VITE_TAVUS_BASE_URL.replace(/\/+$/, ''),
-      ...(s.VITE_TAVUS_CALLBACK_URL ? { callbackUrl: s.VITE_TAVUS_CALLBACK_URL } : {}),
-    },
-    data:
-      s.VITE_SUPABASE_URL && s.VITE_SUPABASE_ANON_KEY
-        ? { mode: 'supabase', url: s.VITE_SUPABASE_URL, anonKey: s.VITE_SUPABASE_ANON_KEY }
-        : { mode: 'local' },
+/** The config the settings describe; undefined only for combinations `crossChecks` reports. */
+function build(s: RawSettings): AppConfig | undefined {
+  const settings = {
+    personaId: s.VITE_TAVUS_PERSONA_ID,
+    replicaId: s.VITE_TAVUS_REPLICA_ID,
+    baseUrl: s.VITE_TAVUS_BASE_URL.replace(/\/+$/, ''),
+    ...(s.VITE_TAVUS_CALLBACK_URL ? { callbackUrl: s.VITE_TAVUS_CALLBACK_URL } : {}),
   };
-  return { ok: true, config };
+  const data: DataConfig =
+    s.VITE_SUPABASE_URL && s.VITE_SUPABASE_ANON_KEY
+      ? { mode: 'supabase', url: s.VITE_SUPABASE_URL, anonKey: s.VITE_SUPABASE_ANON_KEY }
+      : { mode: 'local' };
+  const mode = s.VITE_TAVUS_MODE === 'auto' ? (s.VITE_TAVUS_API_KEY ? 'direct' : 'mock') : s.VITE_TAVUS_MODE;
+  switch (mode) {
+    case 'mock':
+      return { tavus: { mode, ...settings }, data };
+    case 'direct':
+      return s.VITE_TAVUS_API_KEY ? { tavus: { mode, apiKey: s.VITE_TAVUS_API_KEY, ...settings }, data } : undefined;
+    case 'proxy':
+      return data.mode === 'supabase' && !s.VITE_TAVUS_API_KEY ? { tavus: { mode, ...settings }, data } : undefined;
+  }
 }

@@ -30,20 +30,34 @@ export type RawSettings = z.infer<typeof rawSettingsSchema>;
 export type TavusMode = 'mock' | 'direct' | 'proxy';
 export type DataMode = 'local' | 'supabase';
 
-export interface AppConfig {
-  tavus: {
-    mode: TavusMode;
-    /** Only set in direct mode; never present in a proxy or mock build. */
-    apiKey?: string;
-    personaId: string;
-    replicaId: string;
-    baseUrl: string;
-    callbackUrl?: string;
-  };
-  data:
-    | { mode: 'local' }
-    | { mode: 'supabase'; url: string; anonKey: string };
+interface TavusSettings {
+  personaId: string;
+  replicaId: string;
+  baseUrl: string;
+  callbackUrl?: string;
 }
+
+/** Each mode carries exactly what it needs: only direct mode has a key, and it always has one. */
+export type TavusConfig =
+  | (TavusSettings & { mode: 'mock' })
+  | (TavusSettings & { mode: 'direct'; apiKey: string })
+  | (TavusSettings & { mode: 'proxy' });
+
+export interface SupabaseData {
+  mode: 'supabase';
+  url: string;
+  anonKey: string;
+}
+export type DataConfig = { mode: 'local' } | SupabaseData;
+
+/** Proxy mode needs Supabase: the key lives in its edge function, reached with the user's JWT. */
+export interface ProxyConfig {
+  tavus: Extract<TavusConfig, { mode: 'proxy' }>;
+  data: SupabaseData;
+}
+
+/** A configuration the settings can produce; a proxy build without Supabase is not one of them. */
+export type AppConfig = { tavus: Exclude<TavusConfig, { mode: 'proxy' }>; data: DataConfig } | ProxyConfig;
 
 /** One problem with one setting, phrased for the person who has to fix it. */
 export interface SettingIssue {

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Session } from '@/lib/db';
 import { SessionRecord } from './session-record';
 
@@ -8,21 +9,15 @@ type State = { phase: 'loading' } | { phase: 'ready'; session: Session } | { pha
 /** The full record of one session, read when its row is opened (the list leaves transcripts out). */
 export function SessionDetails({ id, personaName }: { id: string; personaName: string | null }) {
   const services = useServices();
-  const [state, setState] = useState<State>({ phase: 'loading' });
-
-  useEffect(() => {
-    let gone = false;
-    services
-      .db()
-      .then((db) => db.getSession(id))
-      .then(
-        (session) => !gone && setState(session ? { phase: 'ready', session } : { phase: 'missing' }),
-        (error: unknown) => !gone && setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) }),
-      );
-    return () => {
-      gone = true;
-    };
-  }, [services, id]);
+  const query = useQuery({ queryKey: queryKeys.session(id), queryFn: async () => (await services.db()).getSession(id) });
+  const state: State =
+    query.status === 'pending'
+      ? { phase: 'loading' }
+      : query.status === 'error'
+        ? { phase: 'error', message: query.error instanceof Error ? query.error.message : String(query.error) }
+        : query.data
+          ? { phase: 'ready', session: query.data }
+          : { phase: 'missing' };
 
   switch (state.phase) {
     case 'loading':

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
-import { useDataVersion } from '@/hooks/use-data-version';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useServices } from '@/lib/services';
+import { lastAnswer, queryKeys } from '@/lib/server-state';
 import type { PageOf, SessionHistoryItem } from '@/lib/db';
-
-export type Loaded = { key: string; result: PageOf<SessionHistoryItem> } | { key: string; error: unknown };
 
 /**
  * One page of the user's sessions, read again when the database reports a change (a session
@@ -12,23 +10,11 @@ export type Loaded = { key: string; result: PageOf<SessionHistoryItem> } | { key
  */
 export function useSessionHistory(page: number, pageSize: number) {
   const services = useServices();
-  const { version, reload } = useDataVersion(services);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const key = `${page}/${pageSize}/${version}`;
-
-  useEffect(() => {
-    let gone = false;
-    services
-      .db()
-      .then((db) => db.listSessionHistory({ page, pageSize }))
-      .then(
-        (result) => !gone && setLoaded({ key, result }),
-        (error: unknown) => !gone && setLoaded({ key, error }),
-      );
-    return () => {
-      gone = true;
-    };
-  }, [services, page, pageSize, key]);
-
-  return { loaded, current: loaded?.key === key, reload };
+  const query = useQuery({
+    queryKey: queryKeys.sessionHistory(page, pageSize),
+    queryFn: async (): Promise<PageOf<SessionHistoryItem>> => (await services.db()).listSessionHistory({ page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  const { loaded, current } = lastAnswer(query);
+  return { loaded: loaded && ('data' in loaded ? { result: loaded.data } : loaded), current, reload: () => void query.refetch() };
 }

@@ -30,32 +30,45 @@ async function endQuietly(gateway: SessionGateway, id: string, reason: string): 
   }
 }
 
+/** A session to end before it is shown: its tab left mid-call, or its time is up. */
+export interface SessionToEnd {
+  kind: 'to_end';
+  session: Session;
+  reason: string;
+  /** What it is shown as once ended. */
+  as: 'ended_on_leave' | 'ended_at_limit';
+}
+
 /**
- * Settles an open session found on load, so that returning to the app never finds an orphan.
- * A tab that closed or reloaded mid-call left a note: the session is ended (the keepalive of a
- * supabase database may already have done it; ending twice changes nothing). A session whose
- * call is held by another tab is left to that tab. One nobody here holds is offered back to the
- * user (its call may still be running, on another device or after a crash) unless its time is up.
+ * What an open session found on load is, without changing it: reading never ends or charges. A tab
+ * that closed or reloaded mid-call left a note, and a session past its time limit has been shut
+ * down by Tavus: both are to be ended (`settleOpenSession`) so that returning to the app never
+ * finds an orphan. A session whose call is held by another tab is left to that tab. One nobody here
+ * holds is offered back to the user (its call may still be running, on another device or after a crash).
  */
-export async function resolveOpenSession(session: Session | null, gateway: SessionGateway, now = Date.now()): Promise<OpenSessionState> {
+export async function inspectOpenSession(session: Session | null, now = Date.now()): Promise<OpenSessionState | SessionToEnd> {
   if (!session) return { kind: 'none' };
   if (session.status === 'ended' || session.status === 'failed') {
-    clearLeftNote(session.id);
+    clearLeftNote(session.id); // a note outlived its session: nothing of the database changes
     return { kind: 'none' };
   }
   if (session.status === 'starting') {
     return { kind: 'starting', session, stale: now - Date.parse(session.created_at) > STALE_START_MS };
   }
   const note = readLeftNote(session.id);
-  if (note) {
-    const ended = await endQuietly(gateway, session.id, note.reason);
-    clearLeftNote(session.id);
-    return { kind: 'ended_on_leave', session: ended };
-  }
+  if (note) return { kind: 'to_end', session, reason: note.reason, as: 'ended_on_leave' };
   if (await heldByAnotherTab(session.id)) return { kind: 'other_tab', session };
   const deadline = deadlineOf(session);
-  if (deadline !== null && now >= deadline) {
-    return { kind: 'ended_at_limit', session: await endQuietly(gateway, session.id, 'limit_reached') };
-  }
+  if (deadline !== null && now >= deadline) return { kind: 'to_end', session, reason: 'limit_reached', as: 'ended_at_limit' };
   return { kind: 'running', session };
+}
+
+/**
+ * The write that follows such a find: ends the session (the keepalive of a supabase database may
+ * already have done it; ending twice changes nothing) and forgets the tab's note.
+ */
+export async function settleOpenSession(found: SessionToEnd, gateway: SessionGateway): Promise<OpenSessionState> {
+  const ended = await endQuietly(gateway, found.session.id, found.reason);
+  if (found.as === 'ended_on_leave') clearLeftNote(found.session.id);
+  return { kind: found.as, session: ended };
 }

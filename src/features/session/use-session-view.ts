@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useServices, type Services } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
-import { resolveOpenSession } from './resolve';
+import { inspectOpenSession, settleOpenSession, type SessionToEnd } from './resolve';
 import { explainError, type Explained } from './messages';
 
 export interface EndNotice {
@@ -19,29 +21,31 @@ export type SessionView =
   | { phase: 'call'; session: Session; gateway: SessionGateway }
   | { phase: 'summary'; session: Session; gateway: SessionGateway; notice?: EndNotice };
 
-/** Reads the session and settles it if its tab is gone: what `/session/:id` should show. */
-export async function readSessionView(services: Pick<Services, 'db' | 'sessions' | 'config'>, id: string | undefined): Promise<SessionView> {
+/** A read that found the session orphaned: it is ended (an action of its own) before it is shown. */
+type SessionRead = Exclude<SessionView, { phase: 'loading' }> | { phase: 'to_end'; found: SessionToEnd; gateway: SessionGateway };
+
+const NOTICES = {
+  ended_on_leave: 'This session ended when its tab was closed or reloaded.',
+  ended_at_limit: 'This session reached its time limit.',
+} as const;
+
+/** What `/session/:id` should show, read as it is: nothing is ended or charged here. */
+export async function readSessionView(services: Pick<Services, 'db' | 'sessions' | 'config'>, id: string | undefined): Promise<SessionRead> {
   try {
     const [db, gateway] = await Promise.all([services.db(), services.sessions()]);
     const session = id ? await db.getSession(id) : null;
     if (!session) return { phase: 'not_found' };
-    if (session.status === 'ended' || session.status === 'failed') {
-      await resolveOpenSession(session, gateway); // clears a leftover note
-      return { phase: 'summary', session, gateway };
-    }
-    const open = await resolveOpenSession(session, gateway);
+    const open = await inspectOpenSession(session);
     switch (open.kind) {
-      case 'ended_on_leave':
-        return { phase: 'summary', session: open.session, gateway, notice: { tone: 'info', text: 'This session ended when its tab was closed or reloaded.' } };
-      case 'ended_at_limit':
-        return { phase: 'summary', session: open.session, gateway, notice: { tone: 'info', text: 'This session reached its time limit.' } };
+      case 'to_end':
+        return { phase: 'to_end', found: open, gateway };
       case 'other_tab':
         return { phase: 'other_tab', session: open.session, gateway };
       case 'running':
         return { phase: 'call', session: open.session, gateway };
       case 'starting':
         return { phase: 'starting', session: open.session, stale: open.stale, gateway };
-      case 'none':
+      default:
         return { phase: 'summary', session, gateway };
     }
   } catch (error) {
@@ -56,66 +60,79 @@ export async function readSessionView(services: Pick<Services, 'db' | 'sessions'
  */
 export function useSessionView(id: string | undefined) {
   const services = useServices();
-  const [state, setState] = useState<{ id: string | undefined; view: SessionView }>({ id, view: { phase: 'loading' } });
-  const view: SessionView = state.id === id ? state.view : { phase: 'loading' };
-  const phase = useRef<SessionView['phase']>('loading');
+  const queries = useQueryClient();
+  // What the page shows without the last read: a reload's answer, the end of the call, an end elsewhere.
+  // A summary stays; anything else gives way to a newer read (a start that finished, say).
+  const [decided, setDecided] = useState<{ id: string | undefined; view: SessionRead; at: number } | null>(null);
   // Set while this tab ends the session itself, so its own change is not taken for an end elsewhere.
-  const endingHere = useRef(false);
+  const [endingFor, setEndingFor] = useState<string | null>(null);
+  const endingHere = id !== undefined && endingFor === id;
+  const readAt = queries.getQueryState(queryKeys.sessionView(id))?.dataUpdatedAt ?? 0;
+  const own = decided && decided.id === id && (decided.view.phase === 'summary' || decided.at >= readAt) ? decided.view : undefined;
+  const phaseNow = (own ?? queries.getQueryData<SessionRead>(queryKeys.sessionView(id)))?.phase;
+  // A waiting page (starting, another tab, an error) is read again on every change; a call or a summary never re-resolves.
+  const read = useQuery({
+    queryKey: queryKeys.sessionView(id),
+    queryFn: () => readSessionView(services, id),
+    subscribed: phaseNow !== 'summary' && phaseNow !== 'call',
+  });
+  const base: SessionRead | undefined = own ?? read.data;
+  const show = useCallback(
+    (view: SessionRead) => setDecided({ id, view, at: queries.getQueryState(queryKeys.sessionView(id))?.dataUpdatedAt ?? 0 }),
+    [id, queries],
+  );
 
+  // An orphan the read found is ended once, by this explicit step, then shown as its summary.
+  const settledFor = useRef<string | null>(null);
+  const settle = useMutation({
+    mutationFn: async ({ found, gateway }: { found: SessionToEnd; gateway: SessionGateway }) => {
+      const ended = await settleOpenSession(found, gateway);
+      if (ended.kind === 'ended_on_leave' || ended.kind === 'ended_at_limit') {
+        return { phase: 'summary', session: ended.session, gateway, notice: { tone: 'info', text: NOTICES[ended.kind] } } as const;
+      }
+      return { phase: 'summary', session: found.session, gateway } as const;
+    },
+    onSuccess: show,
+    onError: (error) => show({ phase: 'error', error: explainError(error, services.config.tavus.mode) }),
+  });
+  const { mutate } = settle;
+  const toEnd = base?.phase === 'to_end' ? base : null;
   useEffect(() => {
-    phase.current = view.phase;
-  }, [view.phase]);
+    if (!toEnd || settledFor.current === toEnd.found.session.id) return;
+    settledFor.current = toEnd.found.session.id;
+    mutate(toEnd);
+  }, [toEnd, mutate]);
 
-  const show = useCallback((next: SessionView) => setState({ id, view: next }), [id]);
-  const reload = useCallback(() => readSessionView(services, id).then(show), [services, id, show]);
+  // During the call only an end decided elsewhere matters: the session's row, read again on every change.
+  const inCall = base?.phase === 'call' ? base : null;
+  const record = useQuery({
+    queryKey: queryKeys.session(id),
+    queryFn: async () => (id ? (await services.db()).getSession(id).catch(() => null) : null),
+    enabled: inCall !== null,
+  });
+  const row = inCall ? record.data : undefined;
+  const shown: SessionRead | undefined =
+    inCall && row && !endingHere && (row.status === 'ended' || row.status === 'failed')
+      ? { phase: 'summary', session: row, gateway: inCall.gateway, notice: { tone: 'info', text: 'This session was ended elsewhere (another tab, another device, or Tavus).' } }
+      : base;
 
-  /** During the call only an end decided elsewhere matters; the call itself never re-resolves. */
-  const followChange = useCallback(async () => {
-    if (phase.current === 'summary' || phase.current === 'loading' || endingHere.current) return;
-    if (phase.current !== 'call') return void (await reload());
-    const [db, gateway] = await Promise.all([services.db(), services.sessions()]);
-    const session = id ? await db.getSession(id).catch(() => null) : null;
-    if (session && (session.status === 'ended' || session.status === 'failed') && phase.current === 'call' && !endingHere.current) {
-      show({ phase: 'summary', session, gateway, notice: { tone: 'info', text: 'This session was ended elsewhere (another tab, another device, or Tavus).' } });
-    }
-  }, [id, reload, services, show]);
-
-  useEffect(() => {
-    let gone = false;
-    let unsubscribe: (() => void) | undefined;
-    endingHere.current = false;
-    void readSessionView(services, id).then((next) => {
-      if (!gone) setState({ id, view: next });
-    });
-    services.db().then(
-      (db) => {
-        if (gone) return;
-        unsubscribe = db.subscribe((change) => {
-          if (!change.sessionId || change.sessionId === id) void followChange();
-        });
-      },
-      () => undefined,
-    );
-    return () => {
-      gone = true;
-      unsubscribe?.();
-    };
-  }, [id, followChange, services]);
+  const reload = useCallback(async () => {
+    settledFor.current = null;
+    show(await queries.fetchQuery({ queryKey: queryKeys.sessionView(id), queryFn: () => readSessionView(services, id), staleTime: 0 }));
+  }, [queries, services, id, show]);
 
   const finish = useCallback(
     (session: Session, notice?: EndNotice) => {
-      setState((current) =>
-        'gateway' in current.view
-          ? { id, view: { phase: 'summary', session, gateway: current.view.gateway, ...(notice ? { notice } : {}) } }
-          : current,
-      );
+      setDecided((current) => {
+        const view = current && current.id === id ? current.view : read.data;
+        return view && 'gateway' in view ? { id, view: { phase: 'summary', session, gateway: view.gateway, ...(notice ? { notice } : {}) }, at: 0 } : current;
+      });
     },
-    [id],
+    [id, read.data],
   );
 
-  const markEnding = useCallback((ending: boolean) => {
-    endingHere.current = ending;
-  }, []);
+  const markEnding = useCallback((ending: boolean) => setEndingFor(ending && id !== undefined ? id : null), [id]);
 
+  const view: SessionView = !shown || shown.phase === 'to_end' ? { phase: 'loading' } : shown;
   return { view, reload, finish, markEnding };
 }

@@ -22,6 +22,7 @@ import {
   type TavusErrorInit,
 } from '@/lib/tavus/errors.ts';
 import { ConversationEndUnconfirmedError, type Session, type SessionGateway, type StartedSession } from './types';
+import { checkPersonaThroughProxy } from './proxy-persona';
 
 /**
  * Proxy mode's session gateway: one request to the `tavus` edge function per start or end. The
@@ -142,6 +143,8 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
 
   return {
     callTransport: 'daily',
+    // the server's persona, asked of the function: the browser holds no key to ask Tavus
+    verifyPersona: checkPersonaThroughProxy(options),
 
     async start({ sessionType }) {
       const data = startedBody.safeParse(await post('/sessions', { session_type: sessionType }));

@@ -2,7 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
-import { ServicesContext, type Services } from '@/lib/services';
+import type { Services } from '@/lib/services';
+import { ServicesProvider } from '@/lib/server-state';
 import type { AppConfig } from '@/config';
 import { createEmbeddedDb, type AppDb } from '@/lib/db';
 import { loadViteSchema } from '@/lib/db/embedded/vite-schema';
@@ -134,7 +135,7 @@ function SessionStub() {
 /** Renders `page` at `path` (with /session/:id as a stub, to follow the rows' links). */
 export function renderAt(world: World, path: string, routes: Array<{ path: string; element: ReactNode }>) {
   return render(
-    <ServicesContext.Provider value={world.services}>
+    <ServicesProvider services={world.services}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
           {routes.map((route) => (
@@ -143,6 +144,6 @@ export function renderAt(world: World, path: string, routes: Array<{ path: strin
           <Route path="/session/:id" element={<SessionStub />} />
         </Routes>
       </MemoryRouter>
-    </ServicesContext.Provider>,
+    </ServicesProvider>,
   );
 }

@@ -153,6 +153,16 @@ describe('mock call', () => {
     expect(await w.tavus.activeConversations()).toEqual([]);
   });
 
+  it('opens the call once a start made elsewhere attaches its conversation', async () => {
+    const w = world();
+    const reserved = await w.db.startSession({ sessionType: 'reflect_alone', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' });
+    renderApp(`/session/${reserved.id}`, w.services);
+    expect(await screen.findByText(/This session is still being started/)).toBeInTheDocument();
+    await w.db.attachConversation(reserved.id, 'c0123456789abc', 'https://tavus.daily.co/c0123456789abc'); // the other tab
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    expect(screen.queryByText(/This session is still being started/)).not.toBeInTheDocument();
+  });
+
   it('turns into the summary when the session is ended elsewhere', async () => {
     const w = world();
     await startFromHome(w);

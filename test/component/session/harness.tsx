@@ -1,6 +1,7 @@
 import { configure, render } from '@testing-library/react';
 import { RouterProvider } from 'react-router';
-import { ServicesContext, type Services } from '@/lib/services';
+import type { Services } from '@/lib/services';
+import { ServicesProvider } from '@/lib/server-state';
 import { createTestRouter } from '@/app/router';
 import { AuthProvider } from '@/features/auth';
 import type { AppConfig } from '@/config';
@@ -61,12 +62,12 @@ export function sessionWorldForFile(transport: CallTransport = 'simulated') {
 export function renderApp(path: string, services: Services) {
   const router = createTestRouter(path);
   const view = render(
-    <ServicesContext.Provider value={services}>
+    <ServicesProvider services={services}>
       {/* local data mode: everyone is the embedded database's local user */}
       <AuthProvider>
         <RouterProvider router={router} />
       </AuthProvider>
-    </ServicesContext.Provider>,
+    </ServicesProvider>,
   );
   return { router, ...view };
 }

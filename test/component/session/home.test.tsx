@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { noteLeft } from '@/features/session/ownership';
+import { readHomeState } from '@/features/session/home/use-home-state';
+import { readSessionView } from '@/features/session/use-session-view';
 import { renderApp, sessionWorldForFile } from './harness';
 
 const { data, world } = sessionWorldForFile();
@@ -75,6 +77,18 @@ describe('home', () => {
     expect(ended).toMatchObject({ status: 'ended', end_reason: 'tab_closed' });
     expect(await w.tavus.activeConversations()).toEqual([]);
     expect(localStorage.length).toBe(0);
+  });
+
+  it('reads an orphan without ending it: the start page and the session page only report it', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    noteLeft(session.id, 'tab_closed');
+    const usageBefore = await w.db.usage();
+    expect((await readHomeState(w.services)).open).toMatchObject({ kind: 'to_end', reason: 'tab_closed', session: { id: session.id } });
+    expect(await readSessionView(w.services, session.id)).toMatchObject({ phase: 'to_end' });
+    expect(await w.db.getSession(session.id)).toMatchObject({ status: 'active', ended_at: null });
+    expect((await w.db.usage()).secondsLeft).toBe(usageBefore.secondsLeft);
+    expect(await w.tavus.activeConversations()).toHaveLength(1);
   });
 
   it('offers to cancel a start that never finished, charging nothing', async () => {

@@ -1,7 +1,7 @@
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { clearLeftNote, heldByAnotherTab, holdCall, noteLeft, readLeftNote } from '@/features/session/ownership';
-import { resolveOpenSession, STALE_START_MS } from '@/features/session/resolve';
+import { inspectOpenSession, settleOpenSession, STALE_START_MS } from '@/features/session/resolve';
 
 /** A LockManager shared by "tabs" of one origin: enough of the Web Locks API for ifAvailable requests. */
 function fakeLocks() {
@@ -77,10 +77,19 @@ describe('which tab runs a call', () => {
   });
 });
 
+/** What a page does on load: the read, then, when it found a session to end, the end as its own step. */
+async function resolveOpenSession(found: Session | null, g: SessionGateway) {
+  const state = await inspectOpenSession(found);
+  return state.kind === 'to_end' ? settleOpenSession(state, g) : state;
+}
+
 describe('settling an open session on load', () => {
   it('ends a session whose tab left mid-call, with the reason noted', async () => {
     const { g, ends } = gateway();
     noteLeft(session().id, 'tab_closed');
+    expect(await inspectOpenSession(session())).toMatchObject({ kind: 'to_end', reason: 'tab_closed' });
+    expect(ends).toEqual([]); // reading it ends nothing
+    expect(readLeftNote(session().id)).not.toBeNull();
     const state = await resolveOpenSession(session(), g);
     expect(state.kind).toBe('ended_on_leave');
     expect(ends).toEqual([[session().id, 'tab_closed']]);
@@ -105,6 +114,8 @@ describe('settling an open session on load', () => {
   it('ends a session past its time limit (Tavus has shut the call down)', async () => {
     const { g, ends } = gateway();
     const late = session({ started_at: new Date(Date.now() - 601_000).toISOString() });
+    expect(await inspectOpenSession(late)).toMatchObject({ kind: 'to_end', reason: 'limit_reached' });
+    expect(ends).toEqual([]);
     expect((await resolveOpenSession(late, g)).kind).toBe('ended_at_limit');
     expect(ends).toEqual([[late.id, 'limit_reached']]);
   });

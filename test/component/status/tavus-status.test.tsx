@@ -4,15 +4,30 @@ import type { AppConfig } from '@/config';
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator } from '@/lib/tavus/simulator';
 import { createClientSessions } from '@/lib/sessions/client';
-import { checkPersonaThroughProxy } from '@/lib/sessions/proxy-persona';
+import { createProxySessions } from '@/lib/sessions/proxy';
+import { composeServices } from '@/app/compose';
 import { TavusStatus } from '@/features/status/tavus-status';
 import { usePersonaStatus } from '@/features/status/persona-status-store';
 import { CHECK_TTL_MS } from '@/features/status/persona-check';
 
-const base: AppConfig['tavus'] = { mode: 'mock', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' };
+const ids = { personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' };
+const mock: AppConfig = { tavus: { mode: 'mock', ...ids }, data: { mode: 'local' } };
+const direct = (apiKey: string): AppConfig => ({ tavus: { mode: 'direct', apiKey, ...ids }, data: { mode: 'local' } });
+const proxy: AppConfig = { tavus: { mode: 'proxy', ...ids }, data: { mode: 'supabase', url: 'https://project.supabase.co', anonKey: 'anon-key-0123456789' } };
 
-function setup(tavus: Partial<AppConfig['tavus']> = {}, options: { simulatorKey?: string; clientKey?: string } = {}) {
-  const config: AppConfig = { tavus: { ...base, ...tavus }, data: { mode: 'local' } };
+/** The server's `tavus` function as the proxy gateway reaches it, answering the persona check with `answer`. */
+function proxyGateway(answer: () => Response, seen: Array<{ url: string; auth: string | null }> = []) {
+  return createProxySessions({
+    functionsUrl: 'https://project.supabase.co/functions/v1',
+    getAccessToken: async () => 'jwt-abc',
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
+      return answer();
+    }) as typeof fetch,
+  });
+}
+
+function setup(config: AppConfig = mock, options: { simulatorKey?: string; clientKey?: string } = {}) {
   const simulator = createTavusSimulator(options.simulatorKey ? { apiKey: options.simulatorKey } : {});
   let requests = 0;
   const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
@@ -53,13 +68,13 @@ describe('Tavus status', () => {
   });
 
   it('labels direct mode Live and proxy mode Proxy', async () => {
-    const live = setup({ mode: 'direct', apiKey: 'k-123456' });
+    const live = setup(direct('k-123456'));
     const { unmount } = show(live.services);
     expect(status()).toHaveTextContent('Live');
     unmount();
     usePersonaStatus.getState().reset();
-    const proxy = setup({ mode: 'proxy' });
-    show(proxy.services);
+    const proxied = setup(proxy);
+    show(proxied.services);
     expect(status()).toHaveTextContent('Proxy');
   });
 
@@ -88,7 +103,7 @@ describe('Tavus status', () => {
   });
 
   it('names a bad key, and does not remember the failure', async () => {
-    const { services } = setup({ mode: 'direct', apiKey: 'k-wrong' }, { simulatorKey: 'k-right', clientKey: 'k-wrong' });
+    const { services } = setup(direct('k-wrong'), { simulatorKey: 'k-right', clientKey: 'k-wrong' });
     show(services);
     await waitFor(() => expect(status()).toHaveTextContent('not verified: bad API key'));
     expect(status()).toHaveTextContent('check VITE_TAVUS_API_KEY');
@@ -96,7 +111,7 @@ describe('Tavus status', () => {
   });
 
   it('names a persona that does not exist', async () => {
-    const { services } = setup({ personaId: 'p0000000000' });
+    const { services } = setup({ ...mock, tavus: { ...mock.tavus, personaId: 'p0000000000' } });
     show(services);
     await waitFor(() => expect(status()).toHaveTextContent('not verified: persona not found: p0000000000 is not on this Tavus account'));
   });
@@ -110,30 +125,29 @@ describe('Tavus status', () => {
 
   it("in proxy mode asks the server's persona endpoint with the user's token", async () => {
     const seen: Array<{ url: string; auth: string | null }> = [];
-    const verifyPersona = checkPersonaThroughProxy({
-      functionsUrl: 'https://project.supabase.co/functions/v1',
-      getAccessToken: async () => 'jwt-abc',
-      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-        seen.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
-        return Response.json({ persona_id: 'p7e13c73f41f', persona_name: 'Server Persona', replica_id: 'r4317e64d25a', verified: true });
-      }) as typeof fetch,
-    });
-    const { services } = setup({ mode: 'proxy' });
-    const gateway = { ...(await services.sessions()), verifyPersona };
+    const gateway = proxyGateway(() => Response.json({ persona_id: 'p7e13c73f41f', persona_name: 'Server Persona', replica_id: 'r4317e64d25a', verified: true }), seen);
+    const { services } = setup(proxy);
     show({ ...services, sessions: async () => gateway });
     await waitFor(() => expect(status()).toHaveTextContent('persona Server Persona p7e13c73f41f'));
     expect(seen).toEqual([{ url: 'https://project.supabase.co/functions/v1/tavus/persona', auth: 'Bearer jwt-abc' }]);
   });
 
   it('in proxy mode reports the server refusing the key by its code', async () => {
-    const verifyPersona = checkPersonaThroughProxy({
-      functionsUrl: 'https://project.supabase.co/functions/v1',
-      getAccessToken: async () => 'jwt-abc',
-      fetch: (async () => Response.json({ error: { code: 'invalid_api_key', message: 'Invalid access token' } }, { status: 502 })) as typeof fetch,
-    });
-    const { services } = setup({ mode: 'proxy' });
-    const gateway = { ...(await services.sessions()), verifyPersona };
+    const gateway = proxyGateway(() => Response.json({ error: { code: 'invalid_api_key', message: 'Invalid access token' } }, { status: 502 }));
+    const { services } = setup(proxy);
     show({ ...services, sessions: async () => gateway });
     await waitFor(() => expect(status()).toHaveTextContent('not verified: bad API key: Tavus refused it (Invalid access token); check the TAVUS_API_KEY secret of the tavus function'));
+  });
+
+  it('in a composed proxy build, checks the persona through the project\'s tavus function', async () => {
+    const seen: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      seen.push(String(input instanceof Request ? input.url : input));
+      return Response.json({ persona_id: 'p7e13c73f41f', persona_name: 'Server Persona', replica_id: 'r4317e64d25a' });
+    });
+    show(composeServices(proxy));
+    await waitFor(() => expect(status()).toHaveTextContent('persona Server Persona p7e13c73f41f'));
+    expect(status()).toHaveTextContent('verified');
+    expect(seen).toEqual(['https://project.supabase.co/functions/v1/tavus/persona']);
   });
 });

@@ -2,7 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { ServicesContext, type Services } from '@/lib/services';
+import type { Services } from '@/lib/services';
+import { ServicesProvider } from '@/lib/server-state';
 import type { AppConfig } from '@/config';
 import { createEmbeddedDb, type AppDb } from '@/lib/db';
 import { createTavusClient, type TavusClient } from '@/lib/tavus';
@@ -111,21 +112,21 @@ function Where() {
 /** One studio page on its own, e.g. with a short polling interval. */
 export function renderPage(world: StudioWorld, page: ReactNode) {
   return render(
-    <ServicesContext.Provider value={world.services}>
+    <ServicesProvider services={world.services}>
       <MemoryRouter>{page}</MemoryRouter>
-    </ServicesContext.Provider>,
+    </ServicesProvider>,
   );
 }
 
 export function renderStudio(world: StudioWorld, path = '/studio/personas') {
   return render(
-    <ServicesContext.Provider value={world.services}>
+    <ServicesProvider services={world.services}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
           <Route path="/studio/*" element={<StudioPage />} />
         </Routes>
         <Where />
       </MemoryRouter>
-    </ServicesContext.Provider>,
+    </ServicesProvider>,
   );
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useServices, type Services } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Usage } from '@/lib/db';
-import { resolveOpenSession, type OpenSessionState } from '../resolve';
+import { inspectOpenSession, settleOpenSession, type OpenSessionState, type SessionToEnd } from '../resolve';
 import { heldByAnotherTab } from '../ownership';
 import { explainError, type Explained } from '../messages';
 import { firstVisitHome, lastKnownHome, rememberHome } from './known-state';
@@ -18,86 +20,77 @@ function initialState(services: Pick<Services, 'knownHome'>): HomeState {
   return { phase: 'ready', ...(lastKnownHome() ?? firstVisitHome()), known: true };
 }
 
-/** Reads the plan's minutes and settles any open session (this tab, another tab, another device). */
-export async function readHomeState(services: Pick<Services, 'db' | 'sessions' | 'config'>): Promise<HomeState> {
-  try {
-    const [db, gateway] = await Promise.all([services.db(), services.sessions()]);
-    const { current, usage } = db.home
-      ? await db.home()
-      : await Promise.all([db.currentSession(), db.usage()]).then(([current, usage]) => ({ current, usage }));
-    const open = await resolveOpenSession(current, gateway);
-    // Ending an orphan changes the minutes left: read them again.
-    const fresh = open.kind.startsWith('ended') ? await db.usage() : usage;
-    return { phase: 'ready', usage: fresh, open };
-  } catch (error) {
-    return { phase: 'error', error: explainError(error, services.config.tavus.mode) };
-  }
+/** The plan's minutes and the open session (this tab, another tab, another device), as they are: nothing is written. */
+export async function readHomeState(services: Pick<Services, 'db'>): Promise<{ usage: Usage; open: OpenSessionState | SessionToEnd }> {
+  const db = await services.db();
+  const { current, usage } = db.home
+    ? await db.home()
+    : await Promise.all([db.currentSession(), db.usage()]).then(([current, usage]) => ({ current, usage }));
+  return { usage, open: await inspectOpenSession(current) };
 }
 
 /**
- * What the start page needs, settled on load so that nothing is left orphaned, and read again when
- * the database reports a change to the user's sessions (another tab starting one, say).
+ * What the start page needs, read again when the database reports a change to the user's sessions
+ * (another tab starting one, say). A session the read finds orphaned (its tab left, its time is up)
+ * is ended by an action of its own, once, and the page reads again: nothing is left orphaned.
  */
 export function useHomeState(): { state: HomeState; refresh: () => Promise<void> } {
   const services = useServices();
-  const [state, setState] = useState<HomeState>(() => initialState(services));
-  const generation = useRef(0);
-  // One read at a time: two reads settling the same orphan at once would race each other.
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const read = useCallback(() => {
-    const next = queue.current.then(() => readHomeState(services));
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, [services]);
-  // A session ended on load stays reported after the refresh its own ending causes, whichever read wins.
-  const endedOnLoad = useRef<OpenSessionState | null>(null);
-  const remember = useCallback((next: HomeState): HomeState => {
-    if (next.phase !== 'ready') return next;
-    if (services.knownHome) rememberHome(next);
-    if (next.open.kind === 'ended_on_leave' || next.open.kind === 'ended_at_limit') endedOnLoad.current = next.open;
-    return next.open.kind === 'none' && endedOnLoad.current ? { ...next, open: endedOnLoad.current } : next;
-  }, [services]);
-
-  const refresh = useCallback(() => {
-    const mine = ++generation.current;
-    return read().then((next) => {
-      const shown = remember(next);
-      if (mine === generation.current) setState(shown);
-    });
-  }, [read, remember]);
-
+  const queries = useQueryClient();
+  const [initial] = useState(() => initialState(services));
+  const query = useQuery({ queryKey: queryKeys.home, queryFn: () => readHomeState(services) });
+  // A session ended on load stays reported after the read its own ending causes.
+  const [endedOnLoad, setEndedOnLoad] = useState<OpenSessionState | null>(null);
+  const settledFor = useRef<string | null>(null);
+  const settle = useMutation({
+    mutationFn: async (found: SessionToEnd) => settleOpenSession(found, await services.sessions()),
+    onSuccess: (ended) => {
+      setEndedOnLoad(ended);
+      // Ending it changed the minutes left: the page shows the ending with the new figures.
+      return queries.invalidateQueries({ queryKey: queryKeys.db });
+    },
+  });
+  const found = query.data?.open;
+  const toEnd = found?.kind === 'to_end' ? found : null;
+  const { mutate, reset } = settle;
   useEffect(() => {
-    let gone = false;
-    let unsubscribe: (() => void) | undefined;
-    const mine = ++generation.current;
-    void read().then((next) => {
-      const shown = remember(next);
-      if (!gone && mine === generation.current) setState(shown);
-    });
-    services.db().then(
-      (db) => {
-        if (!gone) unsubscribe = db.subscribe(() => void refresh());
-      },
-      () => undefined, // the load failure is already shown
-    );
-    return () => {
-      gone = true;
-      unsubscribe?.();
-    };
-  }, [services, read, refresh, remember]);
+    if (!toEnd || settledFor.current === toEnd.session.id) return;
+    settledFor.current = toEnd.session.id;
+    mutate(toEnd);
+  }, [toEnd, mutate]);
 
   // A running session nobody here holds may be one another tab is just joining (its call screen
   // takes the session's lock as it opens, after the database's last word): look again, locally.
-  const running = state.phase === 'ready' && state.open.kind === 'running' ? state.open.session : null;
+  const [heldElsewhere, setHeldElsewhere] = useState<string | null>(null);
+  const running = found?.kind === 'running' ? found.session : null;
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      void heldByAnotherTab(running.id).then((held) => {
-        if (held) setState((now) => (now.phase === 'ready' && now.open.kind === 'running' && now.open.session.id === running.id ? { ...now, open: { kind: 'other_tab', session: running } } : now));
-      });
+      void heldByAnotherTab(running.id).then((held) => held && setHeldElsewhere(running.id));
     }, OWNER_CHECK_MS);
     return () => clearInterval(timer);
   }, [running]);
+
+  const mode = services.config.tavus.mode;
+  const failure = settle.isError ? settle.error : query.isError && !query.isFetching ? query.error : null;
+  const state = useMemo((): HomeState => {
+    if (failure) return { phase: 'error', error: explainError(failure, mode) };
+    if (!query.data || query.data.open.kind === 'to_end') return initial;
+    const read = query.data.open;
+    let open: OpenSessionState = read.kind === 'none' && endedOnLoad ? endedOnLoad : read;
+    if (open.kind === 'running' && open.session.id === heldElsewhere) open = { kind: 'other_tab', session: open.session };
+    return { phase: 'ready', usage: query.data.usage, open };
+  }, [failure, mode, query.data, initial, endedOnLoad, heldElsewhere]);
+
+  useEffect(() => {
+    if (services.knownHome && state.phase === 'ready' && !state.known) rememberHome(state);
+  }, [state, services.knownHome]);
+
+  const refresh = useCallback(async () => {
+    settledFor.current = null;
+    reset();
+    await queries.refetchQueries({ queryKey: queryKeys.home });
+  }, [reset, queries]);
 
   return { state, refresh };
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { SessionFailure } from '@/components/session-failure';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { describeEndReason } from '../messages';
@@ -19,24 +20,15 @@ function durationSeconds(session: Session): number | null {
 /** After the end: how long it lasted, what it cost, what is left, and what was said. */
 export function SessionSummary({ session, gateway, notice }: { session: Session; gateway: SessionGateway; notice?: EndNotice }) {
   const services = useServices();
-  const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
+  const secondsLeft =
+    useQuery({
+      queryKey: queryKeys.secondsLeft(session.seconds_used),
+      queryFn: async () => (await (await services.db()).usage()).secondsLeft,
+    }).data ?? null;
   const { lines, source, waiting } = useSummaryTranscript(session, gateway.callTransport !== 'simulated' || services.simulatedCallbacks === true);
   const failed = session.status === 'failed';
   const duration = durationSeconds(session);
 
-  useEffect(() => {
-    let gone = false;
-    void services
-      .db()
-      .then((db) => db.usage())
-      .then(
-        (usage) => !gone && setSecondsLeft(usage.secondsLeft),
-        () => undefined,
-      );
-    return () => {
-      gone = true;
-    };
-  }, [services, session.seconds_used]);
 
   return (
     <section className="page summary" aria-labelledby="page-title">

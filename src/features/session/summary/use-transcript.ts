@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Session } from '@/lib/db';
 import { useCallStore, savedTranscript } from '../call/call-store';
 import type { TranscriptLine } from '../call/transcript-state';
@@ -31,34 +33,29 @@ export type TranscriptSource = 'tavus' | 'call' | 'none';
  */
 export function useSummaryTranscript(session: Session, waitForTavus: boolean) {
   const services = useServices();
-  const [official, setOfficial] = useState<TranscriptLine[] | null>(() => officialLines(session.transcript));
-  const [waiting, setWaiting] = useState(() => waitForTavus && officialLines(session.transcript) === null && session.started_at !== null);
+  const [{ waitedFor, deadline }] = useState(() => ({
+    waitedFor: waitForTavus && officialLines(session.transcript) === null && session.started_at !== null,
+    deadline: Date.now() + TRANSCRIPT_WAIT_MS,
+  }));
   const [heard] = useState(() => {
     const call = useCallStore.getState();
     return call.sessionId === session.id ? call.lines : savedTranscript(session.id);
   });
-
-  useEffect(() => {
-    if (!waiting) return;
-    let stopped = false;
-    const deadline = Date.now() + TRANSCRIPT_WAIT_MS;
-    const poll = async () => {
-      if (stopped) return;
-      const db = await services.db();
-      const fresh = await db.getSession(session.id).catch(() => null);
-      const lines = fresh ? officialLines(fresh.transcript) : null;
-      if (stopped) return;
-      if (lines) {
-        setOfficial(lines);
-        setWaiting(false);
-      } else if (Date.now() >= deadline) setWaiting(false);
-    };
-    const timer = setInterval(() => void poll(), TRANSCRIPT_POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [waiting, services, session.id]);
+  // Nothing is asked at once (the session just read has no transcript): every few seconds until it
+  // comes or the wait is over, and at once when the database reports a change.
+  const polled = useQuery({
+    queryKey: queryKeys.transcript(session.id),
+    queryFn: async () => {
+      const fresh = await (await services.db()).getSession(session.id).catch(() => null);
+      return fresh ? officialLines(fresh.transcript) : null;
+    },
+    enabled: waitedFor,
+    initialData: null,
+    staleTime: Infinity,
+    refetchInterval: (query) => (query.state.data || query.state.dataUpdatedAt >= deadline ? false : TRANSCRIPT_POLL_MS),
+  });
+  const official = officialLines(session.transcript) ?? polled.data;
+  const waiting = waitedFor && official === null && polled.dataUpdatedAt < deadline;
 
   const lines = official ?? heard;
   const source: TranscriptSource = official ? 'tavus' : heard.length ? 'call' : 'none';

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 
@@ -15,7 +16,7 @@ export function ConversationDetails({ conversationId }: { conversationId: string
     async (signal: AbortSignal) => (await services.tavus()).conversations.get(conversationId, { verbose: true }, { signal }),
     [services, conversationId],
   );
-  const { data, error, loading } = useLoad(load);
+  const { data, error, loading } = useLoad(queryKeys.studio('conversation', conversationId), load);
   if (error) return <ErrorAlert error={error} />;
   if (loading || !data) return <p aria-busy="true">Loading details…</p>;
   const events = data.events ?? [];

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { TavusClient } from '@/lib/tavus';
 import { ConfirmButton } from '../shared/confirm-button';
 import { ErrorAlert } from '../shared/error-alert';
@@ -23,7 +24,7 @@ export function ConversationsPage() {
       (await services.tavus()).conversations.list({ limit: PAGE_SIZE, page, ...(status ? { status: status as 'active' | 'ended' } : {}) }, { signal }),
     [services, page, status],
   );
-  const { data, error, loading, reload } = useLoad(load);
+  const { data, error, loading, reload } = useLoad(queryKeys.studio('conversations', page, status || null), load);
 
   const run = async (work: (tavus: TavusClient) => Promise<string>) => {
     setNotice(undefined);

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Document, TavusClient } from '@/lib/tavus';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad, usePoll } from '../shared/use-load';
@@ -20,7 +21,7 @@ export function DocumentsPage({ pollMs = DOCUMENT_POLL_MS }: { pollMs?: number }
     for await (const d of (await services.tavus()).documents.list({ limit: 50, sort: 'descending' }, { signal })) all.push(d);
     return all;
   }, [services]);
-  const { data: documents, error, loading, reload } = useLoad(load);
+  const { data: documents, error, loading, reload } = useLoad(queryKeys.studio('documents'), load);
   const processing = (documents ?? []).some((d) => !SETTLED.has(d.status ?? 'ready'));
   usePoll(processing, pollMs, reload);
 

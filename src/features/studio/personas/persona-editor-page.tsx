@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 import { emptyFormValues, toFormValues, type PersonaBody } from './form-model';
@@ -26,13 +27,13 @@ export function PersonaEditorPage() {
     const row = await db.getPersona(id);
     if (!row?.tavus_persona_id) return { row, base: undefined, remoteError: undefined };
     try {
-      const remote = (await (await services.tavus()).personas.get(row.tavus_persona_id)) as unknown as PersonaBody;
+      const remote = (await (await services.tavus()).personas.get(row.tavus_persona_id));
       return { row, base: remote, remoteError: undefined };
     } catch (remoteError) {
       return { row, base: undefined, remoteError };
     }
   }, [id, services]);
-  const { data, error, loading, reload } = useLoad(load);
+  const { data, error, loading, reload } = useLoad(queryKeys.studio('persona', id ?? null), load);
 
   const deps = async () => ({ db: await services.db(), tavus: await services.tavus(), mode: services.config.tavus.mode });
 

@@ -50,7 +50,7 @@ export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): P
 export function rowToBody(row: Persona, remote: PersonaBody = {}): PersonaBody {
   const body = editablePart(remote);
   for (const key of LOCAL_KEYS) delete body[key];
-  return editablePart({ ...body, ...(row as unknown as PersonaBody) });
+  return editablePart({ ...body, ...(row) });
 }
 
 async function recordFailure(deps: SyncDeps, row: Persona, error: unknown): Promise<SyncOutcome> {
@@ -65,10 +65,10 @@ async function recordFailure(deps: SyncDeps, row: Persona, error: unknown): Prom
 export async function syncPersona(deps: SyncDeps, row: Persona, base?: PersonaBody): Promise<SyncOutcome> {
   try {
     if (!row.tavus_persona_id) {
-      const created = await deps.tavus.personas.create(rowToBody(row) as never);
+      const created = await deps.tavus.personas.create(rowToBody(row));
       return { kind: 'created', row: await deps.db.markPersonaSynced(row.id, created.persona_id) };
     }
-    const before = editablePart(base ?? ((await deps.tavus.personas.get(row.tavus_persona_id)) as unknown as PersonaBody));
+    const before = editablePart(base ?? ((await deps.tavus.personas.get(row.tavus_persona_id))));
     const ops = diffToJsonPatch(before, rowToBody(row, before));
     if (ops.length > 0) {
       const result = await deps.tavus.personas.update(row.tavus_persona_id, ops);
@@ -105,7 +105,7 @@ export async function importFromTavus(deps: SyncDeps): Promise<ImportResult> {
       continue;
     }
     try {
-      result.added.push(await deps.db.linkPersona(id, toFields(remote as unknown as PersonaBody, id)));
+      result.added.push(await deps.db.linkPersona(id, toFields(remote, id)));
       linked.add(id);
     } catch (error) {
       result.failed.push({ personaId: id, error });

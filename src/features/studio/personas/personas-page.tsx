@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Persona } from '@/lib/db';
 import { errorSentence } from '../shared/describe-error';
 import { ErrorAlert } from '../shared/error-alert';
@@ -29,7 +30,7 @@ export function PersonasPage() {
   const [busy, setBusy] = useState<string>();
 
   const load = useCallback(async () => (await services.db()).listPersonas(), [services]);
-  const { data: personas, error, loading, reload } = useLoad(load);
+  const { data: personas, error, loading, reload } = useLoad(queryKeys.studio('personas'), load);
   const deps = async () => ({ db: await services.db(), tavus: await services.tavus(), mode: services.config.tavus.mode });
 
   async function act(key: string, run: () => Promise<Notice>) {

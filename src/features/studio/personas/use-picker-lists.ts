@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Option } from '../shared/field';
 import { useLoad } from '../shared/use-load';
 import type { PickerLists } from './knowledge-section';
@@ -38,7 +39,7 @@ export function usePickerLists(): { lists: PickerLists; error: unknown; loading:
     },
     [services],
   );
-  const { data, error, loading } = useLoad(load);
+  const { data, error, loading } = useLoad(queryKeys.studio('picker-lists'), load);
   return {
     lists: data?.lists ?? { replicas: [], documents: [], objectives: [], guardrails: [] },
     error: error ?? data?.error,

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { Replica, TavusClient } from '@/lib/tavus';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad, usePoll } from '../shared/use-load';
@@ -18,7 +19,7 @@ export function ReplicasPage({ pollMs = REPLICA_POLL_MS }: { pollMs?: number }) 
     for await (const replica of (await services.tavus()).replicas.list({ limit: 50 }, { signal })) all.push(replica);
     return all;
   }, [services]);
-  const { data: replicas, error, loading, reload } = useLoad(load);
+  const { data: replicas, error, loading, reload } = useLoad(queryKeys.studio('replicas'), load);
   const training = (replicas ?? []).some((r) => r.status === 'started');
   usePoll(training, pollMs, reload);
 

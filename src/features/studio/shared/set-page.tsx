@@ -1,5 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useServices } from '@/lib/services';
+import { queryKeys } from '@/lib/server-state';
 import type { PatchableResource, TavusClient } from '@/lib/tavus';
 import { ConfirmButton } from './confirm-button';
 import { ErrorAlert } from './error-alert';
@@ -17,11 +18,13 @@ export interface SetFormProps<T> {
   onCancel?: () => void;
 }
 
-interface SetPageProps<T extends Item> {
+interface SetPageProps<T extends Item, C> {
   title: string;
   noun: string;
   idKey: string;
-  resource(tavus: TavusClient): PatchableResource<T, never>;
+  resource(tavus: TavusClient): PatchableResource<T, C>;
+  /** The form's payload as the create call takes it, checked by the client's own schema (its refusal, word for word). */
+  toCreate(payload: SetPayload): C;
   nameOf(item: T): string;
   /** The set as the form would submit it untouched: what edits are diffed against. */
   asPayload(item: T): SetPayload;
@@ -30,7 +33,7 @@ interface SetPageProps<T extends Item> {
 }
 
 /** Objectives and guardrails: sets of items, created whole and edited with a JSON Patch. */
-export function SetPage<T extends Item>(props: SetPageProps<T>) {
+export function SetPage<T extends Item, C>(props: SetPageProps<T, C>) {
   const services = useServices();
   const [editing, setEditing] = useState<string | 'new'>();
   const [notice, setNotice] = useState<string>();
@@ -44,9 +47,9 @@ export function SetPage<T extends Item>(props: SetPageProps<T>) {
     for await (const item of client.list({ limit: 50 }, { signal })) items.push(item);
     return Promise.all(items.map((item) => (Array.isArray(item.data) ? item : client.get(String(item[idKey]), { signal }).then((full) => ({ ...item, ...full })))));
   }, [services, resource, idKey]);
-  const { data: items, error, loading, reload } = useLoad(load);
+  const { data: items, error, loading, reload } = useLoad(queryKeys.studio('sets', idKey), load);
 
-  async function run(work: (r: PatchableResource<T, never>) => Promise<string>) {
+  async function run(work: (r: PatchableResource<T, C>) => Promise<string>) {
     setNotice(undefined);
     setActionError(undefined);
     try {
@@ -59,7 +62,7 @@ export function SetPage<T extends Item>(props: SetPageProps<T>) {
   }
 
   const create = (payload: SetPayload) =>
-    run(async (r) => `Created ${noun} ${String((await r.create(payload as never))[idKey])}.`);
+    run(async (r) => `Created ${noun} ${String((await r.create(props.toCreate(payload)))[idKey])}.`);
   const update = (item: T) => (payload: SetPayload) =>
     run(async (r) => {
       const ops = diffSet(props.asPayload(item), payload);

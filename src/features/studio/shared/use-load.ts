@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -9,28 +10,14 @@ export interface Loaded<T> {
 }
 
 /**
- * Runs `load` now and on every reload; a newer run cancels the older one through its signal, so a
- * slow first answer never overwrites a newer one. `load` must be stable (useCallback).
+ * What a studio page reads, cached under `key` (from `queryKeys`): read on first use and on every
+ * reload; a newer read cancels the older one through its signal, so a slow first answer never
+ * overwrites a newer one. While another key's answer loads, the last one stays shown.
  */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
-  const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ version: number; load?: unknown; data?: T; error?: unknown }>({ version: -1 });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ version, load, data });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState((previous) => ({ version, load, data: previous.data, error }));
-      },
-    );
-    return () => controller.abort();
-  }, [load, version]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data: state.data, error: state.error, loading: state.version !== version || state.load !== load, reload };
+export function useLoad<T>(key: QueryKey, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const query = useQuery({ queryKey: key, queryFn: ({ signal }) => load(signal), placeholderData: keepPreviousData });
+  const { refetch } = query;
+  return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload: () => void refetch() };
 }
 
 /** Calls `tick` every `intervalMs` while `active`; stops on unmount or when inactive. */
