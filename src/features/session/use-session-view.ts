@@ -32,7 +32,7 @@ export async function readSessionView(services: Pick<Services, 'db' | 'sessions'
     const open = await resolveOpenSession(session, gateway);
     switch (open.kind) {
       case 'ended_on_leave':
-        return { phase: 'summary', session: open.session, gateway, notice: { tone: 'info', text: 'This session ended when its tab was closed or reloaded.' } };
+        return { phase: 'summary', session: open.session, gateway, notice: { tone: 'info', text: 'This session ended: its tab was closed and did not come back within a minute.' } };
       case 'ended_at_limit':
         return { phase: 'summary', session: open.session, gateway, notice: { tone: 'info', text: 'This session reached its time limit.' } };
       case 'other_tab':

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { noteLeft } from '@/features/session/ownership';
+import { RETURN_WINDOW_MS } from '@/features/session/resolve';
 import { renderApp, sessionWorldForFile } from './harness';
 
 const { data, world } = sessionWorldForFile();
@@ -64,10 +65,19 @@ describe('home', () => {
     expect(screen.getByRole('link', { name: 'Return to the running session' })).toHaveAttribute('href', `/session/${session.id}`);
   });
 
-  it('ends a session whose tab closed mid-call, and says so', async () => {
+  it('offers the way back to a call whose tab reloaded or closed a moment ago', async () => {
     const w = world();
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
     noteLeft(session.id, 'tab_closed');
+    renderApp('/', w.services);
+    expect(await screen.findByRole('link', { name: 'Return to the running session' })).toHaveAttribute('href', `/session/${session.id}`);
+    expect(await w.db.getSession(session.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('ends a session whose tab closed mid-call and did not come back, and says so', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    localStorage.setItem(`awaknow.left.${session.id}`, JSON.stringify({ reason: 'tab_closed', at: Date.now() - RETURN_WINDOW_MS - 1000 }));
     renderApp('/', w.services);
     expect(await screen.findByText(/Your last session ended when its tab was closed or reloaded/)).toBeInTheDocument();
     expect(await startButton()).toBeEnabled();
