@@ -5,7 +5,7 @@ import type { SessionType, Usage } from '@/lib/db';
 import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
-import { formatDate, formatDuration } from './format';
+import { formatDate, formatDuration, minutesLeft } from './format';
 import './session.css';
 
 /** Under this, start_session refuses: a call is not worth starting. */
@@ -92,7 +92,7 @@ export function HomePage() {
         <div>
           <dt>Minutes left</dt>
           <dd>
-            <strong>{Math.floor(usage.secondsLeft / 60)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews {formatDate(usage.periodEnd)})
+            <strong>{minutesLeft(usage.secondsLeft)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews {formatDate(usage.periodEnd)})
           </dd>
         </div>
         {usage.soloSessionsLeftToday !== null && (
