@@ -36,12 +36,19 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <TavusStatus />
-        {config.data.mode === 'local' && (
-          <span className="badge badge--muted" title="Sessions are kept in this browser's embedded database">
-            Local data
-          </span>
-        )}
+        {/* For developers and operators: which Tavus and which data this build uses, folded away */}
+        <details className="shell__details">
+          <summary>
+            <span className="visually-hidden">Connection details</span>
+            <span aria-hidden="true" className="shell__details-icon">
+              ⓘ
+            </span>
+          </summary>
+          <div className="shell__details-body">
+            <TavusStatus />
+            {config.data.mode === 'local' && <p className="shell__details-data">Local data: sessions are kept in this browser's embedded database.</p>}
+          </div>
+        </details>
         <SignOutButton />
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>

@@ -38,7 +38,8 @@ describe('mock call', () => {
   it('runs the scripted conversation: streamed lines, answers, speaking, then the summary', async () => {
     const w = world();
     await startFromHome(w);
-    expect(screen.getByText('Replica (simulated call: mock mode)')).toBeInTheDocument();
+    expect(screen.getByText('simulated call (mock mode)')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^The replica, (speaking|listening)$/ })).toBeInTheDocument();
     expect(screen.getByText(/No camera was found/)).toBeInTheDocument(); // jsdom has none
     expect(screen.getByRole('timer', { name: 'Time left' })).toHaveTextContent(/^(30:00|29:5\d)$/);
 
