@@ -5,6 +5,7 @@ import { SignOutButton } from '@/features/auth/sign-out-button';
 import { useServices } from '@/lib/services';
 
 const SimulatorPanel = lazy(async () => ({ default: (await import('@/features/dev-panel/simulator-panel')).SimulatorPanel }));
+const LocalDataPanel = lazy(async () => ({ default: (await import('@/features/dev-panel/local-data-panel')).LocalDataPanel }));
 
 const NAV = [
   { to: '/', label: 'Reflect', end: true },
@@ -40,9 +41,11 @@ export function Layout() {
         <details className="shell__details">
           <summary>
             <span className="visually-hidden">Connection details</span>
-            <span aria-hidden="true" className="shell__details-icon">
-              ⓘ
-            </span>
+            <svg aria-hidden="true" className="shell__details-icon" viewBox="0 0 20 20" width="18" height="18">
+              <circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+              <circle cx="10" cy="6.2" r="1.2" fill="currentColor" />
+              <path d="M10 9v5.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+            </svg>
           </summary>
           <div className="shell__details-body">
             <TavusStatus />
@@ -56,10 +59,11 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
-      {services.simulator && (
+      {(services.simulator || config.data.mode === 'local') && (
         <footer className="shell__footer">
           <Suspense fallback={null}>
-            <SimulatorPanel />
+            {services.simulator && <SimulatorPanel />}
+            {config.data.mode === 'local' && <LocalDataPanel />}
           </Suspense>
         </footer>
       )}
