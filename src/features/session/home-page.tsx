@@ -6,6 +6,7 @@ import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration, minutesLeft } from './format';
+import { Preparing } from './home/preparing';
 import './session.css';
 
 /** Under this, start_session refuses: a call is not worth starting. */
@@ -56,7 +57,7 @@ export function HomePage() {
     return (
       <section className="page" aria-labelledby="page-title" aria-busy="true">
         <h1 id="page-title">Reflect</h1>
-        <p>Loading your plan…</p>
+        <Preparing />
       </section>
     );
   }

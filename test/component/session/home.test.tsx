@@ -13,6 +13,8 @@ describe('home', () => {
     const w = world({ db: () => new Promise(() => undefined) });
     renderApp('/', w.services);
     expect(await screen.findByText('Loading your plan…')).toBeInTheDocument();
+    expect(screen.getByText('Opening the database in this browser')).not.toHaveClass('preparing__step--done'); // it never opens here
+    expect(screen.getByRole('progressbar', { name: 'Preparing the start page' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Reflect' }).closest('section')).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByRole('button', { name: 'Start session' })).not.toBeInTheDocument();
   });
