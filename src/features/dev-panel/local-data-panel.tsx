@@ -42,7 +42,7 @@ export function LocalDataPanel() {
     }
   }
 
-  const usePlan = () =>
+  const applyPlan = () =>
     run(async () => {
       const db = await services.db();
       await db.local!.setPlan(planId);
@@ -71,7 +71,7 @@ export function LocalDataPanel() {
         ))}
       </select>
       <p className="dev-panel__actions">
-        <button type="button" disabled={busy || !planId} onClick={() => void usePlan()}>
+        <button type="button" disabled={busy || !planId} onClick={() => void applyPlan()}>
           Use this plan
         </button>{' '}
         <button type="button" className="danger" disabled={busy} onClick={reset}>
