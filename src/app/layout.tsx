@@ -56,7 +56,7 @@ export function Layout() {
               <path d="M10 9v5.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
             </svg>
           </button>
-          <div id="connection-details" className={detailsOpen ? 'shell__details-body' : 'visually-hidden'}>
+          <div id="connection-details" className={detailsOpen ? 'shell__details-body' : 'shell__details-folded'}>
             <TavusStatus />
             {config.data.mode === 'local' && <p className="shell__details-data">Local data: sessions are kept in this browser's embedded database.</p>}
           </div>
