@@ -3,10 +3,20 @@ import { RequireUser } from '@/features/auth/require-user';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 
+/** Shown for the moment the first page's code is on its way (react-router's initial hydration). */
+function Opening() {
+  return (
+    <p className="opening" aria-busy="true">
+      Opening AwakNow…
+    </p>
+  );
+}
+
 /** Every page loads on demand: the first load carries the shell alone. */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    HydrateFallback: Opening,
     errorElement: <RouteError />,
     children: [
       {

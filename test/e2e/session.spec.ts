@@ -97,24 +97,45 @@ test('a second tab does not start a second session', async ({ context, page }) =
   expect(await active(page)).toEqual([]);
 });
 
-test('a reload mid-call ends the session and the conversation, and leaves no orphan', async ({ page }) => {
+test('a reload mid-call is still the same call, asked first, and the session is charged once at its end', async ({ page }) => {
   await (await openHome(page)).click();
   await expect(transcript(page)).toContainText('What would you like to reflect on today?', { timeout: 15_000 });
   const url = page.url();
-  expect(await active(page)).toHaveLength(1);
+  const [call] = await active(page);
+  await page.getByLabel('Your answer').fill('Before the reload.'); // the user has interacted: the browser may ask
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(transcript(page)).toContainText('You: Before the reload.');
 
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept(); // "Reload": the user goes ahead
+  });
+  const before = Date.now();
   await page.reload();
 
   await expect(page).toHaveURL(url);
-  await expect(page.getByRole('heading', { name: 'Session summary' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('This session ended when its tab was closed or reloaded.')).toBeVisible();
-  await expect(page.getByText(/This session has ended: its tab was closed or reloaded/)).toBeVisible();
-  expect(await active(page)).toEqual([]);
-  // What was said before the reload is still there.
-  await expect(page.getByRole('list', { name: 'Transcript of the session' })).toContainText('Replica: Welcome. Let us take a slow breath together. What would you like to reflect on today?');
+  expect(asked).toEqual(['beforeunload']);
+  await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Session summary' })).toHaveCount(0);
+  expect(await active(page)).toEqual([call]); // the same conversation, still running, and no other
+  await expect(transcript(page)).toContainText('Replica:', { timeout: 15_000 }); // the replica talks on
   await expectAccessible(page);
 
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByRole('heading', { name: 'Session summary' })).toBeVisible();
+  await expect(page.getByText(/This session has ended: you ended it/)).toBeVisible();
+  const elapsed = Math.floor((Date.now() - before) / 1000);
+  const charged = await page.getByText('Minutes charged').locator('..').locator('dd').innerText();
+  const seconds = Number(/\((?:(\d+) min ?)?(?:(\d+) s)?\)/.exec(charged)!.slice(1).reduce((sum, part, i) => sum + Number(part ?? 0) * (i === 0 ? 60 : 1), 0));
+  expect(seconds).toBeGreaterThanOrEqual(elapsed); // the time before and after the reload, in one charge
+  expect(await active(page)).toEqual([]);
+
+  // One session in the history, and the period's usage is that one charge.
+  await page.goto('/history');
+  await expect(page.getByRole('table', { name: 'Your sessions' }).getByRole('row')).toHaveCount(2, { timeout: 30_000 });
+  await page.goto('/usage');
+  await expect(page.getByText(/minutes left · the period ends/)).toContainText(`${charged.split(' ')[0]} of 25 minutes used`, { timeout: 30_000 });
   await page.goto('/');
   await expect(page.getByText(/You have had today's session/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/A session is already running/)).toHaveCount(0);
 });

@@ -13,10 +13,11 @@ export const STATUS_LABELS: Record<SessionStatus, string> = {
 };
 
 export { formatDuration } from '@/utils/format-duration';
+import { minutesUsed } from '@/utils/format-duration';
 
-/** Charged seconds as minutes to one decimal, without a trailing .0: 20 -> "0.3 min", 61 -> "1 min". */
+/** Charged seconds as minutes: 20 -> "0.3 min", 60 -> "1 min". */
 export function formatMinutes(seconds: number): string {
-  return `${Math.round((Math.max(0, seconds) / 60) * 10) / 10} min`;
+  return `${minutesUsed(seconds)} min`;
 }
 
 export function formatDateTime(iso: string | null): string {

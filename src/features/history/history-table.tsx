@@ -18,6 +18,8 @@ export function HistoryTable({ rows, busy }: { rows: SessionHistoryItem[]; busy:
     });
 
   return (
+    // On a narrow screen the table scrolls sideways instead of wrapping every cell.
+    <div className="table-scroll" role="region" aria-label="Your sessions" tabIndex={0}>
     <table className="history-table" aria-busy={busy || undefined}>
       <caption>Your sessions, newest first</caption>
       <thead>
@@ -78,6 +80,7 @@ export function HistoryTable({ rows, busy }: { rows: SessionHistoryItem[]; busy:
         })}
       </tbody>
     </table>
+    </div>
   );
 }
 

@@ -1,10 +1,4 @@
-export { formatDuration } from '@/utils/format-duration';
-
-/** Minutes with one decimal where it matters: 20 s -> "0.3", 600 s -> "10". */
-export function formatMinutes(seconds: number): string {
-  const minutes = Math.max(0, seconds) / 60;
-  return Number.isInteger(minutes) ? String(minutes) : minutes.toFixed(1);
-}
+export { formatDuration, minutesLeft, minutesUsed } from '@/utils/format-duration';
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);

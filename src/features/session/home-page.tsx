@@ -5,7 +5,8 @@ import type { SessionType, Usage } from '@/lib/db';
 import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
-import { formatDate, formatDuration } from './format';
+import { formatDate, formatDuration, minutesLeft } from './format';
+import { Preparing } from './home/preparing';
 import './session.css';
 import { MIN_SECONDS_TO_START } from '@/lib/rules';
 
@@ -55,7 +56,7 @@ export function HomePage() {
     return (
       <section className="page" aria-labelledby="page-title" aria-busy="true">
         <h1 id="page-title">Reflect</h1>
-        <p>Loading your plan…</p>
+        <Preparing />
       </section>
     );
   }
@@ -91,7 +92,7 @@ export function HomePage() {
         <div>
           <dt>Minutes left</dt>
           <dd>
-            <strong>{Math.floor(usage.secondsLeft / 60)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews {formatDate(usage.periodEnd)})
+            <strong>{minutesLeft(usage.secondsLeft)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews {formatDate(usage.periodEnd)})
           </dd>
         </div>
         {usage.soloSessionsLeftToday !== null && (

@@ -5,9 +5,18 @@ import { clearLeftNote, heldByAnotherTab, readLeftNote } from './ownership';
 /** A start that has not attached its conversation after this long was abandoned (its tab is gone). */
 export const STALE_START_MS = 60_000;
 
+/**
+ * A tab that left mid-call and is back within this long was reloaded (or reopened): its call is
+ * still there, since Tavus keeps the conversation for participant_left_timeout after everyone left.
+ * Later than that, the tab is taken as gone and its session is ended. The same figure as the
+ * conversation properties' (a test holds them equal; importing them here would load the session
+ * client with the start page).
+ */
+export const RETURN_WINDOW_MS = 60_000;
+
 export type OpenSessionState =
   | { kind: 'none' }
-  /** Its tab closed or reloaded: ended now, charged from the server's timestamps. */
+  /** Its tab closed and did not come back in time: ended now, charged from the server's timestamps. */
   | { kind: 'ended_on_leave'; session: Session }
   /** Past its time limit: Tavus has shut the call down, so it was ended. */
   | { kind: 'ended_at_limit'; session: Session }
@@ -41,10 +50,11 @@ export interface SessionToEnd {
 
 /**
  * What an open session found on load is, without changing it: reading never ends or charges. A tab
- * that closed or reloaded mid-call left a note, and a session past its time limit has been shut
- * down by Tavus: both are to be ended (`settleOpenSession`) so that returning to the app never
- * finds an orphan. A session whose call is held by another tab is left to that tab. One nobody here
- * holds is offered back to the user (its call may still be running, on another device or after a crash).
+ * that closed or reloaded mid-call left a note: back within RETURN_WINDOW_MS it returns to the call
+ * (a reload); later, the tab is gone and the session is to be ended (`settleOpenSession`), as is a
+ * session past its time limit, so that returning to the app never finds an orphan. A session whose
+ * call is held by another tab is left to that tab. One nobody here holds is offered back to the user
+ * (its call may still be running, on another device or after a crash).
  */
 export async function inspectOpenSession(session: Session | null, now = Date.now()): Promise<OpenSessionState | SessionToEnd> {
   if (!session) return { kind: 'none' };
@@ -56,7 +66,10 @@ export async function inspectOpenSession(session: Session | null, now = Date.now
     return { kind: 'starting', session, stale: now - Date.parse(session.created_at) > STALE_START_MS };
   }
   const note = readLeftNote(session.id);
-  if (note) return { kind: 'to_end', session, reason: note.reason, as: 'ended_on_leave' };
+  // back in time: the call goes on; the note stays until the call is shown again, so a tab that
+  // only looks (the start page) and leaves still ends the session on a later load
+  const back = note !== null && now - note.at >= 0 && now - note.at < RETURN_WINDOW_MS;
+  if (note && !back) return { kind: 'to_end', session, reason: note.reason, as: 'ended_on_leave' };
   if (await heldByAnotherTab(session.id)) return { kind: 'other_tab', session };
   const deadline = deadlineOf(session);
   if (deadline !== null && now >= deadline) return { kind: 'to_end', session, reason: 'limit_reached', as: 'ended_at_limit' };

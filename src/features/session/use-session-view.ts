@@ -25,7 +25,7 @@ export type SessionView =
 type SessionRead = Exclude<SessionView, { phase: 'loading' }> | { phase: 'to_end'; found: SessionToEnd; gateway: SessionGateway };
 
 const NOTICES = {
-  ended_on_leave: 'This session ended when its tab was closed or reloaded.',
+  ended_on_leave: 'This session ended: its tab was closed and did not come back within a minute.',
   ended_at_limit: 'This session reached its time limit.',
 } as const;
 

@@ -1,9 +1,6 @@
 export { SESSION_TYPE_LABELS } from '@/lib/sessions/words';
 
-/** Seconds as minutes to one decimal, without a trailing .0: 20 -> "0.3", 61 -> "1", 600 -> "10". */
-export function minutes(seconds: number): string {
-  return String(Math.round((Math.max(0, seconds) / 60) * 10) / 10);
-}
+export { minutesUsed as minutes, minutesLeft } from '@/utils/format-duration';
 
 /** A rate as a whole percentage, or a dash when there was nothing to rate. */
 export function percent(rate: number | null): string {

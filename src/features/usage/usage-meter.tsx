@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Usage } from '@/lib/db';
-import { lastDayOf, minutes, utcDate } from './format';
+import { lastDayOf, minutes, minutesLeft, utcDate } from './format';
 
 /** This period's minutes against the plan's limit, and what the plan allows. */
 export function UsageMeter({ usage }: { usage: Usage }) {
@@ -30,7 +30,7 @@ export function UsageMeter({ usage }: { usage: Usage }) {
       </div>
       <p className="usage-meter__figures">
         <strong>{minutes(usage.secondsUsed)}</strong> of {subscription.minutesLimit} minutes used ·{' '}
-        <strong>{minutes(usage.secondsLeft)}</strong> minutes left · the period ends on {utcDate(lastDayOf(subscription.periodEnd))}; your minutes renew on{' '}
+        <strong>{minutesLeft(usage.secondsLeft)}</strong> minutes left · the period ends on {utcDate(lastDayOf(subscription.periodEnd))}; your minutes renew on{' '}
         {utcDate(subscription.periodEnd)}.
       </p>
       {subscription.status !== 'active' && (

@@ -2,7 +2,7 @@
  * Data access for the app: one AppDb interface, two implementations. Both constructors are cheap
  * and side-effect free; the embedded one loads PGlite only on first use.
  */
-export type { AppDb, PersonaFields, PersonaWrites, DbChange, PageOf, PageRequest, Persona, Plan, Session, SessionStatus, SessionType, StartSessionInput, Usage, SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './types';
+export type { AppDb, LocalDataControls, PersonaFields, PersonaWrites, DbChange, PageOf, PageRequest, Persona, Plan, Session, SessionStatus, SessionType, StartSessionInput, Usage, SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './types';
 export {
   DbError,
   NotAuthenticatedError,

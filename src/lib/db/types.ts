@@ -81,8 +81,21 @@ export interface DbChange {
  * What the app needs from its database. Every method acts as the current user (row-level
  * security and the migrations' functions decide what is allowed) and rejects with a DbError.
  */
+/**
+ * Local data mode only, for a developer trying the app: what no user may do to their own account
+ * (their plan, their history). The embedded database is this browser's alone; Supabase has none.
+ */
+export interface LocalDataControls {
+  /** Moves the local user to the plan (its monthly minutes); DbError `invalid_argument` (nothing changed) for an unknown id. */
+  setPlan(planId: string): Promise<void>;
+  /** Forgets every session, charge and persona row, and the minutes used: a first day on the plan. */
+  reset(): Promise<void>;
+}
+
 export interface AppDb extends PersonaWrites {
   readonly kind: 'supabase' | 'embedded';
+  /** Present on the embedded database only. */
+  readonly local?: LocalDataControls;
   /** The signed-in (or local) user's id; NotAuthenticatedError when nobody is signed in. */
   userId(): Promise<string>;
 

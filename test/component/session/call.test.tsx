@@ -38,7 +38,8 @@ describe('mock call', () => {
   it('runs the scripted conversation: streamed lines, answers, speaking, then the summary', async () => {
     const w = world();
     await startFromHome(w);
-    expect(screen.getByText('Replica (simulated call: mock mode)')).toBeInTheDocument();
+    expect(screen.getByText('simulated call (mock mode)')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^The replica, (speaking|listening)$/ })).toBeInTheDocument();
     expect(screen.getByText(/No camera was found/)).toBeInTheDocument(); // jsdom has none
     expect(screen.getByRole('timer', { name: 'Time left' })).toHaveTextContent(/^(30:00|29:5\d)$/);
 
@@ -117,20 +118,27 @@ describe('mock call', () => {
     expect(await w.tavus.activeConversations()).toEqual([]);
   });
 
-  it('on tab close or reload: keepalive end of the conversation, the session ended, a note for the next load', async () => {
+  it('on tab close or reload: asks first, leaves the call running with a note, and a reload is back in the same call', async () => {
     const w = world();
-    await startFromHome(w);
+    const { unmount } = await startFromHome(w);
     const session = (await w.db.currentSession())!;
 
+    const asked = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(asked);
+    expect(asked.defaultPrevented).toBe(true);
     act(() => {
       window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     });
-
-    await waitFor(async () => expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'tab_closed' }));
-    const ends = w.tavus.seen.filter((r) => r.path.endsWith('/end'));
-    expect(ends).toEqual([expect.objectContaining({ path: `/v2/conversations/${session.tavus_conversation_id}/end`, keepalive: true })]);
-    expect(await w.tavus.activeConversations()).toEqual([]);
     expect(localStorage.getItem(`awaknow.left.${session.id}`)).toContain('tab_closed');
+    unmount(); // the page is gone
+    expect(await w.db.getSession(session.id)).toMatchObject({ status: 'active' });
+    expect(w.tavus.seen.filter((r) => r.path.endsWith('/end'))).toEqual([]);
+    expect(await w.tavus.activeConversations()).toHaveLength(1);
+
+    renderApp(`/session/${session.id}`, w.services); // the reload
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    await waitFor(() => expect(localStorage.getItem(`awaknow.left.${session.id}`)).toBeNull());
+    expect((await w.db.currentSession())?.id).toBe(session.id);
   });
 
   it('asks before leaving the call inside the app, and ends the session when the user leaves', async () => {

@@ -60,7 +60,7 @@ describe('home, before the database answers', () => {
     gate.open();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Start session' })).toBeDisabled());
     expect(screen.getByText(/You have used all your minutes for this period/)).toBeInTheDocument();
-    expect(minutes()).toHaveTextContent('Minutes left0 of 300');
+    expect(minutes()).toHaveTextContent('Minutes left0.2 of 300'); // 10 s, to the tenth as on every screen
   });
 
   it('without the composition root asking for it (supabase data mode), waits for the database and keeps nothing', async () => {

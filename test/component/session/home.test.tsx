@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { noteLeft } from '@/features/session/ownership';
 import { readHomeState } from '@/features/session/home/use-home-state';
 import { readSessionView } from '@/features/session/use-session-view';
+import { RETURN_WINDOW_MS } from '@/features/session/resolve';
 import { renderApp, sessionWorldForFile } from './harness';
 
 const { data, world } = sessionWorldForFile();
@@ -14,6 +15,8 @@ describe('home', () => {
     const w = world({ db: () => new Promise(() => undefined) });
     renderApp('/', w.services);
     expect(await screen.findByText('Loading your plan…')).toBeInTheDocument();
+    expect(screen.getByText('Opening the database in this browser')).not.toHaveClass('preparing__step--done'); // it never opens here
+    expect(screen.getByRole('progressbar', { name: 'Preparing the start page' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Reflect' }).closest('section')).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByRole('button', { name: 'Start session' })).not.toBeInTheDocument();
   });
@@ -66,10 +69,19 @@ describe('home', () => {
     expect(screen.getByRole('link', { name: 'Return to the running session' })).toHaveAttribute('href', `/session/${session.id}`);
   });
 
-  it('ends a session whose tab closed mid-call, and says so', async () => {
+  it('offers the way back to a call whose tab reloaded or closed a moment ago', async () => {
     const w = world();
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
     noteLeft(session.id, 'tab_closed');
+    renderApp('/', w.services);
+    expect(await screen.findByRole('link', { name: 'Return to the running session' })).toHaveAttribute('href', `/session/${session.id}`);
+    expect(await w.db.getSession(session.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('ends a session whose tab closed mid-call and did not come back, and says so', async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    localStorage.setItem(`awaknow.left.${session.id}`, JSON.stringify({ reason: 'tab_closed', at: Date.now() - RETURN_WINDOW_MS - 1000 }));
     renderApp('/', w.services);
     expect(await screen.findByText(/Your last session ended when its tab was closed or reloaded/)).toBeInTheDocument();
     expect(await startButton()).toBeEnabled();

@@ -1,7 +1,8 @@
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { clearLeftNote, heldByAnotherTab, holdCall, noteLeft, readLeftNote } from '@/features/session/ownership';
-import { inspectOpenSession, settleOpenSession, STALE_START_MS } from '@/features/session/resolve';
+import { inspectOpenSession, RETURN_WINDOW_MS, settleOpenSession, STALE_START_MS } from '@/features/session/resolve';
+import { CONVERSATION_PROPERTIES } from '@/lib/sessions';
 
 /** A LockManager shared by "tabs" of one origin: enough of the Web Locks API for ifAvailable requests. */
 function fakeLocks() {
@@ -78,19 +79,29 @@ describe('which tab runs a call', () => {
 });
 
 /** What a page does on load: the read, then, when it found a session to end, the end as its own step. */
-async function resolveOpenSession(found: Session | null, g: SessionGateway) {
-  const state = await inspectOpenSession(found);
+async function resolveOpenSession(found: Session | null, g: SessionGateway, now = Date.now()) {
+  const state = await inspectOpenSession(found, now);
   return state.kind === 'to_end' ? settleOpenSession(state, g) : state;
 }
 
 describe('settling an open session on load', () => {
-  it('ends a session whose tab left mid-call, with the reason noted', async () => {
+  it('returns to the call of a tab back within the window (a reload), keeping the note until the call shows', async () => {
     const { g, ends } = gateway();
     noteLeft(session().id, 'tab_closed');
-    expect(await inspectOpenSession(session())).toMatchObject({ kind: 'to_end', reason: 'tab_closed' });
-    expect(ends).toEqual([]); // reading it ends nothing
-    expect(readLeftNote(session().id)).not.toBeNull();
-    const state = await resolveOpenSession(session(), g);
+    const at = readLeftNote(session().id)!.at;
+    expect((await resolveOpenSession(session(), g, at + RETURN_WINDOW_MS - 1)).kind).toBe('running');
+    expect(ends).toEqual([]);
+    expect(readLeftNote(session().id)).toMatchObject({ reason: 'tab_closed', at });
+  });
+
+  it('waits for a reload as long as Tavus keeps the call after everyone left', () => {
+    expect(RETURN_WINDOW_MS).toBe(CONVERSATION_PROPERTIES.participant_left_timeout * 1000);
+  });
+
+  it('ends a session whose tab left mid-call and did not come back in time, with the reason noted', async () => {
+    const { g, ends } = gateway();
+    noteLeft(session().id, 'tab_closed');
+    const state = await resolveOpenSession(session(), g, readLeftNote(session().id)!.at + RETURN_WINDOW_MS);
     expect(state.kind).toBe('ended_on_leave');
     expect(ends).toEqual([[session().id, 'tab_closed']]);
     expect(readLeftNote(session().id)).toBeNull();

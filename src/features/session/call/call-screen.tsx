@@ -14,6 +14,7 @@ import { CallTimer, WARNING_SECONDS } from './call-timer';
 import { Transcript } from './transcript';
 import { ReplyBox } from './reply-box';
 import { MockStage } from './mock-stage';
+import { LeaveDialog } from './leave-dialog';
 
 // The Daily engine and the call components load only when a live call starts.
 const LiveStage = lazy(() => import('./live-stage'));
@@ -92,24 +93,32 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
   const subscribeReadiness = useCallback((onChange: () => void) => (channel ? channel.onReadiness(onChange) : () => undefined), [channel]);
   const readiness = useSyncExternalStore(subscribeReadiness, () => channel?.readiness() ?? 'joining');
 
-  // Closing or reloading the tab: a keepalive ends the conversation (by its Tavus id) and the
-  // session; the note lets the next load finish the job where a keepalive cannot reach the database.
+  // Closing or reloading the tab: the browser asks first (beforeunload). A tab that goes anyway
+  // leaves a note with the time; a reload comes back within the conversation's
+  // participant_left_timeout and finds its call, a tab that is really gone is ended on a later load
+  // (or by Tavus's shutdown of the call, which a proxy deployment's webhook records).
   useEffect(() => {
-    const onPageHide = () => {
+    clearLeftNote(session.id); // this tab is (back) in the call
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (endingRef.current) return;
-      noteLeft(session.id, 'tab_closed');
-      gateway.endOnUnload(session);
+      event.preventDefault();
+      event.returnValue = ''; // older browsers ask only when this is set
+    };
+    const onPageHide = () => {
+      if (!endingRef.current) noteLeft(session.id, 'tab_closed');
     };
     const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) window.location.reload(); // back from the page cache: the session has ended
+      if (event.persisted) window.location.reload(); // back from the page cache: read the session afresh
     };
+    window.addEventListener('beforeunload', onBeforeUnload);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
     return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('pageshow', onPageShow);
     };
-  }, [gateway, session]);
+  }, [session.id]);
 
   // Leaving the page inside the app would leave the call running: ask first.
   const blocker = useBlocker(({ currentLocation, nextLocation }) => !endingRef.current && currentLocation.pathname !== nextLocation.pathname);
@@ -179,22 +188,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
         )}
       </div>
       {blocker.state === 'blocked' && (
-        <div role="alertdialog" aria-modal="true" aria-labelledby="leave-title" aria-describedby="leave-text" className="dialog">
-          <h2 id="leave-title">Leave the session?</h2>
-          <p id="leave-text">Leaving this page ends your session; the time used so far is charged.</p>
-          <p className="call__actions">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => void end('left_page', undefined, () => blocker.proceed?.())}
-            >
-              End session and leave
-            </button>{' '}
-            <button type="button" className="secondary" autoFocus onClick={() => blocker.reset?.()}>
-              Stay in the session
-            </button>
-          </p>
-        </div>
+        <LeaveDialog onLeave={() => void end('left_page', undefined, () => blocker.proceed?.())} onStay={() => blocker.reset?.()} />
       )}
       <p className="visually-hidden">The session ends automatically when the time runs out; a warning appears {WARNING_SECONDS} seconds before.</p>
     </section>

@@ -4,9 +4,10 @@ import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
 import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
 import { CameraPreview } from './camera-preview';
+import { ReplicaPortrait } from './replica-portrait';
 
 /**
- * The simulated call of mock mode: a replica placeholder that speaks scripted reflective lines
+ * The simulated call of mock mode: a drawn replica portrait that speaks scripted reflective lines
  * through the same events a Tavus call sends, and the user's camera preview.
  */
 export function MockStage({
@@ -43,10 +44,10 @@ export function MockStage({
   return (
     <div className="stage">
       <figure className={`stage__replica${speaking ? ' stage__replica--speaking' : ''}`}>
-        <div className="stage__avatar" aria-hidden="true">
-          ◎
-        </div>
-        <figcaption>Replica (simulated call: mock mode)</figcaption>
+        <ReplicaPortrait speaking={speaking} />
+        <figcaption>
+          <strong>Your reflection guide</strong> <span className="stage__note">simulated call (mock mode)</span>
+        </figcaption>
       </figure>
       <CameraPreview />
     </div>

@@ -6,7 +6,7 @@ import { queryKeys } from '@/lib/server-state';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { describeEndReason } from '../messages';
-import { formatDuration, formatMinutes, formatTime } from '../format';
+import { formatDuration, formatTime, minutesLeft, minutesUsed } from '../format';
 import { TranscriptLines } from '../call/transcript';
 import type { EndNotice } from '../use-session-view';
 import { useSummaryTranscript } from './use-transcript';
@@ -57,12 +57,12 @@ export function SessionSummary({ session, gateway, notice }: { session: Session;
         <div>
           <dt>Minutes charged</dt>
           <dd>
-            {formatMinutes(session.seconds_used)} ({formatDuration(session.seconds_used)})
+            {minutesUsed(session.seconds_used)} ({formatDuration(session.seconds_used)})
           </dd>
         </div>
         <div>
           <dt>Minutes left</dt>
-          <dd>{secondsLeft === null ? '…' : `${formatMinutes(secondsLeft)} (${formatDuration(secondsLeft)})`}</dd>
+          <dd>{secondsLeft === null ? '…' : `${minutesLeft(secondsLeft)} (${formatDuration(secondsLeft)})`}</dd>
         </div>
       </dl>
       <section aria-labelledby="summary-transcript">

@@ -3,6 +3,29 @@ import type { Replica } from '@/lib/tavus';
 import { ConfirmButton } from '../shared/confirm-button';
 import { trainingPercent } from './training';
 
+/**
+ * The replica's thumbnail video, or a drawn placeholder while it loads and when its CDN cannot be
+ * reached (offline, or blocked), instead of an empty grey box.
+ */
+function Thumbnail({ url, label }: { url: string; label: string }) {
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  if (state === 'failed') {
+    return <span className="studio-thumb studio-thumb--placeholder" role="img" aria-label={`Thumbnail of ${label} (not reachable)`} />;
+  }
+  return (
+    <video
+      className={`studio-thumb${state === 'loading' ? ' studio-thumb--placeholder' : ''}`}
+      src={url}
+      muted
+      playsInline
+      preload="metadata"
+      aria-label={`Thumbnail of ${label}`}
+      onLoadedData={() => setState('ready')}
+      onError={() => setState('failed')}
+    />
+  );
+}
+
 interface ReplicaRowProps {
   replica: Replica;
   onRename(name: string): Promise<boolean>;
@@ -19,7 +42,7 @@ export function ReplicaRow({ replica, onRename, onDelete }: ReplicaRowProps) {
     <tr>
       <td>
         {replica.thumbnail_video_url ? (
-          <video className="studio-thumb" src={replica.thumbnail_video_url} muted playsInline preload="metadata" aria-label={`Thumbnail of ${label}`} />
+          <Thumbnail url={replica.thumbnail_video_url} label={label} />
         ) : (
           <span className="studio-hint">No thumbnail</span>
         )}

@@ -2,7 +2,7 @@ import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
 import { mapDbErrors, DbError } from '../errors';
 import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRowSchema } from '../schemas';
 import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
-import type { AppDb, DbChange } from '../types';
+import type { AppDb, DbChange, LocalDataControls } from '../types';
 import { createPersonaWrites, embeddedPersonaCall } from '../personas';
 import type { LoadSchema } from './migrate';
 import { asUser, readAsUser, recordTavusCallback, type AsUserOptions } from './session-context';
@@ -106,8 +106,40 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     embeddedPersonaCall((sql, params) => user(async (tx) => (await tx.query<{ row: unknown }>(sql, params)).rows)),
   );
 
+  // As the database's owner, outside row-level security: the embedded database is this browser's alone.
+  async function asOwner(work: (tx: Transaction, userId: string) => Promise<void>): Promise<void> {
+    const { pg, userId } = await connect();
+    await mapDbErrors(() =>
+      pg.transaction(async (tx) => {
+        await work(tx, userId);
+        await tx.query(`select pg_notify('${CHANGE_CHANNEL}', '')`);
+      }),
+    );
+  }
+
+  const local: LocalDataControls = {
+    async setPlan(planId) {
+      await asOwner(async (tx, userId) => {
+        const moved = await tx.query(
+          `update public.user_subscriptions s set plan_id = p.id, tavus_minutes_limit = p.monthly_minutes from public.plans p where p.id = $1 and s.user_id = $2`,
+          [planId, userId],
+        );
+        if (!moved.affectedRows) throw new DbError('invalid_argument', `There is no plan "${planId}", so nothing was changed.`);
+      });
+    },
+    async reset() {
+      await asOwner(async (tx, userId) => {
+        await tx.query('delete from public.tavus_usage where user_id = $1', [userId]);
+        await tx.query('delete from public.sessions where user_id = $1', [userId]);
+        await tx.query('delete from public.personas where owner_id = $1', [userId]);
+        await tx.query('update public.user_subscriptions set tavus_seconds_used = 0 where user_id = $1', [userId]);
+      });
+    },
+  };
+
   const db: EmbeddedDb = {
     kind: 'embedded',
+    local,
     ...personaWrites,
 
     async recordTavusCallback(envelope) {

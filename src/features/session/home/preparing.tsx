@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useServices } from '@/lib/services';
+
+/**
+ * The start page before it knows the plan: what is being prepared, step by step, with a progress
+ * bar, instead of a bare "loading". The database step is the long one on a first visit in local
+ * mode (the embedded Postgres is downloaded and set up in this browser).
+ */
+export function Preparing() {
+  const services = useServices();
+  const local = services.config.data.mode === 'local';
+  const [dbReady, setDbReady] = useState(false);
+  const [slow, setSlow] = useState(false);
+
+  useEffect(() => {
+    let gone = false;
+    services.db().then(
+      () => !gone && setDbReady(true),
+      () => undefined, // the page shows the failure itself
+    );
+    const timer = setTimeout(() => !gone && setSlow(true), 4000);
+    return () => {
+      gone = true;
+      clearTimeout(timer);
+    };
+  }, [services]);
+
+  const steps = [
+    { label: local ? 'Opening the database in this browser' : 'Connecting to your account', done: dbReady },
+    { label: 'Loading your plan…', done: false },
+  ];
+  return (
+    <div className="preparing">
+      <p>Getting your reflection space ready:</p>
+      <ol className="preparing__steps">
+        {steps.map((step) => (
+          <li key={step.label} className={step.done ? 'preparing__step--done' : undefined}>
+            {step.label}
+            {step.done && <span className="visually-hidden"> (done)</span>}
+          </li>
+        ))}
+      </ol>
+      <progress className="preparing__bar" max={steps.length} value={steps.filter((s) => s.done).length + 0.5} aria-label="Preparing the start page" />
+      {slow && local && !dbReady && <p className="preparing__note">The first visit sets the database up in this browser; later visits open it at once.</p>}
+    </div>
+  );
+}
