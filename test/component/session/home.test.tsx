@@ -94,7 +94,8 @@ describe('home', () => {
   it('reads an orphan without ending it: the start page and the session page only report it', async () => {
     const w = world();
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-    noteLeft(session.id, 'tab_closed');
+    // a tab that left mid-call and did not come back within the return window
+    localStorage.setItem(`awaknow.left.${session.id}`, JSON.stringify({ reason: 'tab_closed', at: Date.now() - RETURN_WINDOW_MS - 1000 }));
     const usageBefore = await w.db.usage();
     expect((await readHomeState(w.services)).open).toMatchObject({ kind: 'to_end', reason: 'tab_closed', session: { id: session.id } });
     expect(await readSessionView(w.services, session.id)).toMatchObject({ phase: 'to_end' });
