@@ -24,7 +24,11 @@ const boundaries = [
   })),
   { target: './src/features', from: './src/app', message: 'Features do not import the app: the app composes them.' },
   { target: shared, from: ['./src/features', './src/app'], message: 'Shared code does not import features or the app.' },
-  { target: './supabase/functions', from: ['./src/features', './src/app', './src/components'], message: 'The edge functions share only src/lib with the browser.' },
+  {
+    target: './supabase/functions',
+    from: ['./src/features', './src/app', './src/components'],
+    message: 'The edge functions share only src/lib with the browser.',
+  },
 ];
 
 export default tseslint.config(

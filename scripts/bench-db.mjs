@@ -18,7 +18,9 @@ const SIZES = [1_000, 1_000_000];
 
 /** Grows the history to `rows` rows: half sessions, half their usage, over USERS users and 365 days. */
 async function fillHistory(client, rows) {
-  const { rows: [{ n: existing }] } = await client.query(`select count(*)::int as n from public.sessions where conversation_name like 'history_%'`);
+  const {
+    rows: [{ n: existing }],
+  } = await client.query(`select count(*)::int as n from public.sessions where conversation_name like 'history_%'`);
   const target = rows / 2;
   // a bulk load is faster with the secondary indexes built afterwards, and without foreign-key
   // triggers (the generated rows reference existing users and sessions)
@@ -55,9 +57,9 @@ async function fillHistory(client, rows) {
   await client.query(`set session_replication_role = origin`);
   for (const index of indexes) await client.query(index.definition);
   await client.query('vacuum analyze');
-  const { rows: [count] } = await client.query(
-    `select (select count(*) from public.sessions)::int + (select count(*) from public.tavus_usage)::int as n`,
-  );
+  const {
+    rows: [count],
+  } = await client.query(`select (select count(*) from public.sessions)::int + (select count(*) from public.tavus_usage)::int as n`);
   return count.n;
 }
 
@@ -68,7 +70,11 @@ async function measure(client, uid) {
     const started = performance.now();
     const [session] = await asUser(client, uid, `select id from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`);
     const conversationId = `c${session.id.replaceAll('-', '')}`;
-    await asUser(client, uid, 'select public.attach_conversation($1, $2, $3)', [session.id, conversationId, `https://tavus.daily.co/${conversationId}`]);
+    await asUser(client, uid, 'select public.attach_conversation($1, $2, $3)', [
+      session.id,
+      conversationId,
+      `https://tavus.daily.co/${conversationId}`,
+    ]);
     const [ended] = await asUser(client, uid, 'select status from public.end_session($1)', [session.id]);
     if (ended.status !== 'ended') throw new Error(`session ${session.id} did not end: ${ended.status}`);
     if (i >= WARMUP) times.push(performance.now() - started);
@@ -77,7 +83,10 @@ async function measure(client, uid) {
 }
 
 await runOnMigratedServer(async (client, began) => {
-  await client.query(`insert into auth.users (id, email) select gen_random_uuid(), 'bench-' || lpad(g::text, 5, '0') || '@bench.test' from generate_series(1, $1) g`, [USERS]);
+  await client.query(
+    `insert into auth.users (id, email) select gen_random_uuid(), 'bench-' || lpad(g::text, 5, '0') || '@bench.test' from generate_series(1, $1) g`,
+    [USERS],
+  );
   // a plan whose daily limit exists but is never reached, so the daily count runs on every start
   await client.query(`insert into public.plans values ('bench', 'Bench', 1000000, 3600, 1000000, true)`);
 
@@ -88,8 +97,12 @@ await runOnMigratedServer(async (client, began) => {
     const fillSeconds = (performance.now() - fillStarted) / 1000;
     // a different user per size, each with its share of the history, so today's own sessions
     // from the previous measurement do not weigh on the next
-    const { rows: [user] } = await client.query(`select id from auth.users where email like 'bench-%' order by email offset $1 limit 1`, [index]);
-    await client.query(`update public.user_subscriptions set plan_id = 'bench', tavus_minutes_limit = 1000000 where user_id = $1`, [user.id]);
+    const {
+      rows: [user],
+    } = await client.query(`select id from auth.users where email like 'bench-%' order by email offset $1 limit 1`, [index]);
+    await client.query(`update public.user_subscriptions set plan_id = 'bench', tavus_minutes_limit = 1000000 where user_id = $1`, [
+      user.id,
+    ]);
     const timing = await measure(client, user.id);
     results.push({ size, total, timing });
     console.log(
@@ -98,7 +111,9 @@ await runOnMigratedServer(async (client, began) => {
     );
   }
   const ratio = results[1].timing.mean / results[0].timing.mean;
-  console.log(`ratio (mean at ${SIZES[1].toLocaleString('en')} / mean at ${SIZES[0].toLocaleString('en')}): ${ratio.toFixed(2)} (budget ${BUDGET.toFixed(2)})`);
+  console.log(
+    `ratio (mean at ${SIZES[1].toLocaleString('en')} / mean at ${SIZES[0].toLocaleString('en')}): ${ratio.toFixed(2)} (budget ${BUDGET.toFixed(2)})`,
+  );
   console.log(`total ${((performance.now() - began) / 1000).toFixed(1)} s`);
   if (!(ratio <= BUDGET)) {
     console.log(`OVER BUDGET: a session costs ${ratio.toFixed(2)}x more with the larger history.`);

@@ -50,7 +50,11 @@ const work = mkdtempSync(join(tmpdir(), 'awaknow-bench-first-'));
 const cache = join(root, 'node_modules/.cache/awaknow-bench');
 
 function viteBuild(cwd, outDir) {
-  const run = spawnSync(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd, env: APP_ENV, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd,
+    env: APP_ENV,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`vite build in ${cwd} failed:\n${run.stdout}\n${run.stderr}`);
   return outDir;
 }
@@ -59,7 +63,10 @@ function buildFloor() {
   const dir = join(cache, 'floor');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Floor</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Floor</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>',
+  );
   writeFileSync(
     join(dir, 'main.jsx'),
     "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<main><h1>Reflect</h1><p>A guided reflection.</p><button type=\"button\">Start session</button></main>);\n",
@@ -77,7 +84,10 @@ function buildCommit(commit) {
   return viteBuild(dir, join(work, `commit-${commit}`));
 }
 
-const hasDbMark = (dist) => readdirSync(join(dist, 'assets')).some((f) => f.endsWith('.js') && readFileSync(join(dist, 'assets', f), 'utf8').includes('awaknow:db-ready'));
+const hasDbMark = (dist) =>
+  readdirSync(join(dist, 'assets')).some(
+    (f) => f.endsWith('.js') && readFileSync(join(dist, 'assets', f), 'utf8').includes('awaknow:db-ready'),
+  );
 
 // Runs in the page before its own scripts: when the button is first usable, LCP, the click and the call screen.
 function probe({ autoClick }) {
@@ -102,7 +112,8 @@ function probe({ autoClick }) {
         }
       }
     }
-    if (t.call === null && [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Your reflection session')) t.call = performance.now();
+    if (t.call === null && [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Your reflection session'))
+      t.call = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 }
@@ -124,7 +135,8 @@ async function visit(page, url, { autoClick, cdp, waitDb }) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench?.usable !== null, null, { timeout: 120_000, polling: 50 });
   if (autoClick) await page.waitForFunction(() => window.__bench.call !== null, null, { timeout: 120_000, polling: 50 });
-  if (waitDb) await page.waitForFunction(() => performance.getEntriesByName('awaknow:db-ready').length > 0, null, { timeout: 120_000, polling: 50 });
+  if (waitDb)
+    await page.waitForFunction(() => performance.getEntriesByName('awaknow:db-ready').length > 0, null, { timeout: 120_000, polling: 50 });
   await page.waitForTimeout(200); // the last LCP candidate and loadingFinished events
   const figures = await page.evaluate(() => ({
     ...window.__bench,
@@ -179,7 +191,11 @@ let failed = false;
 try {
   const load = [];
   const sample = setInterval(() => load.push(loadavg()[0]), 2_000);
-  console.log(`building (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}) ...`);
+  console.log(
+    `building (load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}) ...`,
+  );
   const targets = [
     { name: 'floor (bare React)', kind: 'floor', dist: buildFloor() },
     { name: 'this checkout', kind: 'app', dist: viteBuild(root, join(work, 'app')) },
@@ -196,7 +212,16 @@ try {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
   });
   try {
     for (let r = 0; r < ROUNDS; r += 1) {
@@ -236,7 +261,9 @@ try {
     const ratio = target !== floor && base ? ` (${(value / base).toFixed(1)}x)` : '';
     return `${kb ? value.toFixed(1) : Math.round(value).toLocaleString('en')}${ratio}`;
   };
-  console.log(`\n${ROUNDS} interleaved rounds, medians in ms (ratio to the floor); load average during the run: ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`);
+  console.log(
+    `\n${ROUNDS} interleaved rounds, medians in ms (ratio to the floor); load average during the run: ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`,
+  );
   console.log(`| | ${targets.map((t) => t.name).join(' | ')} |`);
   console.log(`| --- |${targets.map(() => ' --- |').join('')}`);
   for (const [label, pick] of rows) console.log(`| ${label} | ${targets.map((t) => cell(t, pick, label.includes('kB'))).join(' | ')} |`);
@@ -248,9 +275,39 @@ try {
   console.log(`\nfirst page's scripts (${app.name}, last round, kB gzip): ${app.rounds.at(-1).first.jsFiles.join(', ')}`);
   const gap = (later, earlier) => (x) => (later(x) === null || earlier(x) === null ? null : later(x) - earlier(x));
   const checks = [
-    ['"Start session" usable - FCP, first visit', med(app, gap((x) => x.first.usable, (x) => x.first.fcp)), BUDGET.usableAfterFcp],
-    ['"Start session" usable - FCP, return visit', med(app, gap((x) => x.again.usable, (x) => x.again.fcp)), BUDGET.usableAfterFcp],
-    ['LCP - FCP, first visit', med(app, gap((x) => x.first.lcp, (x) => x.first.fcp)), BUDGET.lcpAfterFcp],
+    [
+      '"Start session" usable - FCP, first visit',
+      med(
+        app,
+        gap(
+          (x) => x.first.usable,
+          (x) => x.first.fcp,
+        ),
+      ),
+      BUDGET.usableAfterFcp,
+    ],
+    [
+      '"Start session" usable - FCP, return visit',
+      med(
+        app,
+        gap(
+          (x) => x.again.usable,
+          (x) => x.again.fcp,
+        ),
+      ),
+      BUDGET.usableAfterFcp,
+    ],
+    [
+      'LCP - FCP, first visit',
+      med(
+        app,
+        gap(
+          (x) => x.first.lcp,
+          (x) => x.first.fcp,
+        ),
+      ),
+      BUDGET.lcpAfterFcp,
+    ],
     ['click to call screen, first visit', med(app, (x) => x.first.clickToCall), BUDGET.clickToCallFirst],
     ['click to call screen, return visit', med(app, (x) => x.again.clickToCall), BUDGET.clickToCallReturn],
     ['database ready, first visit', med(app, (x) => x.first.db), BUDGET.dbFirst],

@@ -67,10 +67,22 @@ function overNetwork(target, latency) {
 
 async function roundTrips() {
   const { createServer } = await import('vite');
-  const vite = await createServer({ server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } });
+  const vite = await createServer({
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'error',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
   try {
     const load = (path) => vite.ssrLoadModule(path);
-    const [{ createClientSessions }, { createProxySessions }, { createEmbeddedDb }, { loadViteSchema }, { createTavusClient }, { createTavusSimulator }] = await Promise.all([
+    const [
+      { createClientSessions },
+      { createProxySessions },
+      { createEmbeddedDb },
+      { loadViteSchema },
+      { createTavusClient },
+      { createTavusSimulator },
+    ] = await Promise.all([
       load('/src/lib/sessions/client.ts'),
       load('/src/lib/sessions/proxy.ts'),
       load('/src/lib/db/index.ts'),
@@ -86,7 +98,9 @@ async function roundTrips() {
     await pg.exec(`update public.user_subscriptions set plan_id = 'pro', tavus_minutes_limit = 100000, tavus_seconds_used = 0`);
 
     let latency = 0;
-    const config = { tavus: { mode: 'direct', apiKey: 'bench-key', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' } };
+    const config = {
+      tavus: { mode: 'direct', apiKey: 'bench-key', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' },
+    };
     const simulator = createTavusSimulator({ maxConcurrentConversations: 1000 });
     const slowFetch = (input, init) => inFlight(latency, () => simulator.fetch(input, init));
     const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'bench-key', fetch: slowFetch });
@@ -95,14 +109,22 @@ async function roundTrips() {
 
     // Proxy mode: the browser's one request; behind it the server runs the same sequence, next to
     // its database (no browser round trip), which the figure leaves out by design.
-    const serverSide = createClientSessions({ db, tavus: createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'bench-key', fetch: simulator.fetch }), config });
+    const serverSide = createClientSessions({
+      db,
+      tavus: createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'bench-key', fetch: simulator.fetch }),
+      config,
+    });
     const proxyFetch = (url, init) =>
       inFlight(latency, async () => {
         const { session_type } = JSON.parse(String(init.body));
         const started = await serverSide.start({ sessionType: session_type });
         return Response.json({ session: started.session, conversation_url: started.conversationUrl });
       });
-    const proxy = createProxySessions({ functionsUrl: 'https://bench.supabase.co/functions/v1', getAccessToken: async () => 'bench-jwt', fetch: proxyFetch });
+    const proxy = createProxySessions({
+      functionsUrl: 'https://bench.supabase.co/functions/v1',
+      getAccessToken: async () => 'bench-jwt',
+      fetch: proxyFetch,
+    });
 
     /** One start from the button to the conversation URL: its requests, and how long it took. */
     async function timeStart(gateway) {
@@ -124,13 +146,31 @@ async function roundTrips() {
       latency = ROUND_TRIP_MS;
       const runs = [];
       for (let run = 0; run < RUNS; run += 1) runs.push(await timeStart(gateway));
-      return { sequential: Math.max(...runs.map((r) => r.sequential)), requests: runs[0].requests, ms: Math.round(median(runs.map((r) => r.elapsed))) };
+      return {
+        sequential: Math.max(...runs.map((r) => r.sequential)),
+        requests: runs[0].requests,
+        ms: Math.round(median(runs.map((r) => r.elapsed))),
+      };
     }
 
     const d = await measure(direct);
-    report('direct mode: sequential round trips to the conversation URL', d.sequential, '', BUDGET.directRoundTrips, d.sequential <= BUDGET.directRoundTrips, `(${d.requests} requests, ${d.ms} ms at ${ROUND_TRIP_MS} ms per round trip)`);
+    report(
+      'direct mode: sequential round trips to the conversation URL',
+      d.sequential,
+      '',
+      BUDGET.directRoundTrips,
+      d.sequential <= BUDGET.directRoundTrips,
+      `(${d.requests} requests, ${d.ms} ms at ${ROUND_TRIP_MS} ms per round trip)`,
+    );
     const p = await measure(proxy);
-    report('proxy mode: sequential round trips to the conversation URL', p.sequential, '', BUDGET.proxyRoundTrips, p.sequential <= BUDGET.proxyRoundTrips, `(${p.requests} request, ${p.ms} ms at ${ROUND_TRIP_MS} ms per round trip)`);
+    report(
+      'proxy mode: sequential round trips to the conversation URL',
+      p.sequential,
+      '',
+      BUDGET.proxyRoundTrips,
+      p.sequential <= BUDGET.proxyRoundTrips,
+      `(${p.requests} request, ${p.ms} ms at ${ROUND_TRIP_MS} ms per round trip)`,
+    );
 
     await db.close();
     await pg.close();

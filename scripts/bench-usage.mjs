@@ -91,16 +91,26 @@ await runOnMigratedServer(async (client, began) => {
     `insert into auth.users (id, email) select gen_random_uuid(), 'other-' || g || '@bench.test' from generate_series(1, $1) g returning id`,
     [OTHER_USERS],
   );
-  await fill(client, others.map((row) => row.id), OTHER_SESSIONS / OTHER_USERS);
+  await fill(
+    client,
+    others.map((row) => row.id),
+    OTHER_SESSIONS / OTHER_USERS,
+  );
   const targets = [];
   for (const size of SIZES) {
-    const { rows: [user] } = await client.query(`insert into auth.users (id, email) values (gen_random_uuid(), $1) returning id`, [`user-${size}@bench.test`]);
+    const {
+      rows: [user],
+    } = await client.query(`insert into auth.users (id, email) values (gen_random_uuid(), $1) returning id`, [`user-${size}@bench.test`]);
     await fill(client, [user.id], size);
     targets.push({ size, id: user.id });
   }
   await chargeAll(client);
   await client.query('vacuum analyze');
-  const { rows: [sizes] } = await client.query(`select (select count(*) from public.sessions)::int as sessions, (select count(*) from public.tavus_usage)::int as usage`);
+  const {
+    rows: [sizes],
+  } = await client.query(
+    `select (select count(*) from public.sessions)::int as sessions, (select count(*) from public.tavus_usage)::int as usage`,
+  );
   console.log(
     `database: ${sizes.sessions.toLocaleString('en')} sessions and ${sizes.usage.toLocaleString('en')} usage rows, ` +
       `filled in ${((performance.now() - began) / 1000).toFixed(1)} s`,
@@ -108,12 +118,17 @@ await runOnMigratedServer(async (client, began) => {
 
   const over = [];
   for (const { size, id } of targets) {
-    const { rows: [period] } = await client.query(
+    const {
+      rows: [period],
+    } = await client.query(
       `select count(*)::int as n from public.sessions s join public.user_subscriptions u using (user_id)
         where s.user_id = $1 and s.ended_at >= u.period_start`,
       [id],
     );
-    for (const [page, queries] of [['/usage report', REPORT], ['/history page', HISTORY]]) {
+    for (const [page, queries] of [
+      ['/usage report', REPORT],
+      ['/history page', HISTORY],
+    ]) {
       const timing = await measure(client, id, queries);
       console.log(
         `${size.toLocaleString('en').padStart(7)} sessions (${period.n.toLocaleString('en')} this period), ${page}: ` +
@@ -123,8 +138,9 @@ await runOnMigratedServer(async (client, began) => {
     }
   }
   console.log(
-    `budget (mean per read): ${Object.entries(BUDGETS_MS).map(([page, budget]) => `${page} ${ms(budget)}`).join(', ')}; ` +
-      `total ${((performance.now() - began) / 1000).toFixed(1)} s`,
+    `budget (mean per read): ${Object.entries(BUDGETS_MS)
+      .map(([page, budget]) => `${page} ${ms(budget)}`)
+      .join(', ')}; ` + `total ${((performance.now() - began) / 1000).toFixed(1)} s`,
   );
   if (over.length) {
     console.log(`OVER BUDGET: ${over.join('; ')}`);

@@ -42,7 +42,11 @@ async function shot(page, name, width, scheme, fullPage = true) {
 }
 
 async function walk(browser, width, scheme) {
-  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 780 : 860 }, colorScheme: scheme, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width, height: width < 600 ? 780 : 860 },
+    colorScheme: scheme,
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(`${base}/`);
@@ -66,7 +70,12 @@ async function walk(browser, width, scheme) {
   await page.getByRole('heading', { name: 'Session summary' }).waitFor();
   await shot(page, 'summary', width, scheme);
 
-  for (const [name, path] of [['history', '/history'], ['usage', '/usage'], ...STUDIO.map((s) => [`studio-${s}`, `/studio/${s}`]), ['not-found', '/no-such-page']]) {
+  for (const [name, path] of [
+    ['history', '/history'],
+    ['usage', '/usage'],
+    ...STUDIO.map((s) => [`studio-${s}`, `/studio/${s}`]),
+    ['not-found', '/no-such-page'],
+  ]) {
     await page.goto(`${base}${path}`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await shot(page, name, width, scheme);
@@ -76,7 +85,12 @@ async function walk(browser, width, scheme) {
 
 mkdirSync(out, { recursive: true });
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, env, stdio: 'inherit' });
-const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { cwd: root, env, stdio: 'ignore', detached: true });
+const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  cwd: root,
+  env,
+  stdio: 'ignore',
+  detached: true,
+});
 try {
   await waitForServer(base);
   const browser = await chromium.launch({

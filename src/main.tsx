@@ -24,6 +24,4 @@ function afterFirstPaint(then: () => void) {
 }
 const root = createRoot(document.getElementById('root')!);
 
-root.render(
-  <StrictMode>{result.ok ? <App config={result.config} /> : <ConfigErrorScreen issues={result.issues} />}</StrictMode>,
-);
+root.render(<StrictMode>{result.ok ? <App config={result.config} /> : <ConfigErrorScreen issues={result.issues} />}</StrictMode>);

@@ -42,7 +42,9 @@ export function composeServices(config: AppConfig): Services {
     return createTavusSimulator({
       storage: window.localStorage,
       storageKey: SIMULATOR_STORAGE_KEY,
-      ...(callbacksToDatabase ? { callbacks: { deliver: async (envelope) => (await embedded!()).recordTavusCallback({ ...envelope }) } } : {}),
+      ...(callbacksToDatabase
+        ? { callbacks: { deliver: async (envelope) => (await embedded!()).recordTavusCallback({ ...envelope }) } }
+        : {}),
     });
   });
 

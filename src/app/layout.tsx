@@ -58,7 +58,9 @@ export function Layout() {
           </button>
           <div id="connection-details" className={detailsOpen ? 'shell__details-body' : 'shell__details-folded'}>
             <TavusStatus />
-            {config.data.mode === 'local' && <p className="shell__details-data">Local data: sessions are kept in this browser's embedded database.</p>}
+            {config.data.mode === 'local' && (
+              <p className="shell__details-data">Local data: sessions are kept in this browser's embedded database.</p>
+            )}
           </div>
         </div>
         <SignOutButton />

@@ -35,10 +35,18 @@ function crossChecks(s: RawSettings): SettingIssue[] {
   const issues: SettingIssue[] = [];
   const supabase = Boolean(s.VITE_SUPABASE_URL && s.VITE_SUPABASE_ANON_KEY);
   if (s.VITE_SUPABASE_URL && !s.VITE_SUPABASE_ANON_KEY) {
-    issues.push({ variable: 'VITE_SUPABASE_ANON_KEY', problem: 'is missing while VITE_SUPABASE_URL is set', fix: FIXES.VITE_SUPABASE_ANON_KEY! });
+    issues.push({
+      variable: 'VITE_SUPABASE_ANON_KEY',
+      problem: 'is missing while VITE_SUPABASE_URL is set',
+      fix: FIXES.VITE_SUPABASE_ANON_KEY!,
+    });
   }
   if (!s.VITE_SUPABASE_URL && s.VITE_SUPABASE_ANON_KEY) {
-    issues.push({ variable: 'VITE_SUPABASE_URL', problem: 'is missing while VITE_SUPABASE_ANON_KEY is set', fix: FIXES.VITE_SUPABASE_URL! });
+    issues.push({
+      variable: 'VITE_SUPABASE_URL',
+      problem: 'is missing while VITE_SUPABASE_ANON_KEY is set',
+      fix: FIXES.VITE_SUPABASE_URL!,
+    });
   }
   if (s.VITE_TAVUS_MODE === 'proxy' && !supabase) {
     issues.push({
@@ -73,7 +81,12 @@ export function resolveConfig(env: Record<string, unknown>): ConfigResult {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'settings');
-      return { variable, value: display(variable, cleaned[variable]), problem: issue.message, fix: FIXES[variable] ?? 'Check .env.example.' };
+      return {
+        variable,
+        value: display(variable, cleaned[variable]),
+        problem: issue.message,
+        fix: FIXES[variable] ?? 'Check .env.example.',
+      };
     });
     return { ok: false, issues };
   }

@@ -39,9 +39,7 @@ interface TavusSettings {
 
 /** Each mode carries exactly what it needs: only direct mode has a key, and it always has one. */
 export type TavusConfig =
-  | (TavusSettings & { mode: 'mock' })
-  | (TavusSettings & { mode: 'direct'; apiKey: string })
-  | (TavusSettings & { mode: 'proxy' });
+  (TavusSettings & { mode: 'mock' }) | (TavusSettings & { mode: 'direct'; apiKey: string }) | (TavusSettings & { mode: 'proxy' });
 
 export interface SupabaseData {
   mode: 'supabase';

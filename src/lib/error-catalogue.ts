@@ -39,7 +39,11 @@ const UNREACHABLE_STUDIO: ByMode = {
 /** Raised by the database's functions (and db_error: any other database failure). */
 export const DATABASE_ERRORS = {
   not_authenticated: { status: 401, title: 'You are not signed in.', advice: 'Sign in, then try again.' },
-  forbidden: { status: 403, title: 'Only the server may do this.', advice: 'This is a fault of the app, not of your account: reload the page; if it keeps happening, contact support.' },
+  forbidden: {
+    status: 403,
+    title: 'Only the server may do this.',
+    advice: 'This is a fault of the app, not of your account: reload the page; if it keeps happening, contact support.',
+  },
   sessions_owned_by_server: {
     status: 403,
     title: 'Sessions on this site are started by its server.',
@@ -57,26 +61,50 @@ export const DATABASE_ERRORS = {
     advice: 'They renew at the start of the next period, or upgrade your plan for more.',
   },
   subscription_inactive: { status: 402, title: 'Your subscription is not active.', advice: 'Renew your plan to start sessions.' },
-  session_type_not_allowed: { status: 403, title: 'Your plan does not include this kind of session.', advice: 'Upgrade your plan to use it.' },
+  session_type_not_allowed: {
+    status: 403,
+    title: 'Your plan does not include this kind of session.',
+    advice: 'Upgrade your plan to use it.',
+  },
   session_not_found: { status: 404, title: 'This session was not found.', advice: 'It does not exist, or it is not yours.' },
-  persona_not_found: { status: 404, title: 'This persona no longer exists here.', advice: 'It was deleted, or it is not yours: reload the list.' },
+  persona_not_found: {
+    status: 404,
+    title: 'This persona no longer exists here.',
+    advice: 'It was deleted, or it is not yours: reload the list.',
+  },
   session_already_active: {
     status: 409,
     title: 'A session is already running.',
     advice: 'Only one session can run at a time, here or in another tab or device. End it before starting a new one.',
   },
-  session_not_starting: { status: 409, title: 'This session has already started or finished.', advice: 'It cannot be changed this way any more.' },
+  session_not_starting: {
+    status: 409,
+    title: 'This session has already started or finished.',
+    advice: 'It cannot be changed this way any more.',
+  },
   conversation_already_attached: { status: 409, title: 'This conversation belongs to another session.', advice: 'Start a new session.' },
-  subscription_not_found: { status: 409, title: 'Your account has no plan yet.', advice: 'Sign out and in again; if that does not help, contact support.' },
+  subscription_not_found: {
+    status: 409,
+    title: 'Your account has no plan yet.',
+    advice: 'Sign out and in again; if that does not help, contact support.',
+  },
   persona_already_linked: {
     status: 409,
     title: 'That Tavus persona is already linked to another of your personas.',
     advice: 'Open that persona instead, or delete the duplicate.',
   },
   // the free plan row is missing: the database, not the caller, needs fixing
-  plan_not_found: { status: 500, title: 'The plans of this site are not set up.', advice: 'Its operator has to add the free plan to public.plans; contact support.' },
+  plan_not_found: {
+    status: 500,
+    title: 'The plans of this site are not set up.',
+    advice: 'Its operator has to add the free plan to public.plans; contact support.',
+  },
   daily_limit_reached: { status: 429, title: "You have had today's sessions.", advice: 'Come back tomorrow (UTC), or upgrade your plan.' },
-  db_error: { status: 500, title: 'The database could not complete the request.', advice: 'Try again; if it keeps failing, reload the page.' },
+  db_error: {
+    status: 500,
+    title: 'The database could not complete the request.',
+    advice: 'Try again; if it keeps failing, reload the page.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Tavus's verdicts, by TavusError code: 402 and 429 pass through the server, its own account's problems are 502/504. */
@@ -87,7 +115,11 @@ export const TAVUS_ERRORS = {
     title: 'Only administrators may manage Tavus from the studio.',
     advice: 'Ask an administrator to give your account the admin role, then sign in again.',
   },
-  out_of_credits: { status: 402, title: 'The Tavus account is out of conversational credits.', advice: 'Add credits in the Tavus dashboard (Billing), then try again.' },
+  out_of_credits: {
+    status: 402,
+    title: 'The Tavus account is out of conversational credits.',
+    advice: 'Add credits in the Tavus dashboard (Billing), then try again.',
+  },
   concurrency_limit: {
     status: 429,
     title: 'The Tavus account already runs as many conversations as it may.',
@@ -114,7 +146,11 @@ export const TAVUS_ERRORS = {
     studio: 'Correct the values it names, then try again.',
   },
   rate_limited: { status: 429, title: 'Tavus is receiving too many requests.', advice: 'Wait a minute, then try again.' },
-  server_error: { status: 502, title: 'Tavus had a server error.', advice: 'Try again in a minute; if it persists, check status.tavus.io.' },
+  server_error: {
+    status: 502,
+    title: 'Tavus had a server error.',
+    advice: 'Try again in a minute; if it persists, check status.tavus.io.',
+  },
   connection_error: {
     status: 502,
     // in proxy mode the browser talks only to the server
@@ -141,15 +177,36 @@ export const SERVER_ERRORS = {
   conversation_end_unconfirmed: {
     status: 502,
     title: 'Your session has ended, but Tavus did not confirm that the call stopped.',
-    advice: 'It closes by itself within a minute of everyone leaving the room; if it still shows as active in Studio, end it there. Ending again is safe.',
+    advice:
+      'It closes by itself within a minute of everyone leaving the room; if it still shows as active in Studio, end it there. Ending again is safe.',
   },
-  tavus_not_configured: { status: 503, title: 'The server has no Tavus API key.', advice: 'Its operator has to set the TAVUS_API_KEY secret of the tavus function.' },
-  server_misconfigured: { status: 503, title: 'The server is missing a setting.', advice: 'Its operator has to set the secret the details name.' },
+  tavus_not_configured: {
+    status: 503,
+    title: 'The server has no Tavus API key.',
+    advice: 'Its operator has to set the TAVUS_API_KEY secret of the tavus function.',
+  },
+  server_misconfigured: {
+    status: 503,
+    title: 'The server is missing a setting.',
+    advice: 'Its operator has to set the secret the details name.',
+  },
   db_unavailable: { status: 503, title: 'The database cannot be reached right now.', advice: 'Try again in a moment.' },
   auth_unavailable: { status: 503, title: 'Sign-in cannot be checked right now.', advice: 'Try again in a moment.' },
-  internal_error: { status: 500, title: 'The server could not complete the request.', advice: 'Try again; if it keeps failing, reload the page.' },
-  origin_not_allowed: { status: 403, title: 'The server does not accept requests from this site.', advice: "Its operator has to add this site's origin to the APP_ORIGIN secret." },
-  invalid_token: { status: 401, title: 'The callback token is not valid.', advice: 'Only Tavus, with the token of its session, may send events.' },
+  internal_error: {
+    status: 500,
+    title: 'The server could not complete the request.',
+    advice: 'Try again; if it keeps failing, reload the page.',
+  },
+  origin_not_allowed: {
+    status: 403,
+    title: 'The server does not accept requests from this site.',
+    advice: "Its operator has to add this site's origin to the APP_ORIGIN secret.",
+  },
+  invalid_token: {
+    status: 401,
+    title: 'The callback token is not valid.',
+    advice: 'Only Tavus, with the token of its session, may send events.',
+  },
   invalid_event: { status: 400, title: 'The event is not one Tavus sends.', advice: 'Nothing was recorded.' },
   conversation_mismatch: { status: 403, title: 'The event is for a conversation of another session.', advice: 'Nothing was recorded.' },
   conversation_not_found: { status: 404, title: 'Tavus does not know this conversation.', advice: 'Nothing was recorded.' },

@@ -57,7 +57,10 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
 
     /** Awaits a failure and checks it is that class and keeps the secret out of every view of it. */
     async function failure<E extends TavusError>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-      const error = await promise.then(() => undefined, (e: unknown) => e);
+      const error = await promise.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(type);
       const views = [String(error), JSON.stringify(error), inspect(error, { depth: 5 }), inspect((error as Error).cause)];
       for (const view of views) expect(view).not.toContain(target.secret);
@@ -130,12 +133,17 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
       });
 
       it('patches a change, reports a no-op patch as unchanged, and refuses a patch that cannot apply', async () => {
-        const changed = await client.personas.update(DEFAULT_PERSONA_ID, [{ op: 'replace', path: '/persona_name', value: 'Quiet Listener' }]);
+        const changed = await client.personas.update(DEFAULT_PERSONA_ID, [
+          { op: 'replace', path: '/persona_name', value: 'Quiet Listener' },
+        ]);
         expect(changed.changed).toBe(true);
         expect((await client.personas.get(DEFAULT_PERSONA_ID)).persona_name).toBe('Quiet Listener');
         const same = await client.personas.update(DEFAULT_PERSONA_ID, [{ op: 'replace', path: '/persona_name', value: 'Quiet Listener' }]);
         expect(same).toEqual({ changed: false });
-        const bad = await failure(client.personas.update(DEFAULT_PERSONA_ID, [{ op: 'replace', path: '/no_such_field', value: 1 }]), InvalidRequestError);
+        const bad = await failure(
+          client.personas.update(DEFAULT_PERSONA_ID, [{ op: 'replace', path: '/no_such_field', value: 1 }]),
+          InvalidRequestError,
+        );
         expect(bad.status).toBe(422);
         expect(bad.serverMessage).toBe('Invalid JSON patch format');
       });
@@ -233,14 +241,21 @@ export function runContract(name: string, makeTarget: () => ContractTarget): voi
     describe.each([
       {
         kind: 'objectives' as const,
-        input: { data: [{ objective_name: 'name_the_feeling', objective_prompt: 'Help them name one feeling.', confirmation_mode: 'auto' as const }] },
+        input: {
+          data: [
+            { objective_name: 'name_the_feeling', objective_prompt: 'Help them name one feeling.', confirmation_mode: 'auto' as const },
+          ],
+        },
         path: '/data/0/objective_prompt',
         notFound: 'Objective not found',
         name: ['objective_name', 'name_the_feeling'],
       },
       {
         kind: 'guardrails' as const,
-        input: { name: 'Safety', data: [{ guardrail_name: 'no_diagnosis', guardrail_prompt: 'Never diagnose.', modality: 'verbal' as const }] },
+        input: {
+          name: 'Safety',
+          data: [{ guardrail_name: 'no_diagnosis', guardrail_prompt: 'Never diagnose.', modality: 'verbal' as const }],
+        },
         path: '/data/0/guardrail_prompt',
         notFound: 'Guardrails not found',
         name: ['guardrails_name', 'Safety'],

@@ -24,16 +24,34 @@ const stamp = () => new Date().toISOString();
 
 function freshStore() {
   return {
-    personas: new Map<string, Row>([[DEFAULT_PERSONA, {
-      persona_id: DEFAULT_PERSONA, persona_name: 'Reflective Listener', pipeline_mode: 'full',
-      system_prompt: 'You are a reflective listener.', default_replica_id: DEFAULT_REPLICA,
-      layers: { llm: { model: 'tavus-gpt-oss' }, tts: { tts_engine: 'cartesia', tts_emotion_control: 'false' } },
-      created_at: stamp(), updated_at: stamp(),
-    }]]),
+    personas: new Map<string, Row>([
+      [
+        DEFAULT_PERSONA,
+        {
+          persona_id: DEFAULT_PERSONA,
+          persona_name: 'Reflective Listener',
+          pipeline_mode: 'full',
+          system_prompt: 'You are a reflective listener.',
+          default_replica_id: DEFAULT_REPLICA,
+          layers: { llm: { model: 'tavus-gpt-oss' }, tts: { tts_engine: 'cartesia', tts_emotion_control: 'false' } },
+          created_at: stamp(),
+          updated_at: stamp(),
+        },
+      ],
+    ]),
     conversations: new Map<string, Row>(),
-    replicas: new Map<string, Row>([[DEFAULT_REPLICA, {
-      replica_id: DEFAULT_REPLICA, replica_name: 'Anna', training_progress: '100/100', status: 'completed', created_at: stamp(),
-    }]]),
+    replicas: new Map<string, Row>([
+      [
+        DEFAULT_REPLICA,
+        {
+          replica_id: DEFAULT_REPLICA,
+          replica_name: 'Anna',
+          training_progress: '100/100',
+          status: 'completed',
+          created_at: stamp(),
+        },
+      ],
+    ]),
     objectives: new Map<string, Row>(),
     guardrails: new Map<string, Row>(),
     documents: new Map<string, Row>(),
@@ -74,19 +92,29 @@ export function createTavusMsw() {
     if (current.times !== undefined && --current.times <= 0) fault = undefined;
     if (current.latencyMs) await delay(current.latencyMs);
     switch (current.kind) {
-      case 401: return HttpResponse.json({ message: 'Invalid access token' }, { status: 401 });
-      case 402: return new HttpResponse('Payment required: you are out of conversational credits', { status: 402 });
-      case 429: return HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '1' } });
-      case 500: return HttpResponse.json({ error: 'Internal Server Error' }, { status: 500 });
-      case 503: return new HttpResponse('Service Unavailable', { status: 503 });
-      case 'concurrency': return HttpResponse.json({ message: 'User has reached maximum concurrent conversations' }, { status: 400 });
-      case 'network': return HttpResponse.error();
-      case 'malformed': return HttpResponse.json({ persona_id: 42, data: 'x', total_count: 'lots', conversation_id: null });
-      default: return undefined;
+      case 401:
+        return HttpResponse.json({ message: 'Invalid access token' }, { status: 401 });
+      case 402:
+        return new HttpResponse('Payment required: you are out of conversational credits', { status: 402 });
+      case 429:
+        return HttpResponse.json({ message: 'Too many requests' }, { status: 429, headers: { 'Retry-After': '1' } });
+      case 500:
+        return HttpResponse.json({ error: 'Internal Server Error' }, { status: 500 });
+      case 503:
+        return new HttpResponse('Service Unavailable', { status: 503 });
+      case 'concurrency':
+        return HttpResponse.json({ message: 'User has reached maximum concurrent conversations' }, { status: 400 });
+      case 'network':
+        return HttpResponse.error();
+      case 'malformed':
+        return HttpResponse.json({ persona_id: 42, data: 'x', total_count: 'lots', conversation_id: null });
+      default:
+        return undefined;
     }
   }
 
-  const route = (resolver: (ctx: { request: Request; url: URL; id: string; body: unknown }) => Response | Promise<Response>): HttpResponseResolver =>
+  const route =
+    (resolver: (ctx: { request: Request; url: URL; id: string; body: unknown }) => Response | Promise<Response>): HttpResponseResolver =>
     async ({ request, params }) => {
       const early = await faulted(request);
       if (early) return early;
@@ -99,150 +127,265 @@ export function createTavusMsw() {
 
   const handlers = [
     // Personas
-    http.post(v2('personas'), route(({ body }) => {
-      const id = `p${hex()}`;
-      store.personas.set(id, { persona_id: id, pipeline_mode: 'full', ...(body as Row), created_at: stamp() });
-      return HttpResponse.json({ persona_id: id, persona_name: (body as Row).persona_name, created_at: stamp() });
-    })),
-    http.get(v2('personas'), route(({ url }) => HttpResponse.json(page([...store.personas.values()], url)))),
-    http.get(v2('personas/:id'), route(({ id }) => {
-      const persona = store.personas.get(id);
-      // Documented (get-persona): an unknown id is 400 `Invalid persona_id`.
-      return persona ? HttpResponse.json({ data: [persona] }) : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 });
-    })),
-    http.patch(v2('personas/:id'), route(({ id, body }) => {
-      const persona = store.personas.get(id);
-      if (!persona) return HttpResponse.json({ error: 'Persona not found' }, { status: 404 });
-      const next = patch(persona, body as never);
-      if (next === 'invalid') return HttpResponse.json({ message: 'Invalid JSON patch format' }, { status: 422 });
-      if (JSON.stringify(next) === JSON.stringify(persona)) return new HttpResponse(null, { status: 304 });
-      store.personas.set(id, next);
-      return new HttpResponse(null, { status: 200 });
-    })),
-    http.delete(v2('personas/:id'), route(({ id }) =>
-      store.personas.delete(id) ? noContent() : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 }))),
+    http.post(
+      v2('personas'),
+      route(({ body }) => {
+        const id = `p${hex()}`;
+        store.personas.set(id, { persona_id: id, pipeline_mode: 'full', ...(body as Row), created_at: stamp() });
+        return HttpResponse.json({ persona_id: id, persona_name: (body as Row).persona_name, created_at: stamp() });
+      }),
+    ),
+    http.get(
+      v2('personas'),
+      route(({ url }) => HttpResponse.json(page([...store.personas.values()], url))),
+    ),
+    http.get(
+      v2('personas/:id'),
+      route(({ id }) => {
+        const persona = store.personas.get(id);
+        // Documented (get-persona): an unknown id is 400 `Invalid persona_id`.
+        return persona ? HttpResponse.json({ data: [persona] }) : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 });
+      }),
+    ),
+    http.patch(
+      v2('personas/:id'),
+      route(({ id, body }) => {
+        const persona = store.personas.get(id);
+        if (!persona) return HttpResponse.json({ error: 'Persona not found' }, { status: 404 });
+        const next = patch(persona, body as never);
+        if (next === 'invalid') return HttpResponse.json({ message: 'Invalid JSON patch format' }, { status: 422 });
+        if (JSON.stringify(next) === JSON.stringify(persona)) return new HttpResponse(null, { status: 304 });
+        store.personas.set(id, next);
+        return new HttpResponse(null, { status: 200 });
+      }),
+    ),
+    http.delete(
+      v2('personas/:id'),
+      route(({ id }) => (store.personas.delete(id) ? noContent() : HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 }))),
+    ),
 
     // Conversations
-    http.post(v2('conversations'), route(({ body }) => {
-      const input = body as Row;
-      if (input.persona_id && !store.personas.has(String(input.persona_id))) return HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 });
-      const active = [...store.conversations.values()].filter((c) => c.status === 'active').length;
-      if (!input.test_mode && active >= 3) return HttpResponse.json({ message: 'User has reached maximum concurrent conversations' }, { status: 400 });
-      const id = `c${hex()}`;
-      const conversation: Row = {
-        conversation_id: id, conversation_name: input.conversation_name ?? 'New Conversation',
-        conversation_url: `https://tavus.daily.co/${id}`, status: input.test_mode ? 'ended' : 'active',
-        callback_url: input.callback_url ?? null, created_at: stamp(),
-        ...(input.require_auth ? { meeting_token: 'eyJhbGciOiJIUzI1NiJ9.meeting' } : {}),
-      };
-      store.conversations.set(id, { ...conversation, persona_id: input.persona_id, replica_id: input.replica_id ?? DEFAULT_REPLICA });
-      return HttpResponse.json(conversation);
-    })),
-    http.get(v2('conversations'), route(({ url }) => {
-      const status = url.searchParams.get('status');
-      return HttpResponse.json(page([...store.conversations.values()].filter((c) => !status || c.status === status), url));
-    })),
-    http.get(v2('conversations/:id'), route(({ id, url }) => {
-      const c = store.conversations.get(id);
-      if (!c) return HttpResponse.json({ error: 'Invalid conversation_id' }, { status: 400 });
-      const events = c.status === 'ended'
-        ? [{ event_type: 'system.shutdown', message_type: 'system', timestamp: stamp(), properties: { shutdown_reason: 'end_conversation_endpoint_hit' } }]
-        : [];
-      return HttpResponse.json(url.searchParams.get('verbose') === 'true' ? { ...c, events } : c);
-    })),
-    http.post(v2('conversations/:id/end'), route(({ id }) => {
-      const c = store.conversations.get(id);
-      if (!c) return HttpResponse.json({ error: 'Invalid conversation_id' }, { status: 400 });
-      c.status = 'ended';
-      return new HttpResponse(null, { status: 200 });
-    })),
-    http.delete(v2('conversations/:id'), route(({ id }) =>
-      store.conversations.delete(id) ? noContent() : HttpResponse.json({ error: 'Invalid conversation_id' }, { status: 400 }))),
+    http.post(
+      v2('conversations'),
+      route(({ body }) => {
+        const input = body as Row;
+        if (input.persona_id && !store.personas.has(String(input.persona_id)))
+          return HttpResponse.json({ error: 'Invalid persona_id' }, { status: 400 });
+        const active = [...store.conversations.values()].filter((c) => c.status === 'active').length;
+        if (!input.test_mode && active >= 3)
+          return HttpResponse.json({ message: 'User has reached maximum concurrent conversations' }, { status: 400 });
+        const id = `c${hex()}`;
+        const conversation: Row = {
+          conversation_id: id,
+          conversation_name: input.conversation_name ?? 'New Conversation',
+          conversation_url: `https://tavus.daily.co/${id}`,
+          status: input.test_mode ? 'ended' : 'active',
+          callback_url: input.callback_url ?? null,
+          created_at: stamp(),
+          ...(input.require_auth ? { meeting_token: 'eyJhbGciOiJIUzI1NiJ9.meeting' } : {}),
+        };
+        store.conversations.set(id, { ...conversation, persona_id: input.persona_id, replica_id: input.replica_id ?? DEFAULT_REPLICA });
+        return HttpResponse.json(conversation);
+      }),
+    ),
+    http.get(
+      v2('conversations'),
+      route(({ url }) => {
+        const status = url.searchParams.get('status');
+        return HttpResponse.json(
+          page(
+            [...store.conversations.values()].filter((c) => !status || c.status === status),
+            url,
+          ),
+        );
+      }),
+    ),
+    http.get(
+      v2('conversations/:id'),
+      route(({ id, url }) => {
+        const c = store.conversations.get(id);
+        if (!c) return HttpResponse.json({ error: 'Invalid conversation_id' }, { status: 400 });
+        const events =
+          c.status === 'ended'
+            ? [
+                {
+                  event_type: 'system.shutdown',
+                  message_type: 'system',
+                  timestamp: stamp(),
+                  properties: { shutdown_reason: 'end_conversation_endpoint_hit' },
+                },
+              ]
+            : [];
+        return HttpResponse.json(url.searchParams.get('verbose') === 'true' ? { ...c, events } : c);
+      }),
+    ),
+    http.post(
+      v2('conversations/:id/end'),
+      route(({ id }) => {
+        const c = store.conversations.get(id);
+        if (!c) return HttpResponse.json({ error: 'Invalid conversation_id' }, { status: 400 });
+        c.status = 'ended';
+        return new HttpResponse(null, { status: 200 });
+      }),
+    ),
+    http.delete(
+      v2('conversations/:id'),
+      route(({ id }) =>
+        store.conversations.delete(id) ? noContent() : HttpResponse.json({ error: 'Invalid conversation_id' }, { status: 400 }),
+      ),
+    ),
 
     // Replicas
-    http.post(v2('replicas'), route(({ body }) => {
-      const id = `r${hex()}`;
-      store.replicas.set(id, { replica_id: id, replica_name: (body as Row).replica_name, training_progress: '0/100', status: 'started', created_at: stamp() });
-      return HttpResponse.json({ replica_id: id, status: 'started' });
-    })),
-    http.get(v2('replicas'), route(({ url }) => HttpResponse.json(page([...store.replicas.values()], url)))),
-    http.get(v2('replicas/:id'), route(({ id }) => {
-      const r = store.replicas.get(id);
-      // Documented (get-replica): an unknown id is 400 `Invalid replica_id`.
-      return r ? HttpResponse.json(r) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 });
-    })),
-    http.patch(v2('replicas/:id/name'), route(({ id, body }) => {
-      const r = store.replicas.get(id);
-      if (!r) return HttpResponse.json({ error: 'Replica not found' }, { status: 404 });
-      r.replica_name = (body as Row).replica_name;
-      return HttpResponse.json({ message: 'Replica name updated' });
-    })),
-    http.delete(v2('replicas/:id'), route(({ id }) =>
-      store.replicas.delete(id) ? HttpResponse.json({ message: 'Replica deleted' }) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 }))),
+    http.post(
+      v2('replicas'),
+      route(({ body }) => {
+        const id = `r${hex()}`;
+        store.replicas.set(id, {
+          replica_id: id,
+          replica_name: (body as Row).replica_name,
+          training_progress: '0/100',
+          status: 'started',
+          created_at: stamp(),
+        });
+        return HttpResponse.json({ replica_id: id, status: 'started' });
+      }),
+    ),
+    http.get(
+      v2('replicas'),
+      route(({ url }) => HttpResponse.json(page([...store.replicas.values()], url))),
+    ),
+    http.get(
+      v2('replicas/:id'),
+      route(({ id }) => {
+        const r = store.replicas.get(id);
+        // Documented (get-replica): an unknown id is 400 `Invalid replica_id`.
+        return r ? HttpResponse.json(r) : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 });
+      }),
+    ),
+    http.patch(
+      v2('replicas/:id/name'),
+      route(({ id, body }) => {
+        const r = store.replicas.get(id);
+        if (!r) return HttpResponse.json({ error: 'Replica not found' }, { status: 404 });
+        r.replica_name = (body as Row).replica_name;
+        return HttpResponse.json({ message: 'Replica name updated' });
+      }),
+    ),
+    http.delete(
+      v2('replicas/:id'),
+      route(({ id }) =>
+        store.replicas.delete(id)
+          ? HttpResponse.json({ message: 'Replica deleted' })
+          : HttpResponse.json({ error: 'Invalid replica_id' }, { status: 400 }),
+      ),
+    ),
 
     // Objectives and guardrails, as their docs pages show: create answers the id, the name and a
     // status; get answers `{data: {...}}` without the id.
     ...(['objectives', 'guardrails'] as const).flatMap((kind) => {
       const idField = `${kind}_id`;
-      const missing = () => HttpResponse.json({ error: kind === 'objectives' ? 'Objective not found' : 'Guardrails not found' }, { status: 404 });
+      const missing = () =>
+        HttpResponse.json({ error: kind === 'objectives' ? 'Objective not found' : 'Guardrails not found' }, { status: 404 });
       const named = (body: Row) =>
         kind === 'objectives'
           ? { objective_name: (body.data as Row[] | undefined)?.[0]?.objective_name }
           : { guardrails_name: body.name ?? body.guardrail_name };
       const withoutId = (row: Row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== idField));
       return [
-        http.post(v2(kind), route(({ body }) => {
-          const id = `${kind[0]}${hex()}`;
-          store[kind].set(id, { [idField]: id, ...(body as Row), created_at: stamp() });
-          return HttpResponse.json({ [idField]: id, ...named(body as Row), status: 'active', created_at: stamp() });
-        })),
-        http.get(v2(kind), route(({ url }) => HttpResponse.json(page([...store[kind].values()], url)))),
-        http.get(v2(`${kind}/:id`), route(({ id }) => {
-          const row = store[kind].get(id);
-          return row ? HttpResponse.json({ data: withoutId(row) }) : missing();
-        })),
-        http.patch(v2(`${kind}/:id`), route(({ id, body }) => {
-          const row = store[kind].get(id);
-          if (!row) return missing();
-          const next = patch(row, body as never);
-          if (next === 'invalid') return HttpResponse.json({ message: 'Invalid JSON patch format' }, { status: 422 });
-          if (JSON.stringify(next) === JSON.stringify(row)) return new HttpResponse(null, { status: 304 });
-          store[kind].set(id, next);
-          return HttpResponse.json({ data: withoutId(next) });
-        })),
-        http.delete(v2(`${kind}/:id`), route(({ id }) => (store[kind].delete(id) ? noContent() : missing()))),
+        http.post(
+          v2(kind),
+          route(({ body }) => {
+            const id = `${kind[0]}${hex()}`;
+            store[kind].set(id, { [idField]: id, ...(body as Row), created_at: stamp() });
+            return HttpResponse.json({ [idField]: id, ...named(body as Row), status: 'active', created_at: stamp() });
+          }),
+        ),
+        http.get(
+          v2(kind),
+          route(({ url }) => HttpResponse.json(page([...store[kind].values()], url))),
+        ),
+        http.get(
+          v2(`${kind}/:id`),
+          route(({ id }) => {
+            const row = store[kind].get(id);
+            return row ? HttpResponse.json({ data: withoutId(row) }) : missing();
+          }),
+        ),
+        http.patch(
+          v2(`${kind}/:id`),
+          route(({ id, body }) => {
+            const row = store[kind].get(id);
+            if (!row) return missing();
+            const next = patch(row, body as never);
+            if (next === 'invalid') return HttpResponse.json({ message: 'Invalid JSON patch format' }, { status: 422 });
+            if (JSON.stringify(next) === JSON.stringify(row)) return new HttpResponse(null, { status: 304 });
+            store[kind].set(id, next);
+            return HttpResponse.json({ data: withoutId(next) });
+          }),
+        ),
+        http.delete(
+          v2(`${kind}/:id`),
+          route(({ id }) => (store[kind].delete(id) ? noContent() : missing())),
+        ),
       ];
     }),
 
     // Documents: pages from 0; not found answered in `message`.
-    http.post(v2('documents'), route(({ body }) => {
-      const id = `d${hex()}`;
-      const input = body as Row;
-      const doc = { document_id: id, document_name: input.document_name ?? 'document', document_url: input.document_url,
-        status: 'started', progress: null, tags: input.tags ?? [], crawl_config: input.crawl ?? null, created_at: stamp(), updated_at: stamp() };
-      store.documents.set(id, doc);
-      return HttpResponse.json(doc);
-    })),
-    http.get(v2('documents'), route(({ url }) => HttpResponse.json(page([...store.documents.values()], url, true)))),
-    http.get(v2('documents/:id'), route(({ id }) => {
-      const d = store.documents.get(id);
-      return d ? HttpResponse.json(d) : HttpResponse.json({ message: 'Document not found' }, { status: 404 });
-    })),
-    http.patch(v2('documents/:id'), route(({ id, body }) => {
-      const d = store.documents.get(id);
-      if (!d) return HttpResponse.json({ message: 'Document not found' }, { status: 404 });
-      Object.assign(d, body as Row, { updated_at: stamp() });
-      return HttpResponse.json(d);
-    })),
-    http.delete(v2('documents/:id'), route(({ id }) =>
-      store.documents.delete(id) ? noContent() : HttpResponse.json({ message: 'Document not found' }, { status: 404 }))),
-    http.post(v2('documents/:id/recrawl'), route(({ id }) => {
-      const d = store.documents.get(id);
-      if (!d) return HttpResponse.json({ message: 'Document not found' }, { status: 404 });
-      if (d.status !== 'ready' && d.status !== 'error') return HttpResponse.json({ message: 'Document is not ready or in error' }, { status: 409 });
-      Object.assign(d, { status: 'recrawling' });
-      return HttpResponse.json(d, { status: 202 });
-    })),
+    http.post(
+      v2('documents'),
+      route(({ body }) => {
+        const id = `d${hex()}`;
+        const input = body as Row;
+        const doc = {
+          document_id: id,
+          document_name: input.document_name ?? 'document',
+          document_url: input.document_url,
+          status: 'started',
+          progress: null,
+          tags: input.tags ?? [],
+          crawl_config: input.crawl ?? null,
+          created_at: stamp(),
+          updated_at: stamp(),
+        };
+        store.documents.set(id, doc);
+        return HttpResponse.json(doc);
+      }),
+    ),
+    http.get(
+      v2('documents'),
+      route(({ url }) => HttpResponse.json(page([...store.documents.values()], url, true))),
+    ),
+    http.get(
+      v2('documents/:id'),
+      route(({ id }) => {
+        const d = store.documents.get(id);
+        return d ? HttpResponse.json(d) : HttpResponse.json({ message: 'Document not found' }, { status: 404 });
+      }),
+    ),
+    http.patch(
+      v2('documents/:id'),
+      route(({ id, body }) => {
+        const d = store.documents.get(id);
+        if (!d) return HttpResponse.json({ message: 'Document not found' }, { status: 404 });
+        Object.assign(d, body as Row, { updated_at: stamp() });
+        return HttpResponse.json(d);
+      }),
+    ),
+    http.delete(
+      v2('documents/:id'),
+      route(({ id }) => (store.documents.delete(id) ? noContent() : HttpResponse.json({ message: 'Document not found' }, { status: 404 }))),
+    ),
+    http.post(
+      v2('documents/:id/recrawl'),
+      route(({ id }) => {
+        const d = store.documents.get(id);
+        if (!d) return HttpResponse.json({ message: 'Document not found' }, { status: 404 });
+        if (d.status !== 'ready' && d.status !== 'error')
+          return HttpResponse.json({ message: 'Document is not ready or in error' }, { status: 409 });
+        Object.assign(d, { status: 'recrawling' });
+        return HttpResponse.json(d, { status: 202 });
+      }),
+    ),
   ];
 
   return {

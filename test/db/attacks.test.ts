@@ -36,7 +36,10 @@ async function world(): Promise<World> {
   await elapse(db, mySession.id, 60);
   await elapse(db, otherSession.id, 60);
   await db.asOwner('update public.user_subscriptions set tavus_seconds_used = 700 where user_id = any($1)', [[me, other]]);
-  await db.asOwner(`insert into public.personas (owner_id, persona_name, tavus_persona_id) values ($1, 'Mine', 'p1'), ($2, 'Theirs', 'p2')`, [me, other]);
+  await db.asOwner(
+    `insert into public.personas (owner_id, persona_name, tavus_persona_id) values ($1, 'Mine', 'p1'), ($2, 'Theirs', 'p2')`,
+    [me, other],
+  );
   return { me, other, mySession, otherSession };
 }
 
@@ -63,19 +66,34 @@ describe('attacks', () => {
       ['switch the own plan to pro', `update public.user_subscriptions set plan_id = 'pro' where user_id = auth.uid()`],
       ['push the own period end into the future', `update public.user_subscriptions set period_end = now() + interval '10 years'`],
       ["reset another user's usage", `update public.user_subscriptions set tavus_seconds_used = 0 where user_id <> auth.uid()`],
-      ['create a second subscription', `insert into public.user_subscriptions (user_id, plan_id, period_start, period_end, tavus_minutes_limit) values (auth.uid(), 'pro', now(), now() + interval '1 year', 999999)`],
+      [
+        'create a second subscription',
+        `insert into public.user_subscriptions (user_id, plan_id, period_start, period_end, tavus_minutes_limit) values (auth.uid(), 'pro', now(), now() + interval '1 year', 999999)`,
+      ],
       ['delete the own subscription', `delete from public.user_subscriptions where user_id = auth.uid()`],
       ['truncate subscriptions', `truncate public.user_subscriptions`],
       ['give the free plan more minutes', `update public.plans set monthly_minutes = 999999 where id = 'free'`],
       ['invent a plan', `insert into public.plans (id, name, monthly_minutes, max_session_seconds) values ('mine', 'Mine', 999999, 3600)`],
       ['delete a plan', `delete from public.plans where id = 'free'`],
-      ['forge a negative usage row', `insert into public.tavus_usage (user_id, session_id, seconds_used) select auth.uid(), id, -500 from public.sessions where user_id = auth.uid()`],
-      ["forge a usage row charged to another user", `insert into public.tavus_usage (user_id, session_id, seconds_used) select user_id, id, 3600 from public.sessions`],
+      [
+        'forge a negative usage row',
+        `insert into public.tavus_usage (user_id, session_id, seconds_used) select auth.uid(), id, -500 from public.sessions where user_id = auth.uid()`,
+      ],
+      [
+        'forge a usage row charged to another user',
+        `insert into public.tavus_usage (user_id, session_id, seconds_used) select user_id, id, 3600 from public.sessions`,
+      ],
       ['zero the own usage rows', `update public.tavus_usage set seconds_used = 0`],
       ['delete the own usage rows', `delete from public.tavus_usage`],
       ['truncate usage', `truncate public.tavus_usage`],
-      ['insert a session without start_session', `insert into public.sessions (user_id, session_type, persona_id, conversation_name, max_call_duration, status, started_at) values (auth.uid(), 'reflect_alone', 'p1', 'x', 3600, 'active', now())`],
-      ['end the own session uncharged', `update public.sessions set status = 'ended', ended_at = now(), seconds_used = 0 where user_id = auth.uid()`],
+      [
+        'insert a session without start_session',
+        `insert into public.sessions (user_id, session_type, persona_id, conversation_name, max_call_duration, status, started_at) values (auth.uid(), 'reflect_alone', 'p1', 'x', 3600, 'active', now())`,
+      ],
+      [
+        'end the own session uncharged',
+        `update public.sessions set status = 'ended', ended_at = now(), seconds_used = 0 where user_id = auth.uid()`,
+      ],
       ['move the own start time forward', `update public.sessions set started_at = now() where user_id = auth.uid()`],
       ['lengthen the own call cap', `update public.sessions set max_call_duration = 3600 where user_id = auth.uid()`],
       ['delete the own sessions (and their usage by cascade)', `delete from public.sessions where user_id = auth.uid()`],
@@ -83,7 +101,10 @@ describe('attacks', () => {
       ['write a persona directly', `insert into public.personas (owner_id, persona_name) values (auth.uid(), 'x')`],
       ["rename another owner's persona", `update public.personas set persona_name = 'pwned'`],
       ['create a table in public', `create table public.shadow (id int)`],
-      ['create a function in public that shadows a helper', `create function public.now() returns timestamptz language sql as 'select now()'`],
+      [
+        'create a function in public that shadows a helper',
+        `create function public.now() returns timestamptz language sql as 'select now()'`,
+      ],
     ])('%s: refused, nothing changes', async (_label, sql) => {
       const { me } = await world();
       const before = await snapshot(db);
@@ -109,7 +130,10 @@ describe('attacks', () => {
       const { me, other, mySession } = await world();
       await endSession(db, me, mySession.id);
       await db.asOwner(`update public.sessions set status = 'ended', ended_at = now() where user_id = $1`, [other]);
-      await db.asOwner(`insert into public.tavus_usage (user_id, session_id, seconds_used) select user_id, id, 60 from public.sessions where user_id = $1`, [other]);
+      await db.asOwner(
+        `insert into public.tavus_usage (user_id, session_id, seconds_used) select user_id, id, 60 from public.sessions where user_id = $1`,
+        [other],
+      );
       const rows = await db.asUser<{ user_id: string }>(me, sql);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row) => row.user_id === me)).toBe(true);
@@ -126,7 +150,11 @@ describe('attacks', () => {
     it.each([
       ['end it (and charge its owner now)', 'select public.end_session($1)', (id: string) => [id]],
       ['end it with a reason', 'select public.end_session($1, $2)', (id: string) => [id, 'user_ended']],
-      ['attach a conversation to it', 'select public.attach_conversation($1, $2, $3)', (id: string) => [id, 'c999', 'https://tavus.daily.co/c999']],
+      [
+        'attach a conversation to it',
+        'select public.attach_conversation($1, $2, $3)',
+        (id: string) => [id, 'c999', 'https://tavus.daily.co/c999'],
+      ],
       ['fail it', 'select public.fail_session($1, $2)', (id: string) => [id, 'boom']],
     ])('%s: session_not_found, nothing changes', async (_label, sql, args) => {
       const { me, otherSession } = await world();
@@ -139,7 +167,13 @@ describe('attacks', () => {
       const me = await db.createUser();
       const { otherSession } = await world();
       const mine = await startSession(db, me);
-      const error = await errorOf(db.asUser(me, 'select public.attach_conversation($1, $2, $3)', [mine.id, otherSession.tavus_conversation_id, 'https://tavus.daily.co/x']));
+      const error = await errorOf(
+        db.asUser(me, 'select public.attach_conversation($1, $2, $3)', [
+          mine.id,
+          otherSession.tavus_conversation_id,
+          'https://tavus.daily.co/x',
+        ]),
+      );
       expect(error.message).toBe('conversation_already_attached');
     });
 
@@ -155,13 +189,17 @@ describe('attacks', () => {
   describe('dodging the charge, as a signed-in user', () => {
     it('failing an active session to avoid the charge is refused', async () => {
       const { me, mySession } = await world();
-      expect((await errorOf(db.asUser(me, 'select public.fail_session($1, $2)', [mySession.id, 'oops']))).message).toBe('session_not_starting');
+      expect((await errorOf(db.asUser(me, 'select public.fail_session($1, $2)', [mySession.id, 'oops']))).message).toBe(
+        'session_not_starting',
+      );
       expect((await endSession(db, me, mySession.id)).seconds_used).toBe(60);
     });
 
     it('re-attaching a new conversation to a live session (restarting its clock) is refused', async () => {
       const { me, mySession } = await world();
-      const error = await errorOf(db.asUser(me, 'select public.attach_conversation($1, $2, $3)', [mySession.id, 'c-new', 'https://tavus.daily.co/c-new']));
+      const error = await errorOf(
+        db.asUser(me, 'select public.attach_conversation($1, $2, $3)', [mySession.id, 'c-new', 'https://tavus.daily.co/c-new']),
+      );
       expect(error.message).toBe('session_not_starting');
     });
 
@@ -238,8 +276,14 @@ describe('attacks', () => {
 
     it.each([
       ['change a plan', `update public.plans set monthly_minutes = 0`],
-      ['insert a session', `insert into public.sessions (user_id, session_type, persona_id, conversation_name, max_call_duration) values (gen_random_uuid(), 'reflect_alone', 'p', 'x', 1)`],
-      ['insert usage', `insert into public.tavus_usage (user_id, session_id, seconds_used) values (gen_random_uuid(), gen_random_uuid(), 1)`],
+      [
+        'insert a session',
+        `insert into public.sessions (user_id, session_type, persona_id, conversation_name, max_call_duration) values (gen_random_uuid(), 'reflect_alone', 'p', 'x', 1)`,
+      ],
+      [
+        'insert usage',
+        `insert into public.tavus_usage (user_id, session_id, seconds_used) values (gen_random_uuid(), gen_random_uuid(), 1)`,
+      ],
     ])('cannot %s', async (_label, sql) => {
       await expectDenied(db.asAnon(sql));
     });
@@ -262,7 +306,11 @@ describe('attacks', () => {
     });
 
     it.each([
-      ['a conversation id carrying sql', `c1'; update public.user_subscriptions set tavus_seconds_used = 0; --`, 'https://tavus.daily.co/c1'],
+      [
+        'a conversation id carrying sql',
+        `c1'; update public.user_subscriptions set tavus_seconds_used = 0; --`,
+        'https://tavus.daily.co/c1',
+      ],
       ['a javascript: url', 'c1', 'javascript:alert(document.cookie)'],
       ['a url with spaces', 'c1', 'https://tavus.daily.co/c1 onerror=alert(1)'],
       ['a null url', 'c1', null],

@@ -8,12 +8,25 @@ import { baseFiles, setupTestDb } from './harness';
 const db = setupTestDb();
 
 const USER_FUNCTIONS = [
-  'attach_conversation', 'delete_persona', 'end_session', 'fail_session', 'link_persona',
-  'mark_persona_failed', 'mark_persona_synced', 'save_persona', 'start_session',
+  'attach_conversation',
+  'delete_persona',
+  'end_session',
+  'fail_session',
+  'link_persona',
+  'mark_persona_failed',
+  'mark_persona_synced',
+  'save_persona',
+  'start_session',
 ];
 const SERVICE_FUNCTIONS = [
-  'expire_stale_sessions', 'record_tavus_event', 'server_attach_conversation', 'server_call_ended',
-  'server_calls_to_check', 'server_end_session', 'server_fail_session', 'server_start_session',
+  'expire_stale_sessions',
+  'record_tavus_event',
+  'server_attach_conversation',
+  'server_call_ended',
+  'server_calls_to_check',
+  'server_end_session',
+  'server_fail_session',
+  'server_start_session',
 ];
 
 describe('catalog rules', () => {
@@ -98,7 +111,9 @@ describe('catalog rules', () => {
           and has_function_privilege(r.role, p.oid, 'EXECUTE')`,
     );
     expect(rows).toEqual([]);
-    const usage = await db.asOwner(`select r from unnest(array['anon', 'authenticated', 'service_role']) r where has_schema_privilege(r, 'private', 'USAGE')`);
+    const usage = await db.asOwner(
+      `select r from unnest(array['anon', 'authenticated', 'service_role']) r where has_schema_privilege(r, 'private', 'USAGE')`,
+    );
     expect(usage).toEqual([]);
   });
 

@@ -18,7 +18,9 @@ if (!bin) console.warn('[cli-push] SKIPPED: no PostgreSQL binaries under /usr/li
 const describeWithServer = bin && existsSync(cli) ? describe : describe.skip;
 
 function push(workdir: string, dbUrl: string): Promise<{ code: number | null; output: string }> {
-  return run(cli, ['db', 'push', '--db-url', dbUrl, '--yes', '--workdir', workdir], { env: { ...process.env, HOME: workdir, DO_NOT_TRACK: '1' } });
+  return run(cli, ['db', 'push', '--db-url', dbUrl, '--yes', '--workdir', workdir], {
+    env: { ...process.env, HOME: workdir, DO_NOT_TRACK: '1' },
+  });
 }
 
 describeWithServer('supabase db push', () => {
@@ -49,14 +51,18 @@ describeWithServer('supabase db push', () => {
   it('applies every migration as postgres, and a second push is a no-op', async () => {
     const first = await push(workdir, dbUrl);
     expect(first.code, first.output).toBe(0);
-    const files = readdirSync(migrationsDir).filter((name) => name.endsWith('.sql')).sort();
+    const files = readdirSync(migrationsDir)
+      .filter((name) => name.endsWith('.sql'))
+      .sort();
     for (const file of files) expect(first.output).toContain(`Applying migration ${file}`);
 
     const { rows: history } = await client.query<{ version: string; name: string }>(
       'select version, name from supabase_migrations.schema_migrations order by version',
     );
     expect(history.map((row) => `${row.version}_${row.name}.sql`)).toEqual(files);
-    const { rows: owners } = await client.query(`select distinct relowner::regrole::text as owner from pg_class where relnamespace = 'public'::regnamespace`);
+    const { rows: owners } = await client.query(
+      `select distinct relowner::regrole::text as owner from pg_class where relnamespace = 'public'::regnamespace`,
+    );
     expect(owners).toEqual([{ owner: 'postgres' }]);
     const { rows: grants } = await client.query<{ grant: string }>(GRANT_MATRIX_SQL, [[...API_ROLES]]);
     expect(grants.map((row) => row.grant)).toEqual(GRANT_MATRIX);

@@ -59,10 +59,10 @@ async function request(claims: Claims, method: 'GET' | 'HEAD' | 'POST', path: st
       ['request.path', path],
       ...(roleSettings.get(claims.role) ?? []),
     ];
-    await authenticator.query(
-      `select set_config(name, value, true) from unnest($1::text[], $2::text[]) as s(name, value)`,
-      [settings.map((s) => s[0]), settings.map((s) => s[1])],
-    );
+    await authenticator.query(`select set_config(name, value, true) from unnest($1::text[], $2::text[]) as s(name, value)`, [
+      settings.map((s) => s[0]),
+      settings.map((s) => s[1]),
+    ]);
     const result = await authenticator.query(sql, params);
     await authenticator.query('commit');
     return result.rows as Row[];
@@ -115,8 +115,15 @@ async function fixture(secondsAgo: number): Promise<Fixture> {
     await as('fail_session', { p_session_id: failed.id, p_error: 'tavus_unavailable' });
     const ended = await as('start_session', start);
     const conversationId = `c${String(ended.id).replaceAll('-', '').slice(0, 16)}`;
-    await as('attach_conversation', { p_session_id: ended.id, p_conversation_id: conversationId, p_conversation_url: `https://tavus.daily.co/${conversationId}` });
-    await owner.query(`update public.sessions set started_at = started_at - make_interval(secs => $2) where id = $1`, [ended.id, secondsAgo]);
+    await as('attach_conversation', {
+      p_session_id: ended.id,
+      p_conversation_id: conversationId,
+      p_conversation_url: `https://tavus.daily.co/${conversationId}`,
+    });
+    await owner.query(`update public.sessions set started_at = started_at - make_interval(secs => $2) where id = $1`, [
+      ended.id,
+      secondsAgo,
+    ]);
     const charged = await as('end_session', { p_session_id: ended.id, p_reason: 'user_ended' });
     const open = await as('start_session', start);
     const persona = await as('save_persona', { p_persona_id: null, p_fields: { persona_name: 'Coach', system_prompt: 'Listen.' } });
@@ -163,14 +170,22 @@ const READS: Read[] = [
     method: 'GET',
     sql: `select * from public.sessions where status = any($1) order by created_at desc limit 1`,
     params: () => [['starting', 'active']],
-    expect: { user: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.openSessionId]), other: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.openSessionId]), service: (rows) => expect(rows).toHaveLength(1) },
+    expect: {
+      user: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.openSessionId]),
+      other: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.openSessionId]),
+      service: (rows) => expect(rows).toHaveLength(1),
+    },
   },
   {
     name: "GET /sessions?id=eq.<user's session> (a session; the webhook's service read)",
     method: 'GET',
     sql: `select * from public.sessions where id = $1`,
     params: () => [a.endedSessionId],
-    expect: { user: (rows) => expect(rows.map((r) => r.id)).toEqual([a.endedSessionId]), other: (rows) => expect(rows).toEqual([]), service: (rows) => expect(rows.map((r) => r.id)).toEqual([a.endedSessionId]) },
+    expect: {
+      user: (rows) => expect(rows.map((r) => r.id)).toEqual([a.endedSessionId]),
+      other: (rows) => expect(rows).toEqual([]),
+      service: (rows) => expect(rows.map((r) => r.id)).toEqual([a.endedSessionId]),
+    },
   },
   {
     name: 'GET /sessions?order=created_at.desc,id.desc&offset=0&limit=20, count=exact (the list)',
@@ -197,7 +212,12 @@ const READS: Read[] = [
     name: 'GET /plans?order=monthly_minutes,id',
     method: 'GET',
     sql: `select * from public.plans order by monthly_minutes, id`,
-    expect: Object.fromEntries((['anon', 'user', 'other'] as Caller[]).map((c) => [c, (rows: Row[]) => expect(rows.map((r) => r.id)).toEqual(['free', 'growth', 'pro'])])),
+    expect: Object.fromEntries(
+      (['anon', 'user', 'other'] as Caller[]).map((c) => [
+        c,
+        (rows: Row[]) => expect(rows.map((r) => r.id)).toEqual(['free', 'growth', 'pro']),
+      ]),
+    ),
   },
   {
     name: 'GET /my_session_history?order=created_at.desc,id.desc&offset=0&limit=20, count=exact',
@@ -225,15 +245,28 @@ const READS: Read[] = [
     method: 'GET',
     sql: `select * from public.my_usage_breakdown`,
     expect: {
-      user: (rows, me) => expect(rows.find((r) => r.dimension === 'total')).toMatchObject({ seconds_used: me.seconds, sessions_ended: 1, sessions_failed: 1 }),
-      other: (rows, me) => expect(rows.find((r) => r.dimension === 'total')).toMatchObject({ seconds_used: me.seconds, sessions_ended: 1, sessions_failed: 1 }),
+      user: (rows, me) =>
+        expect(rows.find((r) => r.dimension === 'total')).toMatchObject({
+          seconds_used: me.seconds,
+          sessions_ended: 1,
+          sessions_failed: 1,
+        }),
+      other: (rows, me) =>
+        expect(rows.find((r) => r.dimension === 'total')).toMatchObject({
+          seconds_used: me.seconds,
+          sessions_ended: 1,
+          sessions_failed: 1,
+        }),
     },
   },
   {
     name: 'GET /personas?order=updated_at.desc,id',
     method: 'GET',
     sql: `select * from public.personas order by updated_at desc, id`,
-    expect: { user: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.personaId]), other: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.personaId]) },
+    expect: {
+      user: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.personaId]),
+      other: (rows, me) => expect(rows.map((r) => r.id)).toEqual([me.personaId]),
+    },
   },
   {
     name: "GET /personas?id=eq.<user's persona>",
@@ -288,7 +321,9 @@ describeWithServer('the Data API on a Supabase project created today', () => {
     ]);
     expect(roleSettings.get('anon')).toEqual([['statement_timeout', '3s']]);
     expect(roleSettings.get('authenticated')).toEqual([['statement_timeout', '8s']]);
-    const owners = await owner.query(`select distinct relowner::regrole::text as owner from pg_class where relnamespace = 'public'::regnamespace`);
+    const owners = await owner.query(
+      `select distinct relowner::regrole::text as owner from pg_class where relnamespace = 'public'::regnamespace`,
+    );
     expect(owners.rows).toEqual([{ owner: 'postgres' }]);
     const users = await owner.query(
       `select count(*)::int as columns, bool_or(column_name = 'id' and column_default is null) as id_without_default
@@ -301,12 +336,18 @@ describeWithServer('the Data API on a Supabase project created today', () => {
     // (truncate, references and trigger stay in Supabase's defaults; the data api has no way to use them)
     await owner.query('begin');
     try {
-      await owner.query('create table public.ungranted (id int primary key); create view public.ungranted_view as select 1 as one; create function public.ungranted_fn() returns int language sql as $$ select 1 $$');
+      await owner.query(
+        'create table public.ungranted (id int primary key); create view public.ungranted_view as select 1 as one; create function public.ungranted_fn() returns int language sql as $$ select 1 $$',
+      );
       const { rows } = await owner.query<{ grant: string }>(GRANT_MATRIX_SQL, [[...API_ROLES]]);
-      const reads = rows.map((row) => row.grant).filter((grant) => / (ungranted|ungranted_view) (SELECT|INSERT|UPDATE|DELETE)$/.test(grant));
+      const reads = rows
+        .map((row) => row.grant)
+        .filter((grant) => / (ungranted|ungranted_view) (SELECT|INSERT|UPDATE|DELETE)$/.test(grant));
       expect(reads).toEqual([]);
       // postgresql itself lets public execute a new function: the migrations revoke it where they make one
-      expect(rows.map((row) => row.grant).filter((grant) => grant.includes('ungranted_fn'))).toEqual(API_ROLES.map((role) => `${role} function ungranted_fn EXECUTE`));
+      expect(rows.map((row) => row.grant).filter((grant) => grant.includes('ungranted_fn'))).toEqual(
+        API_ROLES.map((role) => `${role} function ungranted_fn EXECUTE`),
+      );
     } finally {
       await owner.query('rollback');
     }
@@ -335,13 +376,19 @@ describeWithServer('the Data API on a Supabase project created today', () => {
   }
 
   it('a read runs read-only, as PostgREST runs a GET', async () => {
-    expect(await codeOf(request(claimsOf('user'), 'GET', '/rpc/end_session', `select public.end_session($1, 'user_ended')`, [a.openSessionId]))).toBe('25006');
+    expect(
+      await codeOf(request(claimsOf('user'), 'GET', '/rpc/end_session', `select public.end_session($1, 'user_ended')`, [a.openSessionId])),
+    ).toBe('25006');
   });
 
   it("the user functions: a user's own calls work (above, building the data), nobody else's do", async () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
       ['start_session', { p_session_type: 'reflect_alone', p_persona_id: 'p7e13c73f41f', p_replica_id: null }, 'session_already_active'],
-      ['attach_conversation', { p_session_id: a.openSessionId, p_conversation_id: 'cnotyours', p_conversation_url: 'https://tavus.daily.co/cnotyours' }, 'session_not_found'],
+      [
+        'attach_conversation',
+        { p_session_id: a.openSessionId, p_conversation_id: 'cnotyours', p_conversation_url: 'https://tavus.daily.co/cnotyours' },
+        'session_not_found',
+      ],
       ['end_session', { p_session_id: a.openSessionId, p_reason: 'user_ended' }, 'session_not_found'],
       ['fail_session', { p_session_id: a.openSessionId, p_error: 'tavus_unavailable' }, 'session_not_found'],
       ['save_persona', { p_persona_id: a.personaId, p_fields: { persona_name: 'Mine now', system_prompt: 'x' } }, 'persona_not_found'],
@@ -364,7 +411,10 @@ describeWithServer('the Data API on a Supabase project created today', () => {
   });
 
   it('the service functions: the service role calls them, no user or visitor can', async () => {
-    const event = { p_conversation_id: a.conversationId, p_event: { event_type: 'application.transcription_ready', conversation_id: a.conversationId, properties: { transcript: [] } } };
+    const event = {
+      p_conversation_id: a.conversationId,
+      p_event: { event_type: 'application.transcription_ready', conversation_id: a.conversationId, properties: { transcript: [] } },
+    };
     for (const caller of ['anon', 'user', 'other'] as Caller[]) {
       expect(await codeOf(rpc(caller, 'record_tavus_event', event)), `${caller} record_tavus_event`).toBe('42501');
       expect(await codeOf(rpc(caller, 'expire_stale_sessions', {})), `${caller} expire_stale_sessions`).toBe('42501');

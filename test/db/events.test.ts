@@ -62,14 +62,20 @@ describe('record_tavus_event', () => {
     const { uid, session, conversationId } = await activeCall();
     await elapse(db, session.id, 30);
     await endSession(db, uid, session.id);
-    const after = await record(conversationId, { event_type: 'system.shutdown', properties: { shutdown_reason: 'end_conversation_endpoint_hit' } });
+    const after = await record(conversationId, {
+      event_type: 'system.shutdown',
+      properties: { shutdown_reason: 'end_conversation_endpoint_hit' },
+    });
     expect(after).toMatchObject({ end_reason: 'user_ended', shutdown_reason: 'end_conversation_endpoint_hit', seconds_used: 30 });
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(30);
   });
 
   it('system.shutdown without a reason still ends the session', async () => {
     const { conversationId } = await activeCall();
-    expect(await record(conversationId, { event_type: 'system.shutdown' })).toMatchObject({ status: 'ended', end_reason: 'tavus_shutdown' });
+    expect(await record(conversationId, { event_type: 'system.shutdown' })).toMatchObject({
+      status: 'ended',
+      end_reason: 'tavus_shutdown',
+    });
   });
 
   it('application.transcription_ready stores the transcript, idempotently, even after the end', async () => {

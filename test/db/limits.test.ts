@@ -17,7 +17,9 @@ const db = setupTestDb();
 
 describe('plans and subscriptions', () => {
   it('seeds free, growth and pro, readable by visitors and users', async () => {
-    const plans = await db.asAnon('select id, monthly_minutes, max_session_seconds, solo_sessions_per_day, group_sessions from public.plans order by monthly_minutes');
+    const plans = await db.asAnon(
+      'select id, monthly_minutes, max_session_seconds, solo_sessions_per_day, group_sessions from public.plans order by monthly_minutes',
+    );
     expect(plans).toEqual([
       { id: 'free', monthly_minutes: 25, max_session_seconds: 600, solo_sessions_per_day: 1, group_sessions: false },
       { id: 'growth', monthly_minutes: 300, max_session_seconds: 1800, solo_sessions_per_day: null, group_sessions: false },
@@ -89,7 +91,11 @@ describe('start_session', () => {
     ['more used than the limit (the limit was lowered)', 20, 1500],
   ])('refuses with usage_limit_reached when %s', async (_label, minutes, used) => {
     const uid = await db.createUser();
-    await db.asOwner('update public.user_subscriptions set tavus_minutes_limit = $2, tavus_seconds_used = $3 where user_id = $1', [uid, minutes, used]);
+    await db.asOwner('update public.user_subscriptions set tavus_minutes_limit = $2, tavus_seconds_used = $3 where user_id = $1', [
+      uid,
+      minutes,
+      used,
+    ]);
     const error = await errorOf(startSession(db, uid));
     expect(error.message).toBe('usage_limit_reached');
     expect(error.detail).toMatch(/seconds left/);
@@ -132,7 +138,7 @@ describe('start_session', () => {
     expect((await errorOf(startSession(db, uid))).message).toBe('session_already_active');
   });
 
-  it('fails the caller\'s own reservation left starting for 10 minutes, then starts', async () => {
+  it("fails the caller's own reservation left starting for 10 minutes, then starts", async () => {
     const uid = await db.createUser();
     const stuck = await startSession(db, uid);
     await elapse(db, stuck.id, 601);
@@ -209,7 +215,9 @@ describe('start_session', () => {
 
   it('refuses a caller without a user: not_authenticated', async () => {
     // a token of the authenticated role that names no user reaches the function's own check
-    await db.pg.exec(`savepoint no_user; set local role authenticated; select set_config('request.jwt.claims', '{"role":"authenticated"}', true)`);
+    await db.pg.exec(
+      `savepoint no_user; set local role authenticated; select set_config('request.jwt.claims', '{"role":"authenticated"}', true)`,
+    );
     const error = await errorOf(db.pg.query('select public.start_session($1, $2, $3)', ['reflect_alone', PERSONA, REPLICA]));
     await db.pg.exec('rollback to savepoint no_user; release savepoint no_user');
     expect(error.message).toBe('not_authenticated');
@@ -227,7 +235,9 @@ describe('charging', () => {
     const ended = await endSession(db, uid, session.id);
     expect(ended).toMatchObject({ status: 'ended', seconds_used: 96, end_reason: 'user_ended' });
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(96);
-    expect(await usageRowsOf(db, uid)).toEqual([expect.objectContaining({ session_id: session.id, seconds_used: 96, persona_id: PERSONA })]);
+    expect(await usageRowsOf(db, uid)).toEqual([
+      expect.objectContaining({ session_id: session.id, seconds_used: 96, persona_id: PERSONA }),
+    ]);
     const [mine] = await db.asUser(uid, 'select seconds_left from public.my_usage');
     expect(mine).toEqual({ seconds_left: 1500 - 96 });
   });

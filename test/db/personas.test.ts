@@ -117,7 +117,10 @@ describe('persona functions', () => {
     const uid = await db.createUser();
     const row = await save(uid, coach);
     await db.asUser(uid, 'select public.mark_persona_synced($1, $2)', [row.id, PERSONA]);
-    const [session] = await db.asUser<{ id: string }>(uid, "select * from public.start_session('reflect_alone', $1, $2)", [PERSONA, REPLICA]);
+    const [session] = await db.asUser<{ id: string }>(uid, "select * from public.start_session('reflect_alone', $1, $2)", [
+      PERSONA,
+      REPLICA,
+    ]);
     await db.asUser(uid, 'select public.delete_persona($1)', [row.id]);
     expect(await mine(uid)).toEqual([]);
     const history = await db.asUser<{ id: string; persona_id: string }>(uid, 'select id, persona_id from public.sessions');
@@ -129,9 +132,7 @@ describe('persona functions', () => {
     expect((await errorOf(db.asAnon("select public.save_persona(null, '{}')"))).message).toMatch(/permission denied/);
     const noUser = await errorOf(db.asOwner(`select public.save_persona(null, $1)`, [JSON.stringify(coach)]));
     expect(noUser.message).toBe('not_authenticated');
-    const direct = await errorOf(
-      db.asUser(uid, "insert into public.personas (owner_id, persona_name) values ($1, 'x')", [uid]),
-    );
+    const direct = await errorOf(db.asUser(uid, "insert into public.personas (owner_id, persona_name) values ($1, 'x')", [uid]));
     expect(direct.message).toMatch(/permission denied/);
     const row = await save(uid, coach);
     expect((await errorOf(db.asUser(uid, "update public.personas set sync_status = 'synced' where id = $1", [row.id]))).message).toMatch(

@@ -20,7 +20,12 @@ export function baseFiles(): string[];
 export function migrationFiles(): string[];
 export function schemaFiles(): string[];
 export function applySchema(client: Client): Promise<void>;
-export function asRole<T = Record<string, unknown>>(client: Client, claims: { sub?: string; role: string }, sql: string, params?: unknown[]): Promise<T[]>;
+export function asRole<T = Record<string, unknown>>(
+  client: Client,
+  claims: { sub?: string; role: string },
+  sql: string,
+  params?: unknown[],
+): Promise<T[]>;
 export function asUser<T = Record<string, unknown>>(client: Client, uid: string, sql: string, params?: unknown[]): Promise<T[]>;
 export function asService<T = Record<string, unknown>>(client: Client, sql: string, params?: unknown[]): Promise<T[]>;
 export const SIGN_UP: string;

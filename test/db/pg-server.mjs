@@ -75,8 +75,13 @@ export async function startPostgres({ bin = findPostgresBin(), maxConnections = 
   run('initdb', ['-D', data, '-U', 'supabase_admin', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   const options = [
-    `-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', `-c max_connections=${maxConnections}`,
-    '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off',
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c max_connections=${maxConnections}`,
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
   ].join(' ');
   try {
     run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
@@ -133,7 +138,11 @@ async function applyBase(connectionString) {
 export const baseDir = join(root, 'src/lib/db/supabase-base');
 export const migrationsDir = join(root, 'supabase/migrations');
 
-const sqlFiles = (dir) => readdirSync(dir).filter((name) => name.endsWith('.sql')).sort().map((name) => join(dir, name));
+const sqlFiles = (dir) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()
+    .map((name) => join(dir, name));
 
 /** Supabase's base, vendored: the roles and auth schema a project has before its first migration. */
 export function baseFiles() {
@@ -178,7 +187,9 @@ export async function createUser(client, { email, anonymous = false } = {}) {
 export async function asRole(client, claims, sql, params = []) {
   await client.query('begin');
   try {
-    await client.query(`set local role ${claims.role === 'service_role' ? 'service_role' : claims.role === 'anon' ? 'anon' : 'authenticated'}`);
+    await client.query(
+      `set local role ${claims.role === 'service_role' ? 'service_role' : claims.role === 'anon' ? 'anon' : 'authenticated'}`,
+    );
     await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
     const result = await client.query(sql, params);
     await client.query('commit');

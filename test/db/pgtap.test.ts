@@ -15,7 +15,8 @@ const bin = findPostgresBin();
 const pgProve = ['/usr/bin/pg_prove', '/usr/local/bin/pg_prove'].find((path) => existsSync(path));
 // Debian keeps a server's extensions under /usr/share/postgresql/<major>, beside /usr/lib/postgresql/<major>/bin
 const pgtap = bin !== null && existsSync(join('/usr/share/postgresql', basename(dirname(bin)), 'extension/pgtap.control'));
-if (!bin || !pgProve || !pgtap) console.warn('[pgtap] SKIPPED: needs PostgreSQL, pg_prove and pgTAP (apt-get install postgresql-15-pgtap).');
+if (!bin || !pgProve || !pgtap)
+  console.warn('[pgtap] SKIPPED: needs PostgreSQL, pg_prove and pgTAP (apt-get install postgresql-15-pgtap).');
 const describeWithPgTap = bin && pgProve && pgtap ? describe : describe.skip;
 
 function prove(server: PostgresServer, files: string[]): Promise<{ code: number | null; output: string }> {
@@ -49,7 +50,10 @@ describeWithPgTap('pgTAP: supabase/tests', () => {
   }, 60_000);
 
   it('every file passes under pg_prove', async () => {
-    const files = readdirSync(testsDir).filter((name) => name.endsWith('.test.sql')).sort().map((name) => join(testsDir, name));
+    const files = readdirSync(testsDir)
+      .filter((name) => name.endsWith('.test.sql'))
+      .sort()
+      .map((name) => join(testsDir, name));
     expect(files.length).toBeGreaterThanOrEqual(3);
     const { code, output } = await prove(server, files);
     expect(output, output).toMatch(/All tests successful/);

@@ -50,10 +50,21 @@ describeWithServer('races on a real PostgreSQL server', () => {
   }
 
   async function activeSession(uid: string, elapsedSeconds: number): Promise<Session> {
-    const [session] = await asUser<Session>(admin, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`);
+    const [session] = await asUser<Session>(
+      admin,
+      uid,
+      `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`,
+    );
     const conversationId = `c${session!.id.replaceAll('-', '').slice(0, 12)}`;
-    await asUser(admin, uid, 'select public.attach_conversation($1, $2, $3)', [session!.id, conversationId, `https://tavus.daily.co/${conversationId}`]);
-    await admin.query(`update public.sessions set started_at = now() - make_interval(secs => $2) where id = $1`, [session!.id, elapsedSeconds]);
+    await asUser(admin, uid, 'select public.attach_conversation($1, $2, $3)', [
+      session!.id,
+      conversationId,
+      `https://tavus.daily.co/${conversationId}`,
+    ]);
+    await admin.query(`update public.sessions set started_at = now() - make_interval(secs => $2) where id = $1`, [
+      session!.id,
+      elapsedSeconds,
+    ]);
     return { ...session!, tavus_conversation_id: conversationId };
   }
 
@@ -63,7 +74,9 @@ describeWithServer('races on a real PostgreSQL server', () => {
   it('40 simultaneous starts by one user: exactly one session, the rest session_already_active', async () => {
     const uid = await createUser();
     const results = await Promise.allSettled(
-      clients.map((client) => asUser<Session>(client, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`)),
+      clients.map((client) =>
+        asUser<Session>(client, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`),
+      ),
     );
     const started = results.filter((result) => result.status === 'fulfilled');
     expect(started).toHaveLength(1);
@@ -103,14 +116,19 @@ describeWithServer('races on a real PostgreSQL server', () => {
     const session = await activeSession(uid, 45);
     const event = { event_type: 'system.shutdown', properties: { shutdown_reason: 'participant_left_timeout reached' } };
     const results = await Promise.allSettled(
-      clients.slice(0, 20).map((client, i) =>
-        i % 2
-          ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
-          : asService(client, 'select * from public.record_tavus_event($1, $2)', [session.tavus_conversation_id, event]),
-      ),
+      clients
+        .slice(0, 20)
+        .map((client, i) =>
+          i % 2
+            ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
+            : asService(client, 'select * from public.record_tavus_event($1, $2)', [session.tavus_conversation_id, event]),
+        ),
     );
     expect(messages(results)).toEqual([]);
-    const usage = await admin.query('select count(*)::int as n, sum(seconds_used)::int as seconds from public.tavus_usage where session_id = $1', [session.id]);
+    const usage = await admin.query(
+      'select count(*)::int as n, sum(seconds_used)::int as seconds from public.tavus_usage where session_id = $1',
+      [session.id],
+    );
     const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
     expect(usage.rows[0].n).toBe(1);
     expect(sub.rows[0].tavus_seconds_used).toBe(usage.rows[0].seconds);
@@ -120,14 +138,19 @@ describeWithServer('races on a real PostgreSQL server', () => {
     const uid = await createUser('growth');
     const session = await activeSession(uid, 30);
     const results = await Promise.allSettled(
-      clients.slice(0, 30).map((client, i) =>
-        i % 3 === 0
-          ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
-          : asUser(client, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', null)`),
-      ),
+      clients
+        .slice(0, 30)
+        .map((client, i) =>
+          i % 3 === 0
+            ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
+            : asUser(client, uid, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', null)`),
+        ),
     );
     expect(messages(results).every((message) => message === 'session_already_active')).toBe(true);
-    const open = await admin.query(`select count(*)::int as n from public.sessions where user_id = $1 and status in ('starting', 'active')`, [uid]);
+    const open = await admin.query(
+      `select count(*)::int as n from public.sessions where user_id = $1 and status in ('starting', 'active')`,
+      [uid],
+    );
     expect(open.rows[0].n).toBeLessThanOrEqual(1);
     const usage = await admin.query('select count(*)::int as n from public.tavus_usage where session_id = $1', [session.id]);
     expect(usage.rows[0].n).toBe(1);
@@ -140,16 +163,21 @@ describeWithServer('races on a real PostgreSQL server', () => {
     await admin.query(`update private.deployment set session_owner = 'server'`);
     try {
       const results = await Promise.allSettled(
-        clients.slice(0, 30).map((client, i) =>
-          i % 3 === 0
-            ? asService(client, 'select * from public.server_end_session($1, $2, $3)', [uid, session.id, 'user_ended'])
-            : i % 3 === 1
-              ? asService(client, 'select * from public.record_tavus_event($1, $2)', [session.tavus_conversation_id, event])
-              : asService(client, `select * from public.server_call_ended($1, now(), 'sweep')`, [session.id]),
-        ),
+        clients
+          .slice(0, 30)
+          .map((client, i) =>
+            i % 3 === 0
+              ? asService(client, 'select * from public.server_end_session($1, $2, $3)', [uid, session.id, 'user_ended'])
+              : i % 3 === 1
+                ? asService(client, 'select * from public.record_tavus_event($1, $2)', [session.tavus_conversation_id, event])
+                : asService(client, `select * from public.server_call_ended($1, now(), 'sweep')`, [session.id]),
+          ),
       );
       expect(messages(results)).toEqual([]);
-      const usage = await admin.query('select count(*)::int as n, sum(seconds_used)::int as seconds from public.tavus_usage where session_id = $1', [session.id]);
+      const usage = await admin.query(
+        'select count(*)::int as n, sum(seconds_used)::int as seconds from public.tavus_usage where session_id = $1',
+        [session.id],
+      );
       const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
       const row = await admin.query('select seconds_used from public.sessions where id = $1', [session.id]);
       expect(usage.rows[0].n).toBe(1);
@@ -157,7 +185,11 @@ describeWithServer('races on a real PostgreSQL server', () => {
       expect(sub.rows[0].tavus_seconds_used).toBe(usage.rows[0].seconds);
       expect(row.rows[0].seconds_used).toBe(usage.rows[0].seconds);
       // the call is settled: the slot is free again
-      const [next] = await asService<Session>(admin, `select * from public.server_start_session($1, 'reflect_alone', 'p7e13c73f41f', null)`, [uid]);
+      const [next] = await asService<Session>(
+        admin,
+        `select * from public.server_start_session($1, 'reflect_alone', 'p7e13c73f41f', null)`,
+        [uid],
+      );
       expect(next!.status).toBe('starting');
     } finally {
       await admin.query(`update private.deployment set session_owner = 'browser'`);
@@ -168,9 +200,13 @@ describeWithServer('races on a real PostgreSQL server', () => {
     const uid = await createUser();
     const session = await activeSession(uid, 600 + 300);
     const results = await Promise.allSettled(
-      clients.slice(0, 10).map((client, i) =>
-        i % 2 ? asUser(client, uid, 'select * from public.end_session($1)', [session.id]) : asService(client, 'select public.expire_stale_sessions()'),
-      ),
+      clients
+        .slice(0, 10)
+        .map((client, i) =>
+          i % 2
+            ? asUser(client, uid, 'select * from public.end_session($1)', [session.id])
+            : asService(client, 'select public.expire_stale_sessions()'),
+        ),
     );
     expect(messages(results)).toEqual([]);
     const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);

@@ -43,12 +43,20 @@ describeWithServer('supabase/seed.sql', () => {
   });
 
   it('puts the demo on growth with two charged sessions, usage adding up', async () => {
-    const sessions = await asUser<{ seconds_used: number; transcript: unknown[] }>(client, DEMO, 'select seconds_used, transcript from public.sessions order by created_at');
+    const sessions = await asUser<{ seconds_used: number; transcript: unknown[] }>(
+      client,
+      DEMO,
+      'select seconds_used, transcript from public.sessions order by created_at',
+    );
     expect(sessions.map((s) => s.seconds_used)).toEqual([95, 312]);
     expect(sessions.every((s) => s.transcript.length === 2)).toBe(true);
     const usage = await asUser(client, DEMO, 'select seconds_used from public.tavus_usage order by seconds_used');
     expect(usage).toEqual([{ seconds_used: 95 }, { seconds_used: 312 }]);
-    const [mine] = await asUser<{ plan_id: string; tavus_seconds_used: number }>(client, DEMO, 'select plan_id, tavus_seconds_used from public.my_usage');
+    const [mine] = await asUser<{ plan_id: string; tavus_seconds_used: number }>(
+      client,
+      DEMO,
+      'select plan_id, tavus_seconds_used from public.my_usage',
+    );
     expect(mine!.plan_id).toBe('growth');
     const { rows } = await client.query(
       `select coalesce(sum(u.seconds_used), 0)::int as expected from public.tavus_usage u
@@ -59,7 +67,11 @@ describeWithServer('supabase/seed.sql', () => {
   });
 
   it('lets the demo start a session right away', async () => {
-    const [session] = await asUser<{ status: string; max_call_duration: number }>(client, DEMO, `select * from public.start_session('reflect_alone', 'p7e13c73f41f', null)`);
+    const [session] = await asUser<{ status: string; max_call_duration: number }>(
+      client,
+      DEMO,
+      `select * from public.start_session('reflect_alone', 'p7e13c73f41f', null)`,
+    );
     expect(session).toMatchObject({ status: 'starting', max_call_duration: 1800 });
   });
 });

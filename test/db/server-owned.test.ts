@@ -32,7 +32,14 @@ const server = {
   start: (uid: string, type = 'reflect_alone') =>
     one(db.asService<SessionRow>('select * from public.server_start_session($1, $2, $3, $4)', [uid, type, PERSONA, REPLICA])),
   attach: (uid: string, session: SessionRow, conversationId = conversationOf(session)) =>
-    one(db.asService<SessionRow>('select * from public.server_attach_conversation($1, $2, $3, $4)', [uid, session.id, conversationId, `https://tavus.daily.co/${conversationId}`])),
+    one(
+      db.asService<SessionRow>('select * from public.server_attach_conversation($1, $2, $3, $4)', [
+        uid,
+        session.id,
+        conversationId,
+        `https://tavus.daily.co/${conversationId}`,
+      ]),
+    ),
   end: (uid: string, sessionId: string, reason = 'user_ended') =>
     one(db.asService<SessionRow>('select * from public.server_end_session($1, $2, $3)', [uid, sessionId, reason])),
   fail: (uid: string, sessionId: string) =>
@@ -40,9 +47,12 @@ const server = {
   callEnded: (sessionId: string, at: string | null, source = 'sweep') =>
     one(db.asService<SessionRow>('select * from public.server_call_ended($1, $2, $3)', [sessionId, at, source])),
   toCheck: async (uid: string | null) =>
-    (await db.asService<{ calls: Array<{ session_id: string; conversation_id: string; conversation_name: string }> }>(
-      'select public.server_calls_to_check($1, 100) as calls', [uid],
-    ))[0]!.calls,
+    (
+      await db.asService<{ calls: Array<{ session_id: string; conversation_id: string; conversation_name: string }> }>(
+        'select public.server_calls_to_check($1, 100) as calls',
+        [uid],
+      )
+    )[0]!.calls,
 };
 
 async function serverCall(uid: string): Promise<SessionRow> {
@@ -50,10 +60,17 @@ async function serverCall(uid: string): Promise<SessionRow> {
 }
 
 function shutdown(conversationId: string, extra: object = {}) {
-  return one(db.asService<SessionRow>('select * from public.record_tavus_event($1, $2)', [
-    conversationId,
-    { event_type: 'system.shutdown', conversation_id: conversationId, properties: { shutdown_reason: 'participant_left_timeout' }, ...extra },
-  ]));
+  return one(
+    db.asService<SessionRow>('select * from public.record_tavus_event($1, $2)', [
+      conversationId,
+      {
+        event_type: 'system.shutdown',
+        conversation_id: conversationId,
+        properties: { shutdown_reason: 'participant_left_timeout' },
+        ...extra,
+      },
+    ]),
+  );
 }
 
 const plus = (iso: string, seconds: number) => new Date(new Date(iso).getTime() + seconds * 1000).toISOString();
@@ -63,8 +80,11 @@ describe('a deployment where browsers write sessions (local and direct modes)', 
     const uid = await db.createUser();
     const session = await startActiveSession(db, uid);
     await elapse(db, session.id, 20);
-    expect(await one(db.asUser<SessionRow>(uid, 'select * from public.end_session($1)', [session.id]))).toMatchObject({ status: 'ended', seconds_used: 20 });
-    const reserved = await startSession(db, (await db.createUser()));
+    expect(await one(db.asUser<SessionRow>(uid, 'select * from public.end_session($1)', [session.id]))).toMatchObject({
+      status: 'ended',
+      seconds_used: 20,
+    });
+    const reserved = await startSession(db, await db.createUser());
     expect(reserved.status).toBe('starting');
   });
 
@@ -84,7 +104,12 @@ describe('a deployment where the server owns sessions (proxy mode)', () => {
     const session = await serverCall(uid);
     const calls = [
       () => db.asUser(uid, 'select public.start_session($1, $2, $3)', ['reflect_alone', PERSONA, REPLICA]),
-      () => db.asUser(uid, 'select public.attach_conversation($1, $2, $3)', [session.id, 'cforeign00001', 'https://tavus.daily.co/cforeign00001']),
+      () =>
+        db.asUser(uid, 'select public.attach_conversation($1, $2, $3)', [
+          session.id,
+          'cforeign00001',
+          'https://tavus.daily.co/cforeign00001',
+        ]),
       () => db.asUser(uid, 'select public.end_session($1, $2)', [session.id, 'user_ended']),
       () => db.asUser(uid, 'select public.fail_session($1, $2)', [session.id, 'gave up']),
     ];
@@ -98,7 +123,13 @@ describe('a deployment where the server owns sessions (proxy mode)', () => {
     const theirs = await serverCall(victim);
     const attacker = await db.createUser();
     const mine = await server.start(attacker);
-    const error = await errorOf(db.asUser(attacker, 'select public.attach_conversation($1, $2, $3)', [mine.id, theirs.tavus_conversation_id, 'https://tavus.daily.co/x']));
+    const error = await errorOf(
+      db.asUser(attacker, 'select public.attach_conversation($1, $2, $3)', [
+        mine.id,
+        theirs.tavus_conversation_id,
+        'https://tavus.daily.co/x',
+      ]),
+    );
     expect(error.message).toBe('sessions_owned_by_server');
     expect((await sessionRow(mine.id)).tavus_conversation_id).toBeNull();
   });
@@ -124,10 +155,12 @@ describe('a deployment where the server owns sessions (proxy mode)', () => {
     expect((await errorOf(db.asUser(uid, sql, args))).message).toMatch(/permission denied/);
     expect((await errorOf(db.asAnon(sql, args))).message).toMatch(/permission denied/);
     expect((await errorOf(db.asService(sql, [null, 'reflect_alone', PERSONA, REPLICA]))).message).toBe('invalid_argument');
-    expect((await errorOf(db.asUser(uid, 'select public.server_call_ended($1, null, $2)', [uid, 'sweep']))).message).toMatch(/permission denied/);
+    expect((await errorOf(db.asUser(uid, 'select public.server_call_ended($1, null, $2)', [uid, 'sweep']))).message).toMatch(
+      /permission denied/,
+    );
   });
 
-  it('keeps the user\'s one slot while a call of an ended session has not been seen to stop', async () => {
+  it("keeps the user's one slot while a call of an ended session has not been seen to stop", async () => {
     const uid = await db.createUser();
     await setPlan(db, uid, 'growth');
     const first = await serverCall(uid);
@@ -135,7 +168,9 @@ describe('a deployment where the server owns sessions (proxy mode)', () => {
     await server.end(uid, first.id);
     // Tavus did not confirm the end: the call may still run, and bill
     expect((await errorOf(server.start(uid))).message).toBe('session_already_active');
-    expect(await server.toCheck(uid)).toMatchObject([{ session_id: first.id, conversation_id: first.tavus_conversation_id, conversation_name: first.conversation_name }]);
+    expect(await server.toCheck(uid)).toMatchObject([
+      { session_id: first.id, conversation_id: first.tavus_conversation_id, conversation_name: first.conversation_name },
+    ]);
 
     // the sweep finds it still running 50 seconds later and ends it: the session is charged to then
     await elapse(db, first.id, 50);
@@ -146,7 +181,7 @@ describe('a deployment where the server owns sessions (proxy mode)', () => {
     expect((await server.start(uid)).status).toBe('starting');
   });
 
-  it('frees the slot without a further charge once Tavus confirms the server\'s end', async () => {
+  it("frees the slot without a further charge once Tavus confirms the server's end", async () => {
     const uid = await db.createUser();
     await setPlan(db, uid, 'growth');
     const first = await serverCall(uid);
@@ -206,10 +241,12 @@ describe('the time of a Tavus event', () => {
     const session = await startActiveSession(db, uid);
     await elapse(db, session.id, 300);
     const { started_at: startedAt } = await sessionRow(session.id);
-    const joined = await one(db.asService<SessionRow>('select * from public.record_tavus_event($1, $2)', [
-      session.tavus_conversation_id,
-      { event_type: 'system.replica_joined', timestamp: plus(startedAt!, 4) },
-    ]));
+    const joined = await one(
+      db.asService<SessionRow>('select * from public.record_tavus_event($1, $2)', [
+        session.tavus_conversation_id,
+        { event_type: 'system.replica_joined', timestamp: plus(startedAt!, 4) },
+      ]),
+    );
     expect(new Date(joined.joined_at!).toISOString()).toBe(plus(startedAt!, 4));
     // Tavus's own format: microseconds and a Z
     const ended = await shutdown(session.tavus_conversation_id!, { timestamp: plus(startedAt!, 125).replace('Z', '123Z') });
@@ -228,7 +265,10 @@ describe('the time of a Tavus event', () => {
     const session = await startActiveSession(db, uid);
     await elapse(db, session.id, 200);
     const { started_at: startedAt } = await sessionRow(session.id);
-    expect(await shutdown(session.tavus_conversation_id!, { timestamp: timestamp(startedAt!) })).toMatchObject({ status: 'ended', seconds_used: 200 });
+    expect(await shutdown(session.tavus_conversation_id!, { timestamp: timestamp(startedAt!) })).toMatchObject({
+      status: 'ended',
+      seconds_used: 200,
+    });
   });
 
   it('reads a timestamp without a zone as UTC, whatever the database time zone', async () => {

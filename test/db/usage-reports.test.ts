@@ -22,7 +22,10 @@ interface Closed {
  * A session that ended (and was charged `seconds`) or failed on a given day of the period, written
  * as the charging functions leave it: the session row, its usage row and the subscription total.
  */
-async function closed(uid: string, { type = 'reflect_alone', persona = PERSONA, seconds = 0, day, failed = false }: Closed): Promise<string> {
+async function closed(
+  uid: string,
+  { type = 'reflect_alone', persona = PERSONA, seconds = 0, day, failed = false }: Closed,
+): Promise<string> {
   const [row] = await db.asOwner<{ id: string }>(
     `with period as (
        select period_start + make_interval(days => $6::int) + interval '10 hours' as ended_at
@@ -44,7 +47,11 @@ async function closed(uid: string, { type = 'reflect_alone', persona = PERSONA, 
        select user_id, id, persona_id, seconds_used, (ended_at at time zone 'utc')::date, ended_at from public.sessions where id = $1`,
       [row!.id],
     );
-    if (day >= 0) await db.asOwner('update public.user_subscriptions set tavus_seconds_used = tavus_seconds_used + $2 where user_id = $1', [uid, seconds]);
+    if (day >= 0)
+      await db.asOwner('update public.user_subscriptions set tavus_seconds_used = tavus_seconds_used + $2 where user_id = $1', [
+        uid,
+        seconds,
+      ]);
   }
   return row!.id;
 }
@@ -58,12 +65,19 @@ interface Breakdown {
   seconds_used: number;
 }
 
-const breakdownOf = (uid: string) =>
-  db.asUser<Breakdown>(uid, `select * from public.my_usage_breakdown order by dimension, key`);
+const breakdownOf = (uid: string) => db.asUser<Breakdown>(uid, `select * from public.my_usage_breakdown order by dimension, key`);
 const daysOf = (uid: string) =>
-  db.asUser<{ usage_date: string; sessions: number; seconds_used: number }>(uid, `select usage_date::text, sessions, seconds_used from public.my_usage_days order by usage_date`);
+  db.asUser<{ usage_date: string; sessions: number; seconds_used: number }>(
+    uid,
+    `select usage_date::text, sessions, seconds_used from public.my_usage_days order by usage_date`,
+  );
 const periodStart = async (uid: string) =>
-  (await db.asOwner<{ d: string }>(`select (period_start at time zone 'utc')::date::text as d from public.user_subscriptions where user_id = $1`, [uid]))[0]!.d;
+  (
+    await db.asOwner<{ d: string }>(
+      `select (period_start at time zone 'utc')::date::text as d from public.user_subscriptions where user_id = $1`,
+      [uid],
+    )
+  )[0]!.d;
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A month of one user: two personas, both session types, failed starts, and an earlier period. */
@@ -94,8 +108,12 @@ describe('my_usage_days', () => {
   it('adds up to the seconds the subscription was charged this period', async () => {
     const uid = await db.createUser();
     await month(uid);
-    const [{ total }] = (await db.asUser<{ total: number }>(uid, 'select sum(seconds_used)::int as total from public.my_usage_days')) as [{ total: number }];
-    const [{ used }] = (await db.asUser<{ used: number }>(uid, 'select tavus_seconds_used as used from public.my_usage')) as [{ used: number }];
+    const [{ total }] = (await db.asUser<{ total: number }>(uid, 'select sum(seconds_used)::int as total from public.my_usage_days')) as [
+      { total: number },
+    ];
+    const [{ used }] = (await db.asUser<{ used: number }>(uid, 'select tavus_seconds_used as used from public.my_usage')) as [
+      { used: number },
+    ];
     expect(total).toBe(965);
     expect(used).toBe(965);
   });
@@ -170,7 +188,13 @@ describe('my_session_history', () => {
 
     const rows = await db.asUser<Record<string, unknown>>(uid, 'select * from public.my_session_history order by created_at desc, id desc');
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ id: failed.id, status: 'failed', error: 'Tavus answered 402: out of credits', duration_seconds: null, seconds_used: 0 });
+    expect(rows[0]).toMatchObject({
+      id: failed.id,
+      status: 'failed',
+      error: 'Tavus answered 402: out of credits',
+      duration_seconds: null,
+      seconds_used: 0,
+    });
     expect(rows[1]).toMatchObject({
       id: ended.id,
       status: 'ended',
@@ -205,7 +229,9 @@ describe('who may read the reports', () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(JSON.stringify(mine)).not.toContain(session.id);
     const seconds = (rows: Record<string, unknown>[]) =>
-      rows.filter((row) => row.dimension === undefined || row.dimension === 'total').reduce((sum, row) => sum + Number(row.seconds_used), 0);
+      rows
+        .filter((row) => row.dimension === undefined || row.dimension === 'total')
+        .reduce((sum, row) => sum + Number(row.seconds_used), 0);
     expect(seconds(mine)).toBe(42);
     expect(seconds(theirs)).toBeGreaterThanOrEqual(965);
   });
@@ -241,10 +267,11 @@ describe('cost as history grows', () => {
     await closed(uid, { day: 1, seconds: 60 });
     // on a handful of rows the planner would rightly scan the table; forbid that to see the index is usable
     await db.asOwner('set local enable_seqscan = off');
-    const plan = async (sql: string) =>
-      JSON.stringify(await db.asUser(uid, `explain (format json) ${sql}`));
+    const plan = async (sql: string) => JSON.stringify(await db.asUser(uid, `explain (format json) ${sql}`));
     expect(await plan('select * from public.my_usage_breakdown')).toContain('sessions_user_id_closed_at_idx');
-    expect(await plan('select * from public.my_session_history order by created_at desc, id desc limit 20')).toContain('sessions_user_id_created_at_idx');
+    expect(await plan('select * from public.my_session_history order by created_at desc, id desc limit 20')).toContain(
+      'sessions_user_id_created_at_idx',
+    );
     expect(await plan('select * from public.my_usage_days')).toContain('tavus_usage_user_id_usage_date_idx');
   });
 });
@@ -252,7 +279,10 @@ describe('cost as history grows', () => {
 describe('the report as the app reads it', () => {
   it('turns the rows into per-persona and per-type tallies with success rates, most minutes first', () => {
     const report = toUsageReport(
-      [{ usage_date: '2026-03-02', sessions: 1, seconds_used: 30 }, { usage_date: '2026-03-01', sessions: 2, seconds_used: 90 }],
+      [
+        { usage_date: '2026-03-02', sessions: 1, seconds_used: 30 },
+        { usage_date: '2026-03-01', sessions: 2, seconds_used: 90 },
+      ],
       [
         { dimension: 'total', key: null, persona_name: null, sessions_ended: 3, sessions_failed: 1, seconds_used: 120 },
         { dimension: 'persona', key: 'pa', persona_name: null, sessions_ended: 1, sessions_failed: 1, seconds_used: 30 },
@@ -262,8 +292,13 @@ describe('the report as the app reads it', () => {
     );
     expect(report.days.map((day) => day.date)).toEqual(['2026-03-01', '2026-03-02']);
     expect(report.total).toEqual({ sessionsEnded: 3, sessionsFailed: 1, secondsUsed: 120, successRate: 0.75 });
-    expect(report.byPersona.map((row) => [row.personaId, row.personaName, row.successRate])).toEqual([['pb', 'Calm', 1], ['pa', null, 0.5]]);
-    expect(report.byType).toEqual([{ sessionType: 'reflect_alone', sessionsEnded: 3, sessionsFailed: 1, secondsUsed: 120, successRate: 0.75 }]);
+    expect(report.byPersona.map((row) => [row.personaId, row.personaName, row.successRate])).toEqual([
+      ['pb', 'Calm', 1],
+      ['pa', null, 0.5],
+    ]);
+    expect(report.byType).toEqual([
+      { sessionType: 'reflect_alone', sessionsEnded: 3, sessionsFailed: 1, secondsUsed: 120, successRate: 0.75 },
+    ]);
   });
 
   it('refuses rows it does not understand with an error that names the field, instead of showing wrong figures', () => {
@@ -271,7 +306,9 @@ describe('the report as the app reads it', () => {
     expect(() => toUsageReport([{ usage_date: '2026-03-01', sessions: 1, seconds_used: '60' }], [total])).toThrow(
       expect.objectContaining({ code: 'db_error', message: expect.stringContaining('seconds_used') }),
     );
-    expect(() => toUsageReport([], [])).toThrow(expect.objectContaining({ code: 'db_error', message: expect.stringContaining('no usage total') }));
+    expect(() => toUsageReport([], [])).toThrow(
+      expect.objectContaining({ code: 'db_error', message: expect.stringContaining('no usage total') }),
+    );
     expect(() => toUsageReport(null, [total])).toThrow(DbError);
   });
 });

@@ -45,7 +45,10 @@ test('after two sessions in mock mode, /history lists both and /usage shows thei
   await expectAccessible(page);
 
   // the ended session's record says exactly what it was charged
-  await rows.nth(0).getByRole('button', { name: /^Details of the session started/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Details of the session started/ })
+    .click();
   const charged = page.locator('dt', { hasText: 'Minutes charged' }).locator('+ dd');
   await expect(charged).toHaveText(/\((\d+ min )?\d+ s\)$|\(\d+ min\)$/);
   const [, m = '0', s = '0'] = /\((?:(\d+) min)? ?(?:(\d+) s)?\)$/.exec((await charged.textContent()) ?? '')!;
@@ -57,7 +60,9 @@ test('after two sessions in mock mode, /history lists both and /usage shows thei
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage' }).click();
   const meter = page.getByRole('progressbar', { name: /^Minutes used/ });
   await expect(meter).toHaveAttribute('aria-valuetext', new RegExp(`^${minutes(seconds).replace('.', '\\.')} of 25 minutes used`));
-  await expect(page.locator('p', { hasText: /^Success rate/ })).toHaveText('Success rate 50%: 1 ended, 1 failed to start (failed starts are never charged).');
+  await expect(page.locator('p', { hasText: /^Success rate/ })).toHaveText(
+    'Success rate 50%: 1 ended, 1 failed to start (failed starts are never charged).',
+  );
   const perDay = page.getByRole('table', { name: 'Minutes per day (UTC), days with sessions' }).locator('tbody > tr');
   await expect(perDay).toHaveCount(1);
   await expect(perDay.locator('td')).toHaveText(['1', minutes(seconds)]);

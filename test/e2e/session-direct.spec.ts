@@ -32,9 +32,16 @@ test.beforeAll(async () => {
   };
   const build = spawnSync('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], { env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`direct-mode build failed:\n${build.stdout}\n${build.stderr}`);
-  preview = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  preview = spawn('npx', ['vite', 'preview', '--outDir', dir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 120; i += 1) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -67,7 +74,11 @@ test('the call engine cannot load: the page says so, and nothing is left running
       headers: await request.allHeaders(),
       ...(body && body.length ? { body: new Uint8Array(body) } : {}),
     });
-    return route.fulfill({ status: answer.status, headers: { ...Object.fromEntries(answer.headers), ...CORS }, body: Buffer.from(await answer.arrayBuffer()) });
+    return route.fulfill({
+      status: answer.status,
+      headers: { ...Object.fromEntries(answer.headers), ...CORS },
+      body: Buffer.from(await answer.arrayBuffer()),
+    });
   });
   await page.route(/^https:\/\/([a-z0-9-]+\.)*daily\.co\//, (route) => route.abort('internetdisconnected'));
 

@@ -5,7 +5,9 @@ import { expectAccessible } from './axe';
 async function conversations(page: Page): Promise<Array<{ name: string; status: string }>> {
   return page.evaluate(() => {
     const raw = localStorage.getItem('awaknow.tavus-simulator');
-    const state = raw ? (JSON.parse(raw) as { tables: { conversations: Record<string, { value: { conversation_name: string; status: string } }> } }) : null;
+    const state = raw
+      ? (JSON.parse(raw) as { tables: { conversations: Record<string, { value: { conversation_name: string; status: string } }> } })
+      : null;
     return Object.values(state?.tables.conversations ?? {}).map((c) => ({ name: c.value.conversation_name, status: c.value.status }));
   });
 }
@@ -32,7 +34,10 @@ test('the whole journey in mock mode: start, talk, answer, end, summary', async 
   await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
   await expect(page).toHaveURL(/\/session\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(10:00|9:5\d)$/); // the free plan's 600 s cap
-  await expect(transcript(page)).toContainText('Replica: Welcome. Let us take a slow breath together. What would you like to reflect on today?', { timeout: 15_000 });
+  await expect(transcript(page)).toContainText(
+    'Replica: Welcome. Let us take a slow breath together. What would you like to reflect on today?',
+    { timeout: 15_000 },
+  );
   await expect(page.getByRole('figure', { name: 'You' }).locator('video')).toBeVisible(); // the fake camera
   expect(await active(page)).toEqual([{ name: expect.stringMatching(/^awaknow_reflect_alone_[0-9a-f-]{36}$/), status: 'active' }]);
   await expectAccessible(page);
@@ -40,7 +45,10 @@ test('the whole journey in mock mode: start, talk, answer, end, summary', async 
   await page.getByLabel('Your answer').fill('I want to understand why I feel so rushed.');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(transcript(page)).toContainText('You: I want to understand why I feel so rushed.');
-  await expect(transcript(page)).toContainText('Replica: Thank you for sharing that. What feels most important about it to you right now?', { timeout: 15_000 });
+  await expect(transcript(page)).toContainText(
+    'Replica: Thank you for sharing that. What feels most important about it to you right now?',
+    { timeout: 15_000 },
+  );
 
   await page.getByRole('button', { name: 'End session' }).click();
   await expect(page.getByRole('heading', { name: 'Session summary' })).toBeVisible();
@@ -127,7 +135,12 @@ test('a reload mid-call is still the same call, asked first, and the session is 
   await expect(page.getByText(/This session has ended: you ended it/)).toBeVisible();
   const elapsed = Math.floor((Date.now() - before) / 1000);
   const charged = await page.getByText('Minutes charged').locator('..').locator('dd').innerText();
-  const seconds = Number(/\((?:(\d+) min ?)?(?:(\d+) s)?\)/.exec(charged)!.slice(1).reduce((sum, part, i) => sum + Number(part ?? 0) * (i === 0 ? 60 : 1), 0));
+  const seconds = Number(
+    /\((?:(\d+) min ?)?(?:(\d+) s)?\)/
+      .exec(charged)!
+      .slice(1)
+      .reduce((sum, part, i) => sum + Number(part ?? 0) * (i === 0 ? 60 : 1), 0),
+  );
   expect(seconds).toBeGreaterThanOrEqual(elapsed); // the time before and after the reload, in one charge
   expect(await active(page)).toEqual([]);
 
@@ -135,7 +148,9 @@ test('a reload mid-call is still the same call, asked first, and the session is 
   await page.goto('/history');
   await expect(page.getByRole('table', { name: 'Your sessions' }).getByRole('row')).toHaveCount(2, { timeout: 30_000 });
   await page.goto('/usage');
-  await expect(page.getByText(/minutes left · the period ends/)).toContainText(`${charged.split(' ')[0]} of 25 minutes used`, { timeout: 30_000 });
+  await expect(page.getByText(/minutes left · the period ends/)).toContainText(`${charged.split(' ')[0]} of 25 minutes used`, {
+    timeout: 30_000,
+  });
   await page.goto('/');
   await expect(page.getByText(/You have had today's session/)).toBeVisible({ timeout: 30_000 });
 });

@@ -38,7 +38,10 @@ test('persona lifecycle: refused when empty, created with a layer, kept across a
   const row = personasTable(page).getByRole('row', { name: /Evening listener/ });
   await expect(row).toContainText('Linked');
   const tavusId = (await row.locator('code').first().textContent())!;
-  expect(await tavusPersona(page, tavusId)).toMatchObject({ persona_name: 'Evening listener', layers: { llm: { model: 'tavus-gpt-4o-mini' } } });
+  expect(await tavusPersona(page, tavusId)).toMatchObject({
+    persona_name: 'Evening listener',
+    layers: { llm: { model: 'tavus-gpt-4o-mini' } },
+  });
 
   await page.reload();
   await expect(personasTable(page).getByRole('row', { name: /Evening listener/ })).toContainText(tavusId, { timeout: 30_000 });

@@ -59,7 +59,10 @@ async function later(sessionId: string, seconds: number) {
             ended_at = ended_at - make_interval(secs => $2) where id = $1`,
     [sessionId, seconds],
   );
-  await db.asOwner('update private.session_calls set ended_at = ended_at - make_interval(secs => $2) where session_id = $1', [sessionId, seconds]);
+  await db.asOwner('update private.session_calls set ended_at = ended_at - make_interval(secs => $2) where session_id = $1', [
+    sessionId,
+    seconds,
+  ]);
 }
 
 describe('a call that runs without being charged', () => {
@@ -89,7 +92,9 @@ describe('many calls at once', () => {
     await setPlan(db, attacker.id, 'pro');
     await startThroughProxy(attacker.token);
     for (let round = 0; round < 2; round += 1) {
-      const open = (await db.asOwner<SessionRow>("select * from public.sessions where user_id = $1 and status = 'active'", [attacker.id]))[0]!;
+      const open = (
+        await db.asOwner<SessionRow>("select * from public.sessions where user_id = $1 and status = 'active'", [attacker.id])
+      )[0]!;
       expect((await dataApi(attacker.token, 'end_session', { p_session_id: open.id })).body.message).toBe('sessions_owned_by_server');
       const again = await world.call('/sessions', { token: attacker.token, body: { session_type: 'reflect_alone' } });
       expect(again.status).toBe(409);
@@ -115,7 +120,11 @@ describe('ending any conversation with the server key', () => {
     const victim = await world.user();
     const { session: theirs } = await startThroughProxy(victim.token);
     const attacker = await world.user();
-    const reserved = await dataApi(attacker.token, 'start_session', { p_session_type: 'reflect_alone', p_persona_id: 'p7e13c73f41f', p_replica_id: 'r4317e64d25a' });
+    const reserved = await dataApi(attacker.token, 'start_session', {
+      p_session_type: 'reflect_alone',
+      p_persona_id: 'p7e13c73f41f',
+      p_replica_id: 'r4317e64d25a',
+    });
     expect(reserved.body.message).toBe('sessions_owned_by_server');
     const { session: mine } = await startThroughProxy(attacker.token);
     const attached = await dataApi(attacker.token, 'attach_conversation', {
@@ -135,7 +144,11 @@ describe('ending any conversation with the server key', () => {
     // the same database while browsers could still write sessions
     await db.asOwner(`update private.deployment set session_owner = 'browser'`);
     const attacker = await world.user();
-    const reserved = await dataApi(attacker.token, 'start_session', { p_session_type: 'reflect_alone', p_persona_id: 'p7e13c73f41f', p_replica_id: 'r4317e64d25a' });
+    const reserved = await dataApi(attacker.token, 'start_session', {
+      p_session_type: 'reflect_alone',
+      p_persona_id: 'p7e13c73f41f',
+      p_replica_id: 'r4317e64d25a',
+    });
     const sessionId = (reserved.body as unknown as SessionRow).id;
     // the victim's conversation id is taken by their session; the attacker names the victim's room instead
     const foreign = await world.tavus.fetch('https://tavusapi.com/v2/conversations', {
@@ -143,8 +156,18 @@ describe('ending any conversation with the server key', () => {
       headers: { 'x-api-key': TAVUS_KEY, 'content-type': 'application/json' },
       body: JSON.stringify({ persona_id: 'p7e13c73f41f', conversation_name: 'someone else' }),
     });
-    const { conversation_id: foreignId, conversation_url: foreignUrl } = await body<{ conversation_id: string; conversation_url: string }>(foreign);
-    expect((await dataApi(attacker.token, 'attach_conversation', { p_session_id: sessionId, p_conversation_id: foreignId, p_conversation_url: foreignUrl })).status).toBe(200);
+    const { conversation_id: foreignId, conversation_url: foreignUrl } = await body<{ conversation_id: string; conversation_url: string }>(
+      foreign,
+    );
+    expect(
+      (
+        await dataApi(attacker.token, 'attach_conversation', {
+          p_session_id: sessionId,
+          p_conversation_id: foreignId,
+          p_conversation_url: foreignUrl,
+        })
+      ).status,
+    ).toBe(200);
     await serverOwned(db);
 
     const response = await world.call(`/sessions/${sessionId}/end`, { token: attacker.token, method: 'POST' });
@@ -180,7 +203,10 @@ describe('oversized bodies', () => {
   ])('%s stops reading at its limit: 413, and memory stays bounded', async (_route, path, limit) => {
     const admin = await world.user({ role: 'admin' });
     const body = endless();
-    const response = await handleTavus(streamed(`${FUNCTIONS_URL}/tavus${path}`, body.stream, { authorization: `Bearer ${admin.token}` }), world.deps);
+    const response = await handleTavus(
+      streamed(`${FUNCTIONS_URL}/tavus${path}`, body.stream, { authorization: `Bearer ${admin.token}` }),
+      world.deps,
+    );
     expect(response.status).toBe(413);
     expect(body.pulled()).toBeLessThan(limit + 64 * 1024);
     expect(world.tavusRequests.filter((r) => r.method === 'POST')).toHaveLength(0);
@@ -214,10 +240,15 @@ describe('forged callbacks from tokens an admin could read', () => {
       expect(text).toContain('token=redacted');
     }
     const callbackUrl = new URL((JSON.parse(shown[0]!) as { callback_url: string }).callback_url);
-    expect(await handleTavusWebhook(new Request(callbackUrl, {
-      method: 'POST',
-      body: JSON.stringify({ conversation_id: session.tavus_conversation_id, event_type: 'system.shutdown', properties: {} }),
-    }), world.webhookDeps).then((r) => r.status)).toBe(401);
+    expect(
+      await handleTavusWebhook(
+        new Request(callbackUrl, {
+          method: 'POST',
+          body: JSON.stringify({ conversation_id: session.tavus_conversation_id, event_type: 'system.shutdown', properties: {} }),
+        }),
+        world.webhookDeps,
+      ).then((r) => r.status),
+    ).toBe(401);
     expect((await sessionRow(session.id)).status).toBe('active');
 
     await world.call(`/sessions/${session.id}/end`, { token: user.token, method: 'POST' });
@@ -225,14 +256,23 @@ describe('forged callbacks from tokens an admin could read', () => {
   });
   it('replaces the token wherever a callback URL sits in an answer, and leaves other answers as they are', () => {
     const answer = {
-      data: [{ conversation_id: 'c1', callback_url: `${WEBHOOK_URL}?session=s1&token=${'ab'.repeat(32)}`, events: [{ webhook_url: `${WEBHOOK_URL}?token=${'cd'.repeat(32)}` }] }],
+      data: [
+        {
+          conversation_id: 'c1',
+          callback_url: `${WEBHOOK_URL}?session=s1&token=${'ab'.repeat(32)}`,
+          events: [{ webhook_url: `${WEBHOOK_URL}?token=${'cd'.repeat(32)}` }],
+        },
+      ],
     };
     const cleaned = withoutCallbackTokens(new TextEncoder().encode(JSON.stringify(answer)).buffer as ArrayBuffer);
     expect(typeof cleaned).toBe('string');
     expect(cleaned).not.toContain('ab'.repeat(32));
     expect(cleaned).not.toContain('cd'.repeat(32));
-    expect(JSON.parse(cleaned as string)).toMatchObject({ data: [{ conversation_id: 'c1', callback_url: `${WEBHOOK_URL}?session=s1&token=redacted` }] });
-    const plain = new TextEncoder().encode(JSON.stringify({ persona_id: 'p1', callback_url: 'https://example.test/hook' })).buffer as ArrayBuffer;
+    expect(JSON.parse(cleaned as string)).toMatchObject({
+      data: [{ conversation_id: 'c1', callback_url: `${WEBHOOK_URL}?session=s1&token=redacted` }],
+    });
+    const plain = new TextEncoder().encode(JSON.stringify({ persona_id: 'p1', callback_url: 'https://example.test/hook' }))
+      .buffer as ArrayBuffer;
     expect(withoutCallbackTokens(plain)).toBe(plain);
   });
 });

@@ -52,7 +52,9 @@ function serveUpstream(): Promise<string> {
       });
     });
   });
-  return new Promise((resolve) => upstream.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    upstream.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`)),
+  );
 }
 
 /**
@@ -61,10 +63,13 @@ function serveUpstream(): Promise<string> {
  * NODE_EXTRA_CA_CERTS and DENO_CERT; without them a cold DENO_DIR cannot download the `npm:` packages
  * where the registry is reached through a private certificate authority.
  */
-const NETWORK_TRUST = /^(SSL_CERT_FILE|SSL_CERT_DIR|NODE_EXTRA_CA_CERTS|DENO_CERT|DENO_TLS_CA_STORE|(HTTPS?|NO|ALL)_PROXY|(https?|no|all)_proxy|NPM_CONFIG_REGISTRY|npm_config_registry)$/;
+const NETWORK_TRUST =
+  /^(SSL_CERT_FILE|SSL_CERT_DIR|NODE_EXTRA_CA_CERTS|DENO_CERT|DENO_TLS_CA_STORE|(HTTPS?|NO|ALL)_PROXY|(https?|no|all)_proxy|NPM_CONFIG_REGISTRY|npm_config_registry)$/;
 
 function networkTrust(): Record<string, string> {
-  const kept = Object.entries(process.env).filter((entry): entry is [string, string] => NETWORK_TRUST.test(entry[0]) && entry[1] !== undefined);
+  const kept = Object.entries(process.env).filter(
+    (entry): entry is [string, string] => NETWORK_TRUST.test(entry[0]) && entry[1] !== undefined,
+  );
   const vars: Record<string, string> = Object.fromEntries(kept);
   // Deno's own name for a CA bundle, from the system's when only that is set.
   const bundle = vars.DENO_CERT ?? vars.NODE_EXTRA_CA_CERTS ?? vars.SSL_CERT_FILE;
@@ -74,8 +79,27 @@ function networkTrust(): Record<string, string> {
 function startFunction(name: string, env: Record<string, string | undefined>): Promise<string> {
   const child = spawn(
     join(root, 'node_modules/.bin/deno'),
-    ['run', '--no-lock', '--allow-net', '--allow-env', '--config', `supabase/functions/${name}/deno.json`, `supabase/functions/${name}/index.ts`],
-    { cwd: root, env: { ...networkTrust(), PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1', DENO_SERVE_ADDRESS: 'tcp:127.0.0.1:0', ...env } },
+    [
+      'run',
+      '--no-lock',
+      '--allow-net',
+      '--allow-env',
+      '--config',
+      `supabase/functions/${name}/deno.json`,
+      `supabase/functions/${name}/index.ts`,
+    ],
+    {
+      cwd: root,
+      env: {
+        ...networkTrust(),
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DENO_DIR: denoDir,
+        DENO_NO_UPDATE_CHECK: '1',
+        DENO_SERVE_ADDRESS: 'tcp:127.0.0.1:0',
+        ...env,
+      },
+    },
   );
   functions.push(child);
   let output = '';
@@ -136,11 +160,23 @@ describe('the deployed entry points under Deno', () => {
     expect(callbackUrl.startsWith(urls.webhook!)).toBe(true);
     const transcript = [{ role: 'user', content: 'Hello' }];
     const event = (event_type: string, properties: object) => ({ conversation_id: session.tavus_conversation_id, event_type, properties });
-    expect((await fetch(callbackUrl, { method: 'POST', body: JSON.stringify(event('application.transcription_ready', { transcript })) })).status).toBe(200);
-    expect((await fetch(callbackUrl, { method: 'POST', body: JSON.stringify(event('system.shutdown', { shutdown_reason: 'participant_left_timeout reached' })) })).status).toBe(200);
+    expect(
+      (await fetch(callbackUrl, { method: 'POST', body: JSON.stringify(event('application.transcription_ready', { transcript })) })).status,
+    ).toBe(200);
+    expect(
+      (
+        await fetch(callbackUrl, {
+          method: 'POST',
+          body: JSON.stringify(event('system.shutdown', { shutdown_reason: 'participant_left_timeout reached' })),
+        })
+      ).status,
+    ).toBe(200);
     expect((await fetch(callbackUrl.replace(/token=[0-9a-f]{6}/, 'token=000000'), { method: 'POST', body: '{}' })).status).toBe(401);
 
-    const ended = await fetch(`${urls.tavus}/sessions/${session.id}/end`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const ended = await fetch(`${urls.tavus}/sessions/${session.id}/end`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ended.status).toBe(200);
     const [row] = await db.asOwner<SessionRow & { transcript: unknown }>('select * from public.sessions where id = $1', [session.id]);
     expect(row).toMatchObject({ status: 'ended', end_reason: 'participant_left_timeout reached', transcript });

@@ -31,8 +31,13 @@ async function roundTrip(response: Response): Promise<Error> {
 }
 
 /** Every stable code a migration raises, read from the migrations themselves. */
-const raised = [...new Set(readdirSync(migrationsDir).flatMap((file) =>
-  [...readFileSync(join(migrationsDir, file), 'utf8').matchAll(/raise exception '([a-z_]+)'/g)].map((match) => match[1]!)))];
+const raised = [
+  ...new Set(
+    readdirSync(migrationsDir).flatMap((file) =>
+      [...readFileSync(join(migrationsDir, file), 'utf8').matchAll(/raise exception '([a-z_]+)'/g)].map((match) => match[1]!),
+    ),
+  ),
+];
 
 describe('every database code keeps its meaning through the proxy', () => {
   // the server's own configuration, not the caller's doing
@@ -46,7 +51,15 @@ describe('every database code keeps its meaning through the proxy', () => {
   });
 
   it('deployment_not_proxy is a 503 that tells the operator what to run', () => {
-    const failure = dbError({ code: 'P0001', message: 'deployment_not_proxy', details: 'Browsers write sessions.', hint: "update private.deployment set session_owner = 'server';" }, log);
+    const failure = dbError(
+      {
+        code: 'P0001',
+        message: 'deployment_not_proxy',
+        details: 'Browsers write sessions.',
+        hint: "update private.deployment set session_owner = 'server';",
+      },
+      log,
+    );
     expect(failure).toMatchObject({ status: 503, code: 'deployment_not_proxy' });
     expect(failure.message).toContain('session_owner');
   });

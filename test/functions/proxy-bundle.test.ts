@@ -40,7 +40,9 @@ describe('a production build in proxy mode', () => {
       });
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
 
-      const text = files(outDir).map((path) => readFileSync(path, 'utf8')).join('\n');
+      const text = files(outDir)
+        .map((path) => readFileSync(path, 'utf8'))
+        .join('\n');
       for (const [name, value] of Object.entries(SECRETS)) {
         expect(text.includes(value), `${name} is in the bundle`).toBe(false);
       }

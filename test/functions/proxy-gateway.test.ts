@@ -1,4 +1,11 @@
-import { DailyLimitReachedError, DbError, NotAuthenticatedError, SessionAlreadyActiveError, SessionNotFoundError, UsageLimitReachedError } from '@/lib/db';
+import {
+  DailyLimitReachedError,
+  DbError,
+  NotAuthenticatedError,
+  SessionAlreadyActiveError,
+  SessionNotFoundError,
+  UsageLimitReachedError,
+} from '@/lib/db';
 import { ConnectionError, OutOfCreditsError, TavusError } from '@/lib/tavus';
 import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions';
 import { createProxySessions, ProxyError } from '@/lib/sessions/proxy';
@@ -32,7 +39,11 @@ function gateway(getAccessToken: () => Promise<string | null>): SessionGateway {
 }
 
 const conversationStatus = async (id: string) =>
-  ((await (await world.tavus.fetch(`https://tavusapi.com/v2/conversations/${id}`, { headers: { 'x-api-key': TAVUS_KEY } })).json()) as { status: string }).status;
+  (
+    (await (await world.tavus.fetch(`https://tavusapi.com/v2/conversations/${id}`, { headers: { 'x-api-key': TAVUS_KEY } })).json()) as {
+      status: string;
+    }
+  ).status;
 const row = async (id: string) => (await db.asOwner<SessionRow>('select * from public.sessions where id = $1', [id]))[0]!;
 
 describe('createProxySessions', () => {
@@ -73,7 +84,9 @@ describe('createProxySessions', () => {
   it("turns Tavus's refusals back into the Tavus client's typed errors", async () => {
     const { token } = await world.user();
     world.tavus.faults.set({ status: 402, match: 'POST /v2/conversations' });
-    const failure = await gateway(async () => token).start({ sessionType: 'reflect_alone' }).catch((error: unknown) => error);
+    const failure = await gateway(async () => token)
+      .start({ sessionType: 'reflect_alone' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(OutOfCreditsError);
     expect((failure as TavusError).code).toBe('out_of_credits');
     expect((failure as TavusError).status).toBe(402);
@@ -83,7 +96,9 @@ describe('createProxySessions', () => {
     await expect(gateway(async () => null).start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(NotAuthenticatedError);
     expect(sent).toHaveLength(0);
     const { id } = await world.user();
-    await expect(gateway(async () => userToken(id, { expiresIn: -5 })).start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(NotAuthenticatedError);
+    await expect(gateway(async () => userToken(id, { expiresIn: -5 })).start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(
+      NotAuthenticatedError,
+    );
   });
 
   it('reports an unconfirmed Tavus end with the ended session', async () => {
@@ -99,7 +114,9 @@ describe('createProxySessions', () => {
   it('keeps server problems apart from database and Tavus errors', async () => {
     const { token } = await world.user();
     world.deps.settings.values.TAVUS_API_KEY = undefined;
-    const failure = await gateway(async () => token).start({ sessionType: 'reflect_alone' }).catch((error: unknown) => error);
+    const failure = await gateway(async () => token)
+      .start({ sessionType: 'reflect_alone' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ProxyError);
     expect(failure).toMatchObject({ code: 'tavus_not_configured', status: 503 });
     expect((failure as Error).message).toContain('TAVUS_API_KEY');

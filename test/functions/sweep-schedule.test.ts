@@ -26,15 +26,23 @@ describe('scheduling expire_stale_sessions', () => {
     await db.pg.exec(sql);
     await db.pg.exec(sql);
     const jobs = await db.asOwner<{ jobname: string; schedule: string; command: string }>('select * from cron.job');
-    expect(jobs).toEqual([{ jobname: 'awaknow-expire-stale-sessions', schedule: '* * * * *', command: 'select public.expire_stale_sessions()' }]);
+    expect(jobs).toEqual([
+      { jobname: 'awaknow-expire-stale-sessions', schedule: '* * * * *', command: 'select public.expire_stale_sessions()' },
+    ]);
 
     // what cron does each minute: run the command as the owner, without any jwt
     const uid = await db.createUser();
     const active = await startActiveSession(db, uid);
-    await db.asOwner(`update public.sessions set started_at = now() - interval '20 minutes', created_at = now() - interval '20 minutes' where id = $1`, [active.id]);
+    await db.asOwner(
+      `update public.sessions set started_at = now() - interval '20 minutes', created_at = now() - interval '20 minutes' where id = $1`,
+      [active.id],
+    );
     const [closed] = await db.asOwner<{ expire_stale_sessions: number }>(jobs[0]!.command);
     expect(closed!.expire_stale_sessions).toBe(1);
-    const [row] = await db.asOwner<{ status: string; seconds_used: number; end_reason: string }>('select * from public.sessions where id = $1', [active.id]);
+    const [row] = await db.asOwner<{ status: string; seconds_used: number; end_reason: string }>(
+      'select * from public.sessions where id = $1',
+      [active.id],
+    );
     expect(row).toMatchObject({ status: 'ended', end_reason: 'expired', seconds_used: 600 });
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(600);
 

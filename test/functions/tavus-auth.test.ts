@@ -18,21 +18,37 @@ describe('the user comes from a verified JWT, never from the request', () => {
     ['no Authorization header', async () => ({})],
     ['a header that is not a Bearer token', async () => ({ authorization: 'Basic dXNlcjpwYXNz' })],
     ['an expired token', async () => ({ authorization: `Bearer ${userToken((await world.user()).id, { expiresIn: -60 })}` })],
-    ['a token signed with another secret (forged)', async () => ({ authorization: `Bearer ${userToken((await world.user()).id, { secret: 'not-the-project-secret-0123456789abcdef' })}` })],
-    ['a token with a tampered payload', async () => {
-      const victim = await world.user();
-      const attacker = await world.user();
-      const [head, , signature] = attacker.token.split('.');
-      const payload = Buffer.from(JSON.stringify({ sub: victim.id, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url');
-      return { authorization: `Bearer ${head}.${payload}.${signature}` };
-    }],
-    ['an unsigned token (alg none)', async () => {
-      const { id } = await world.user();
-      const none = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-      return { authorization: `Bearer ${none({ alg: 'none', typ: 'JWT' })}.${none({ sub: id, role: 'authenticated' })}.` };
-    }],
+    [
+      'a token signed with another secret (forged)',
+      async () => ({
+        authorization: `Bearer ${userToken((await world.user()).id, { secret: 'not-the-project-secret-0123456789abcdef' })}`,
+      }),
+    ],
+    [
+      'a token with a tampered payload',
+      async () => {
+        const victim = await world.user();
+        const attacker = await world.user();
+        const [head, , signature] = attacker.token.split('.');
+        const payload = Buffer.from(
+          JSON.stringify({ sub: victim.id, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 3600 }),
+        ).toString('base64url');
+        return { authorization: `Bearer ${head}.${payload}.${signature}` };
+      },
+    ],
+    [
+      'an unsigned token (alg none)',
+      async () => {
+        const { id } = await world.user();
+        const none = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        return { authorization: `Bearer ${none({ alg: 'none', typ: 'JWT' })}.${none({ sub: id, role: 'authenticated' })}.` };
+      },
+    ],
     ['the anon key', async () => ({ authorization: `Bearer ${anonKey()}` })],
-    ['a token for a user who does not exist', async () => ({ authorization: `Bearer ${userToken('5d0f4a38-1f8e-4b55-9d3a-0c2f9a6b1e77')}` })],
+    [
+      'a token for a user who does not exist',
+      async () => ({ authorization: `Bearer ${userToken('5d0f4a38-1f8e-4b55-9d3a-0c2f9a6b1e77')}` }),
+    ],
   ];
 
   it.each(refusals)('POST /tavus/sessions with %s: 401, nothing reserved, Tavus never called', async (_what, headers) => {
@@ -45,7 +61,9 @@ describe('the user comes from a verified JWT, never from the request', () => {
 
   it.each(refusals)('POST /tavus/sessions/:id/end with %s: 401, the session stays open', async (_what, headers) => {
     const owner = await world.user();
-    const started = await body<{ session: { id: string } }>(await world.call('/sessions', { token: owner.token, body: { session_type: 'reflect_alone' } }));
+    const started = await body<{ session: { id: string } }>(
+      await world.call('/sessions', { token: owner.token, body: { session_type: 'reflect_alone' } }),
+    );
     const response = await world.call(`/sessions/${started.session.id}/end`, { headers: await headers(), method: 'POST' });
     expect(response.status).toBe(401);
     const [row] = await db.asOwner<{ status: string }>('select status from public.sessions where id = $1', [started.session.id]);
@@ -58,7 +76,9 @@ describe('the user comes from a verified JWT, never from the request', () => {
     const response = await world.call('/sessions', { token: caller.token, body: { session_type: 'reflect_alone', user_id: victim.id } });
     expect(response.status).toBe(400);
     expect(await sessionCount()).toBe(0);
-    const ok = await body<{ session: { user_id: string } }>(await world.call('/sessions', { token: caller.token, body: { session_type: 'reflect_alone' } }));
+    const ok = await body<{ session: { user_id: string } }>(
+      await world.call('/sessions', { token: caller.token, body: { session_type: 'reflect_alone' } }),
+    );
     expect(ok.session.user_id).toBe(caller.id);
   });
 

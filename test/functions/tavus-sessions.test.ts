@@ -16,7 +16,9 @@ type Ended = { session: SessionRow };
 const sessionsOf = (uid: string) => db.asOwner<SessionRow>('select * from public.sessions where user_id = $1 order by created_at', [uid]);
 const creates = () => world.tavusRequests.filter((r) => r.method === 'POST' && r.url.endsWith('/v2/conversations'));
 const conversation = async (id: string) =>
-  body<{ status: string; conversation_name: string }>(await world.tavus.fetch(`https://tavusapi.com/v2/conversations/${id}`, { headers: { 'x-api-key': TAVUS_KEY } }));
+  body<{ status: string; conversation_name: string }>(
+    await world.tavus.fetch(`https://tavusapi.com/v2/conversations/${id}`, { headers: { 'x-api-key': TAVUS_KEY } }),
+  );
 
 async function start(token: string, payload: unknown = { session_type: 'reflect_alone' }) {
   return world.call('/sessions', { token, body: payload });
@@ -35,13 +37,25 @@ describe('POST /tavus/sessions and /tavus/sessions/:id/end', () => {
 
     const [create] = creates();
     expect(create!.apiKey).toBe(TAVUS_KEY);
-    const sent = create!.body as { conversation_name: string; callback_url: string; properties: object; persona_id: string; replica_id: string };
+    const sent = create!.body as {
+      conversation_name: string;
+      callback_url: string;
+      properties: object;
+      persona_id: string;
+      replica_id: string;
+    };
     expect(sent).toMatchObject({
       persona_id: 'p7e13c73f41f',
       replica_id: 'r4317e64d25a',
       conversation_name: `awaknow_reflect_alone_${started.session.id}`,
       // the free plan caps a session at 600 seconds
-      properties: { max_call_duration: 600, participant_left_timeout: 60, participant_absent_timeout: 120, enable_closed_captions: true, language: 'english' },
+      properties: {
+        max_call_duration: 600,
+        participant_left_timeout: 60,
+        participant_absent_timeout: 120,
+        enable_closed_captions: true,
+        language: 'english',
+      },
     });
     const callback = new URL(sent.callback_url);
     expect(`${callback.origin}${callback.pathname}`).toBe(WEBHOOK_URL);

@@ -58,7 +58,11 @@ describe('/tavus/v2/* forwarding for the studio', () => {
     const client = studioClient(user.token);
     await expect(client.personas.list()).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(client.conversations.list()).rejects.toBeInstanceOf(PermissionDeniedError);
-    for (const [method, path] of [['GET', '/v2/personas/p7e13c73f41f'], ['DELETE', '/v2/personas/p7e13c73f41f'], ['POST', '/v2/conversations']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v2/personas/p7e13c73f41f'],
+      ['DELETE', '/v2/personas/p7e13c73f41f'],
+      ['POST', '/v2/conversations'],
+    ] as const) {
       const response = await world.call(path, { token: user.token, method, ...(method === 'POST' ? { body: {} } : {}) });
       expect(response.status).toBe(403);
       expect((await body<{ error: { code: string } }>(response)).error.code).toBe('permission_denied');

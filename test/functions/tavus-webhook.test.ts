@@ -1,6 +1,15 @@
 import { elapse, PERSONA, REPLICA, setupTestDb, subscriptionOf, usageRowsOf, type SessionRow } from '../db/harness';
 import { userToken } from './support/fake-supabase';
-import { body, createWorld, serverEnv, serverOwned, sessionCallbackQuery, sharedCallbackQuery, TAVUS_KEY, type World } from './support/world';
+import {
+  body,
+  createWorld,
+  serverEnv,
+  serverOwned,
+  sessionCallbackQuery,
+  sharedCallbackQuery,
+  TAVUS_KEY,
+  type World,
+} from './support/world';
 
 const db = setupTestDb();
 // a proxy deployment: the database lets only the server write sessions
@@ -20,7 +29,8 @@ async function liveCall() {
   return { uid: user.id, session, conversationId: session.tavus_conversation_id!, query };
 }
 
-const row = async (id: string) => (await db.asOwner<SessionRow & { joined_at: string | null }>('select * from public.sessions where id = $1', [id]))[0]!;
+const row = async (id: string) =>
+  (await db.asOwner<SessionRow & { joined_at: string | null }>('select * from public.sessions where id = $1', [id]))[0]!;
 
 /** Everything a callback could change. */
 async function snapshot() {
@@ -86,11 +96,18 @@ describe('tavus-webhook records each event once', () => {
     expect(user).toHaveLength(1);
     expect((await world.call(`/sessions/${session.id}/end`, { token: userToken(uid), body: { reason: 'user_ended' } })).status).toBe(200);
     // 30 seconds pass: every moment recorded so far moves back, the end and its confirmation included
-    await db.asOwner(`update public.sessions set created_at = created_at - interval '30 seconds', started_at = started_at - interval '30 seconds',
-                         ended_at = ended_at - interval '30 seconds' where id = $1`, [session.id]);
+    await db.asOwner(
+      `update public.sessions set created_at = created_at - interval '30 seconds', started_at = started_at - interval '30 seconds',
+                         ended_at = ended_at - interval '30 seconds' where id = $1`,
+      [session.id],
+    );
     await db.asOwner(`update private.session_calls set ended_at = ended_at - interval '30 seconds' where session_id = $1`, [session.id]);
     await world.callback(query, envelope(conversationId, 'system.shutdown', { shutdown_reason: 'end_conversation_endpoint_hit' }));
-    expect(await row(session.id)).toMatchObject({ seconds_used: 40, end_reason: 'user_ended', shutdown_reason: 'end_conversation_endpoint_hit' });
+    expect(await row(session.id)).toMatchObject({
+      seconds_used: 40,
+      end_reason: 'user_ended',
+      shutdown_reason: 'end_conversation_endpoint_hit',
+    });
     expect((await subscriptionOf(db, uid)).tavus_seconds_used).toBe(40);
   });
 
@@ -105,8 +122,13 @@ describe('tavus-webhook records each event once', () => {
 
   it('stores the long transcript of an hour-long call, and refuses a body over 4 MB', async () => {
     const { session, conversationId, query } = await liveCall();
-    const long = Array.from({ length: 1500 }, (_, i) => ({ role: i % 2 ? 'user' : 'assistant', content: `Turn ${i}: ${'word '.repeat(40)}` }));
-    expect((await world.callback(query, envelope(conversationId, 'application.transcription_ready', { transcript: long }))).status).toBe(200);
+    const long = Array.from({ length: 1500 }, (_, i) => ({
+      role: i % 2 ? 'user' : 'assistant',
+      content: `Turn ${i}: ${'word '.repeat(40)}`,
+    }));
+    expect((await world.callback(query, envelope(conversationId, 'application.transcription_ready', { transcript: long }))).status).toBe(
+      200,
+    );
     expect((await row(session.id)).transcript).toHaveLength(1500);
     const huge = [{ role: 'user', content: 'x'.repeat(90_000) }];
     const tooBig = envelope(conversationId, 'application.transcription_ready', { transcript: Array(50).fill(huge[0]) });
@@ -198,7 +220,9 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
     world = createWorld(db, serverEnv({ TAVUS_WEBHOOK_PREVIOUS_SECRET: old }));
     expect((await world.callback(oldQuery, event)).status).toBe(200);
     expect((await world.callback(first.query, event)).status).toBe(200);
-    expect((await world.callback(await sessionCallbackQuery(first.session.id, 'yet-another-secret-nobody-configured-00000'), event)).status).toBe(401);
+    expect(
+      (await world.callback(await sessionCallbackQuery(first.session.id, 'yet-another-secret-nobody-configured-00000'), event)).status,
+    ).toBe(401);
   });
 
   it("a valid token with another session's conversation: 403", async () => {
@@ -218,10 +242,22 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
     ['a conversation_id that is not a Tavus id', { conversation_id: "c1'; drop table sessions;--", event_type: 'system.shutdown' }],
     ['no event_type', { conversation_id: 'CONVERSATION' }],
     ['properties that are a list', { conversation_id: 'CONVERSATION', event_type: 'system.shutdown', properties: [] }],
-    ['a transcript that is not a list', { conversation_id: 'CONVERSATION', event_type: 'application.transcription_ready', properties: { transcript: 'hello' } }],
-    ['transcript turns without content', { conversation_id: 'CONVERSATION', event_type: 'application.transcription_ready', properties: { transcript: [{ role: 'user' }] } }],
-    ['a perception analysis without analysis', { conversation_id: 'CONVERSATION', event_type: 'application.perception_analysis', properties: {} }],
-    ['a shutdown reason that is not text', { conversation_id: 'CONVERSATION', event_type: 'system.shutdown', properties: { shutdown_reason: 42 } }],
+    [
+      'a transcript that is not a list',
+      { conversation_id: 'CONVERSATION', event_type: 'application.transcription_ready', properties: { transcript: 'hello' } },
+    ],
+    [
+      'transcript turns without content',
+      { conversation_id: 'CONVERSATION', event_type: 'application.transcription_ready', properties: { transcript: [{ role: 'user' }] } },
+    ],
+    [
+      'a perception analysis without analysis',
+      { conversation_id: 'CONVERSATION', event_type: 'application.perception_analysis', properties: {} },
+    ],
+    [
+      'a shutdown reason that is not text',
+      { conversation_id: 'CONVERSATION', event_type: 'system.shutdown', properties: { shutdown_reason: 42 } },
+    ],
   ])('a body with %s: 400', async (_what, payload) => {
     const { conversationId, query } = await liveCall();
     const before = await snapshot();
@@ -236,7 +272,10 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
     const { query } = await liveCall();
     const { handleTavusWebhook, createWebhookDeps } = await import('../../supabase/functions/tavus-webhook/handler.ts');
     expect((await handleTavusWebhook(new Request(`https://x.test/tavus-webhook${query}`), world.webhookDeps)).status).toBe(405);
-    const unset = createWebhookDeps(serverEnv({ TAVUS_WEBHOOK_SECRET: undefined }), { supabaseFetch: world.supabase.fetch, tavusFetch: world.tavus.fetch });
+    const unset = createWebhookDeps(serverEnv({ TAVUS_WEBHOOK_SECRET: undefined }), {
+      supabaseFetch: world.supabase.fetch,
+      tavusFetch: world.tavus.fetch,
+    });
     const response = await handleTavusWebhook(new Request(`https://x.test/tavus-webhook${query}`, { method: 'POST', body: '{}' }), unset);
     expect(response.status).toBe(503);
     expect((await body<{ error: { message: string } }>(response)).error.message).toContain('TAVUS_WEBHOOK_SECRET');
@@ -246,7 +285,10 @@ describe('tavus-webhook refuses what it cannot trust, writing nothing', () => {
 describe('conversations no session has recorded are checked with Tavus', () => {
   it('records through the shared token (direct mode) when the conversation is known', async () => {
     const { session, conversationId } = await liveCall();
-    const response = await world.callback(await sharedCallbackQuery(), envelope(conversationId, 'application.transcription_ready', { transcript }));
+    const response = await world.callback(
+      await sharedCallbackQuery(),
+      envelope(conversationId, 'application.transcription_ready', { transcript }),
+    );
     expect(response.status).toBe(200);
     expect((await row(session.id)).transcript).toEqual(transcript);
   });
@@ -277,7 +319,12 @@ describe('conversations no session has recorded are checked with Tavus', () => {
 
   it("a callback that beats the attach: 202 when Tavus confirms the session's conversation, 404 otherwise", async () => {
     const uid = await db.createUser();
-    const [starting] = await db.asService<SessionRow>('select * from public.server_start_session($1, $2, $3, $4)', [uid, 'reflect_alone', PERSONA, REPLICA]);
+    const [starting] = await db.asService<SessionRow>('select * from public.server_start_session($1, $2, $3, $4)', [
+      uid,
+      'reflect_alone',
+      PERSONA,
+      REPLICA,
+    ]);
     const created = await world.tavus.fetch('https://tavusapi.com/v2/conversations', {
       method: 'POST',
       headers: { 'x-api-key': TAVUS_KEY, 'content-type': 'application/json' },

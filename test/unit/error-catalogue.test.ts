@@ -17,23 +17,31 @@ import { migrationsDir } from '../db/harness';
 const functionsDir = join(__dirname, '../../supabase/functions');
 
 /** Every stable code a migration raises, read from the migration files: a new code fails this test until it is catalogued. */
-const raised = new Set(readdirSync(migrationsDir).flatMap((file) =>
-  [...readFileSync(join(migrationsDir, file), 'utf8').matchAll(/raise exception '([a-z_]+)'/g)].map((match) => match[1]!)));
+const raised = new Set(
+  readdirSync(migrationsDir).flatMap((file) =>
+    [...readFileSync(join(migrationsDir, file), 'utf8').matchAll(/raise exception '([a-z_]+)'/g)].map((match) => match[1]!),
+  ),
+);
 
 /** Every code the edge functions answer with, read from their sources. */
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [readFileSync(join(dir, entry.name), 'utf8')] : []);
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [readFileSync(join(dir, entry.name), 'utf8')] : [],
+  );
 }
-const answered = new Set(sources(functionsDir).flatMap((text) => [...text.matchAll(/new ApiError\(\s*\d{3},\s*'([a-z_]+)'/g)].map((match) => match[1]!)));
+const answered = new Set(
+  sources(functionsDir).flatMap((text) => [...text.matchAll(/new ApiError\(\s*\d{3},\s*'([a-z_]+)'/g)].map((match) => match[1]!)),
+);
 
 /** The code of every TavusError class the client can throw, by making one of each. */
 const init = { path: 'POST /v2/conversations', status: 400 };
-const tavusCodes = new Set(Object.values(tavusErrors).flatMap((value) => {
-  if (typeof value !== 'function' || !(value.prototype instanceof tavusErrors.TavusError)) return [];
-  const Made = value as unknown as new (init: object) => tavusErrors.TavusError;
-  return [new Made({ ...init, timeoutMs: 1, summary: 'x' }).code];
-}));
+const tavusCodes = new Set(
+  Object.values(tavusErrors).flatMap((value) => {
+    if (typeof value !== 'function' || !(value.prototype instanceof tavusErrors.TavusError)) return [];
+    const Made = value as unknown as new (init: object) => tavusErrors.TavusError;
+    return [new Made({ ...init, timeoutMs: 1, summary: 'x' }).code];
+  }),
+);
 
 const modes: CatalogueMode[] = ['mock', 'direct', 'proxy'];
 
@@ -52,7 +60,11 @@ describe('the error catalogue', () => {
   it('has every code the edge functions answer with', () => {
     expect(answered.size).toBeGreaterThan(10);
     expect([...answered].filter((code) => !Object.hasOwn(ERROR_CATALOGUE, code))).toEqual([]);
-    expect(Object.keys(SERVER_ERRORS).filter((code) => !answered.has(code) && code !== 'tavus_not_configured' && code !== 'conversation_end_unconfirmed')).toEqual([]);
+    expect(
+      Object.keys(SERVER_ERRORS).filter(
+        (code) => !answered.has(code) && code !== 'tavus_not_configured' && code !== 'conversation_end_unconfirmed',
+      ),
+    ).toEqual([]);
   });
 
   it('gives each code one meaning: no code in two sources', () => {
@@ -63,7 +75,11 @@ describe('the error catalogue', () => {
   it('words every message as sentences a person can read, without the raw code', () => {
     for (const [code, entry] of Object.entries(ERROR_CATALOGUE)) {
       for (const mode of modes) {
-        const texts = [forMode(entry.title, mode), forMode(entry.advice, mode), ...('studio' in entry ? [forMode(entry.studio, mode)] : [])];
+        const texts = [
+          forMode(entry.title, mode),
+          forMode(entry.advice, mode),
+          ...('studio' in entry ? [forMode(entry.studio, mode)] : []),
+        ];
         for (const text of texts) {
           expect(text, code).toMatch(/^[A-Z].*[.]$/);
           expect(text, code).not.toContain(code);
@@ -88,7 +104,12 @@ describe('the error catalogue', () => {
       const studio = 'studio' in entry ? `\n    studio: ${variants(entry.studio)}` : '';
       return `${code} (${entry.status})\n    ${variants(entry.title)}\n    ${variants(entry.advice)}${studio}`;
     });
-    const text = [...lines, `(no code) ${UNKNOWN_ERROR.title} ${UNKNOWN_ERROR.advice}`, `(a failed start, Tavus) + ${NOTHING_CHARGED}`, ''].join('\n');
+    const text = [
+      ...lines,
+      `(no code) ${UNKNOWN_ERROR.title} ${UNKNOWN_ERROR.advice}`,
+      `(a failed start, Tavus) + ${NOTHING_CHARGED}`,
+      '',
+    ].join('\n');
     await expect(text).toMatchFileSnapshot('./error-catalogue.txt');
   });
 });

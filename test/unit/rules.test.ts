@@ -5,7 +5,10 @@ import { END_REASON_PATTERN, MIN_SECONDS_TO_START, TAVUS_ID_PATTERN } from '@/li
 import { migrationsDir } from '../db/harness';
 
 /** The migrations as one text: the database states each rule in SQL, and must state the same. */
-const sql = readdirSync(migrationsDir).sort().map((file) => readFileSync(join(migrationsDir, file), 'utf8')).join('\n');
+const sql = readdirSync(migrationsDir)
+  .sort()
+  .map((file) => readFileSync(join(migrationsDir, file), 'utf8'))
+  .join('\n');
 
 /** A JavaScript pattern as the SQL literal it is in the migrations (POSIX regex, same syntax here). */
 const literal = (pattern: RegExp) => `'${pattern.source}'`;
@@ -35,10 +38,14 @@ describe('the rules the browser, the functions and the database share', () => {
 
   it('is the id rule of the Tavus client too: an id past 128 characters is refused before any request', async () => {
     const sent: string[] = [];
-    const client = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'test-key-123', fetch: async (input) => {
-      sent.push(String(input));
-      return new Response('{}', { status: 404 });
-    } });
+    const client = createTavusClient({
+      baseUrl: 'https://tavusapi.com',
+      apiKey: 'test-key-123',
+      fetch: async (input) => {
+        sent.push(String(input));
+        return new Response('{}', { status: 404 });
+      },
+    });
     await expect(client.personas.get(`p${'a'.repeat(128)}`)).rejects.toThrow(/at most 128/);
     expect(sent).toEqual([]);
   });

@@ -104,9 +104,7 @@ export function SignInPage({ client, redirectTo, initialError = null, onSignedIn
         </form>
       ) : (
         <form onSubmit={onVerify} noValidate aria-busy={busy === 'verify'}>
-          <p>
-            Enter the 6-digit code from the email to {step.email}, or open its sign-in link on this device.
-          </p>
+          <p>Enter the 6-digit code from the email to {step.email}, or open its sign-in link on this device.</p>
           <label htmlFor={ids.code}>6-digit code</label>
           <input
             id={ids.code}

@@ -32,10 +32,6 @@ export function SignInRoute() {
   // (supabase-js reads it from the URL and reports the session).
   if (status === 'signed_in') return <Navigate to={next} replace />;
   return (
-    <SignInPage
-      client={client}
-      redirectTo={redirectTo}
-      initialError={loadError ?? linkErrorFromHash(window.location.hash) ?? storeError}
-    />
+    <SignInPage client={client} redirectTo={redirectTo} initialError={loadError ?? linkErrorFromHash(window.location.hash) ?? storeError} />
   );
 }

@@ -31,7 +31,12 @@ export function toFault(form: FaultForm): Fault | string {
   if (typeof latencyMs === 'string') return latencyMs;
   const times = wholeNumber(form.times, 'The number of requests', 1, 1000);
   if (typeof times === 'string') return times;
-  const status = form.status === '' ? undefined : /^\d+$/.test(form.status) ? (Number(form.status) as Fault['status']) : (form.status as Fault['status']);
+  const status =
+    form.status === ''
+      ? undefined
+      : /^\d+$/.test(form.status)
+        ? (Number(form.status) as Fault['status'])
+        : (form.status as Fault['status']);
   if (status === undefined && latencyMs === undefined) return 'Choose an answer or a latency to apply.';
   return {
     ...(status !== undefined ? { status } : {}),

@@ -50,7 +50,9 @@ export function LocalDataPanel() {
     });
 
   const reset = () =>
-    window.confirm('Forget every local session, charge and persona, and start the plan afresh? The simulated Tavus account is reset too.') &&
+    window.confirm(
+      'Forget every local session, charge and persona, and start the plan afresh? The simulated Tavus account is reset too.',
+    ) &&
     void run(async () => {
       const db = await services.db();
       await db.local!.reset();
@@ -61,7 +63,9 @@ export function LocalDataPanel() {
   return (
     <details className="dev-panel">
       <summary>Local data controls</summary>
-      <p className="dev-panel__hint">Sessions and usage live in this browser's embedded database. These controls exist only here, never with Supabase.</p>
+      <p className="dev-panel__hint">
+        Sessions and usage live in this browser's embedded database. These controls exist only here, never with Supabase.
+      </p>
       <label htmlFor="dev-plan">Plan of the local user</label>
       <select id="dev-plan" value={planId} disabled={plans.length === 0} onChange={(event) => setPlanId(event.target.value)}>
         {plans.map((plan) => (

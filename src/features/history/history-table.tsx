@@ -20,66 +20,64 @@ export function HistoryTable({ rows, busy }: { rows: SessionHistoryItem[]; busy:
   return (
     // On a narrow screen the table scrolls sideways instead of wrapping every cell.
     <div className="table-scroll" role="region" aria-label="Your sessions" tabIndex={0}>
-    <table className="history-table" aria-busy={busy || undefined}>
-      <caption>Your sessions, newest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Started</th>
-          <th scope="col">Type</th>
-          <th scope="col">Persona</th>
-          <th scope="col">Duration</th>
-          <th scope="col">Minutes charged</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="visually-hidden">Details</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => {
-          const started = formatDateTime(row.started_at ?? row.created_at);
-          const expanded = open.has(row.id);
-          const detailsId = `session-details-${row.id}`;
-          return (
-            <Fragment key={row.id}>
-              <tr className={`history-table__row history-table__row--${row.status}`}>
-                <th scope="row">
-                  <Link to={`/session/${row.id}`}>{started}</Link>
-                </th>
-                <td>{SESSION_TYPE_LABELS[row.session_type]}</td>
-                <td>
-                  {row.persona_name ?? <code>{row.persona_id}</code>}
-                </td>
-                <td>{row.duration_seconds === null ? '—' : formatDuration(row.duration_seconds)}</td>
-                <td>{formatMinutes(row.seconds_used)}</td>
-                <td>
-                  <Status row={row} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="secondary history-table__toggle"
-                    aria-label={`Details of the session started ${started}`}
-                    aria-expanded={expanded}
-                    aria-controls={detailsId}
-                    onClick={() => toggle(row.id)}
-                  >
-                    Details
-                  </button>
-                </td>
-              </tr>
-              {expanded && (
-                <tr className="history-table__details">
-                  <td colSpan={COLUMNS} id={detailsId}>
-                    <SessionDetails id={row.id} personaName={row.persona_name} />
+      <table className="history-table" aria-busy={busy || undefined}>
+        <caption>Your sessions, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Type</th>
+            <th scope="col">Persona</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Minutes charged</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Details</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const started = formatDateTime(row.started_at ?? row.created_at);
+            const expanded = open.has(row.id);
+            const detailsId = `session-details-${row.id}`;
+            return (
+              <Fragment key={row.id}>
+                <tr className={`history-table__row history-table__row--${row.status}`}>
+                  <th scope="row">
+                    <Link to={`/session/${row.id}`}>{started}</Link>
+                  </th>
+                  <td>{SESSION_TYPE_LABELS[row.session_type]}</td>
+                  <td>{row.persona_name ?? <code>{row.persona_id}</code>}</td>
+                  <td>{row.duration_seconds === null ? '—' : formatDuration(row.duration_seconds)}</td>
+                  <td>{formatMinutes(row.seconds_used)}</td>
+                  <td>
+                    <Status row={row} />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary history-table__toggle"
+                      aria-label={`Details of the session started ${started}`}
+                      aria-expanded={expanded}
+                      aria-controls={detailsId}
+                      onClick={() => toggle(row.id)}
+                    >
+                      Details
+                    </button>
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          );
-        })}
-      </tbody>
-    </table>
+                {expanded && (
+                  <tr className="history-table__details">
+                    <td colSpan={COLUMNS} id={detailsId}>
+                      <SessionDetails id={row.id} personaName={row.persona_name} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -29,9 +29,7 @@ export function SessionRecord({ session, personaName, headingLevel = 2 }: Sessio
     <div className="session-record">
       <dl className="session-record__figures">
         <Figure term="Type">{SESSION_TYPE_LABELS[session.session_type]}</Figure>
-        <Figure term="Persona">
-          {personaName ? `${personaName} (${session.persona_id})` : session.persona_id}
-        </Figure>
+        <Figure term="Persona">{personaName ? `${personaName} (${session.persona_id})` : session.persona_id}</Figure>
         <Figure term="Status">{STATUS_LABELS[session.status]}</Figure>
         <Figure term="Started">{formatDateTime(session.started_at ?? session.created_at)}</Figure>
         <Figure term="Ended">{formatDateTime(session.ended_at)}</Figure>
@@ -43,7 +41,11 @@ export function SessionRecord({ session, personaName, headingLevel = 2 }: Sessio
         {session.shutdown_reason && session.shutdown_reason !== session.end_reason && (
           <Figure term="Reported by Tavus">{describeEndReason(session.shutdown_reason)}</Figure>
         )}
-        {failed && <Figure term="Error"><SessionFailure error={session.error} /></Figure>}
+        {failed && (
+          <Figure term="Error">
+            <SessionFailure error={session.error} />
+          </Figure>
+        )}
       </dl>
 
       <section aria-labelledby={`${ids}-transcript`}>

@@ -20,7 +20,8 @@ export function transcriptLines(value: unknown): TranscriptLine[] | null {
     const entry = entrySchema.safeParse(raw);
     if (!entry.success || !entry.data.content.trim()) continue;
     if (entry.data.role === 'user') lines.push({ speaker: 'You', text: entry.data.content.trim() });
-    else if (entry.data.role === 'assistant' || entry.data.role === 'replica') lines.push({ speaker: 'Replica', text: entry.data.content.trim() });
+    else if (entry.data.role === 'assistant' || entry.data.role === 'replica')
+      lines.push({ speaker: 'Replica', text: entry.data.content.trim() });
   }
   return lines;
 }

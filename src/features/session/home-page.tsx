@@ -10,10 +10,12 @@ import { Preparing } from './home/preparing';
 import './session.css';
 import { MIN_SECONDS_TO_START } from '@/lib/rules';
 
-
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {
-    return { text: `Your subscription is ${usage.subscription.status}. Renew your plan to start sessions.`, link: { to: '/usage', label: 'See your plan' } };
+    return {
+      text: `Your subscription is ${usage.subscription.status}. Renew your plan to start sessions.`,
+      link: { to: '/usage', label: 'See your plan' },
+    };
   }
   if (usage.secondsLeft < MIN_SECONDS_TO_START) {
     return {
@@ -85,14 +87,18 @@ export function HomePage() {
   return (
     <section className="page home" aria-labelledby="page-title">
       <h1 id="page-title">Reflect</h1>
-      <p>A guided reflection with the replica shown above: talk, or type your answers, for up to {formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft))}.</p>
+      <p>
+        A guided reflection with the replica shown above: talk, or type your answers, for up to{' '}
+        {formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft))}.
+      </p>
 
       {/* Busy while what this browser knew is being confirmed by the database. */}
       <dl className="home__plan" aria-busy={state.known || undefined}>
         <div>
           <dt>Minutes left</dt>
           <dd>
-            <strong>{minutesLeft(usage.secondsLeft)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews {formatDate(usage.periodEnd)})
+            <strong>{minutesLeft(usage.secondsLeft)}</strong> of {usage.subscription.minutesLimit} ({usage.plan.name} plan, renews{' '}
+            {formatDate(usage.periodEnd)})
           </dd>
         </div>
         {usage.soloSessionsLeftToday !== null && (
@@ -122,7 +128,13 @@ export function HomePage() {
         <fieldset>
           <legend>Session type</legend>
           <label className="choice">
-            <input type="radio" name="session-type" value="reflect_alone" checked={sessionType === 'reflect_alone'} onChange={() => setSessionType('reflect_alone')} />
+            <input
+              type="radio"
+              name="session-type"
+              value="reflect_alone"
+              checked={sessionType === 'reflect_alone'}
+              onChange={() => setSessionType('reflect_alone')}
+            />
             Reflect alone <span className="choice__hint">a one-to-one conversation with the replica</span>
           </label>
           <label className="choice">

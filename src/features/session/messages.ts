@@ -1,6 +1,16 @@
 import type { TavusMode } from '@/config';
 import { DbError } from '@/lib/db';
-import { ERROR_CATALOGUE, forMode, isCatalogueCode, NOTHING_CHARGED, sentence, TAVUS_ERRORS, UNKNOWN_ERROR, waitAdvice, type CatalogueEntry } from '@/lib/error-catalogue';
+import {
+  ERROR_CATALOGUE,
+  forMode,
+  isCatalogueCode,
+  NOTHING_CHARGED,
+  sentence,
+  TAVUS_ERRORS,
+  UNKNOWN_ERROR,
+  waitAdvice,
+  type CatalogueEntry,
+} from '@/lib/error-catalogue';
 import { ConversationEndUnconfirmedError } from '@/lib/sessions';
 
 type Coded = { code?: unknown; message?: unknown; retryAfterMs?: unknown; serverMessage?: unknown };
@@ -44,7 +54,8 @@ export function explainError(error: unknown, mode: TavusMode): Explained {
     return { code: name, title, advice: rest.startsWith('(') ? joined(advice, rest) : rest || advice };
   }
   if (name === 'rate_limited') advice = waitAdvice(retryAfterMs);
-  if (WITH_TAVUS_WORDS.has(name) && typeof serverMessage === 'string' && serverMessage) title = `${title.replace(/\.$/, '')} (${serverMessage}).`;
+  if (WITH_TAVUS_WORDS.has(name) && typeof serverMessage === 'string' && serverMessage)
+    title = `${title.replace(/\.$/, '')} (${serverMessage}).`;
   if (TAVUS_CODES.has(name)) return { code: name, title, advice: joined(advice, NOTHING_CHARGED) };
   // the server's own message, when it says more than the catalogue (the secret to set, say)
   const more = said !== sentence(name, mode) && said !== name ? `(${said})` : undefined;

@@ -19,7 +19,19 @@ function Page({ title, children, busy }: { title: string; children: React.ReactN
 }
 
 /** Ends a session this tab does not run (open in another tab, or a start that never finished). */
-function EndHere({ session, gateway, label, reason, onDone }: { session: Session; gateway: SessionGateway; label: string; reason: string; onDone: () => void }) {
+function EndHere({
+  session,
+  gateway,
+  label,
+  reason,
+  onDone,
+}: {
+  session: Session;
+  gateway: SessionGateway;
+  label: string;
+  reason: string;
+  onDone: () => void;
+}) {
   const { config } = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Explained | null>(null);
@@ -89,7 +101,13 @@ export function SessionPage() {
           {view.stale ? (
             <>
               <p>This session's start did not finish (its tab may have closed). Nothing was charged for it.</p>
-              <EndHere session={view.session} gateway={view.gateway} label="Cancel that start" reason="start_abandoned" onDone={() => void reload()} />
+              <EndHere
+                session={view.session}
+                gateway={view.gateway}
+                label="Cancel that start"
+                reason="start_abandoned"
+                onDone={() => void reload()}
+              />
             </>
           ) : (
             <p role="status">This session is still being started, perhaps in another tab. This page updates when it is ready.</p>
@@ -104,8 +122,24 @@ export function SessionPage() {
         </Page>
       );
     case 'call':
-      return <CallScreen key={view.session.id} session={view.session} gateway={view.gateway} onFinished={onFinished} onEnding={markEnding} onOtherTab={onOtherTab} />;
+      return (
+        <CallScreen
+          key={view.session.id}
+          session={view.session}
+          gateway={view.gateway}
+          onFinished={onFinished}
+          onEnding={markEnding}
+          onOtherTab={onOtherTab}
+        />
+      );
     case 'summary':
-      return <SessionSummary key={view.session.id} session={view.session} gateway={view.gateway} {...(view.notice ? { notice: view.notice } : {})} />;
+      return (
+        <SessionSummary
+          key={view.session.id}
+          session={view.session}
+          gateway={view.gateway}
+          {...(view.notice ? { notice: view.notice } : {})}
+        />
+      );
   }
 }

@@ -30,7 +30,10 @@ const NOTICES = {
 } as const;
 
 /** What `/session/:id` should show, read as it is: nothing is ended or charged here. */
-export async function readSessionView(services: Pick<Services, 'db' | 'sessions' | 'config'>, id: string | undefined): Promise<SessionRead> {
+export async function readSessionView(
+  services: Pick<Services, 'db' | 'sessions' | 'config'>,
+  id: string | undefined,
+): Promise<SessionRead> {
   try {
     const [db, gateway] = await Promise.all([services.db(), services.sessions()]);
     const session = id ? await db.getSession(id) : null;
@@ -113,7 +116,12 @@ export function useSessionView(id: string | undefined) {
   const row = inCall ? record.data : undefined;
   const shown: SessionRead | undefined =
     inCall && row && !endingHere && (row.status === 'ended' || row.status === 'failed')
-      ? { phase: 'summary', session: row, gateway: inCall.gateway, notice: { tone: 'info', text: 'This session was ended elsewhere (another tab, another device, or Tavus).' } }
+      ? {
+          phase: 'summary',
+          session: row,
+          gateway: inCall.gateway,
+          notice: { tone: 'info', text: 'This session was ended elsewhere (another tab, another device, or Tavus).' },
+        }
       : base;
 
   const reload = useCallback(async () => {
@@ -125,7 +133,9 @@ export function useSessionView(id: string | undefined) {
     (session: Session, notice?: EndNotice) => {
       setDecided((current) => {
         const view = current && current.id === id ? current.view : read.data;
-        return view && 'gateway' in view ? { id, view: { phase: 'summary', session, gateway: view.gateway, ...(notice ? { notice } : {}) }, at: 0 } : current;
+        return view && 'gateway' in view
+          ? { id, view: { phase: 'summary', session, gateway: view.gateway, ...(notice ? { notice } : {}) }, at: 0 }
+          : current;
       });
     },
     [id, read.data],

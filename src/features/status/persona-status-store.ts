@@ -31,7 +31,14 @@ export const usePersonaStatus = create<PersonaStatusState>()((set, get) => ({
     if (get().phase === 'checking') return;
     const cached = readCachedCheck(services.config);
     if (cached) {
-      set({ phase: 'verified', personaName: cached.personaName, replicaId: cached.replicaId, error: undefined, errorKind: undefined, fromCache: true });
+      set({
+        phase: 'verified',
+        personaName: cached.personaName,
+        replicaId: cached.replicaId,
+        error: undefined,
+        errorKind: undefined,
+        fromCache: true,
+      });
       return;
     }
     set({ phase: 'checking', error: undefined, errorKind: undefined });

@@ -22,7 +22,11 @@ export function Breakdown({ report }: { report: UsageReport }) {
           <TallyTable
             caption="By persona"
             label="Persona"
-            rows={report.byPersona.map((row) => ({ key: row.personaId, name: row.personaName ? `${row.personaName} (${row.personaId})` : row.personaId, tally: row }))}
+            rows={report.byPersona.map((row) => ({
+              key: row.personaId,
+              name: row.personaName ? `${row.personaName} (${row.personaId})` : row.personaId,
+              tally: row,
+            }))}
           />
           <TallyTable
             caption="By session type"
@@ -35,7 +39,15 @@ export function Breakdown({ report }: { report: UsageReport }) {
   );
 }
 
-function TallyTable({ caption, label, rows }: { caption: string; label: string; rows: Array<{ key: string; name: string; tally: UsageTally }> }) {
+function TallyTable({
+  caption,
+  label,
+  rows,
+}: {
+  caption: string;
+  label: string;
+  rows: Array<{ key: string; name: string; tally: UsageTally }>;
+}) {
   return (
     <table className="usage-table">
       <caption>{caption}</caption>

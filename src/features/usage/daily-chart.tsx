@@ -6,7 +6,17 @@ import { daysOfPeriod, lastDayOf, minutes, utcDate } from './format';
  * Minutes per UTC day of the period as CSS bars, with the same figures as a table. The bars are
  * one image to assistive technology (its name sums them up); the table carries the detail.
  */
-export function DailyChart({ days, total, periodStart, periodEnd }: { days: UsageDay[]; total: number; periodStart: string; periodEnd: string }) {
+export function DailyChart({
+  days,
+  total,
+  periodStart,
+  periodEnd,
+}: {
+  days: UsageDay[];
+  total: number;
+  periodStart: string;
+  periodEnd: string;
+}) {
   const ids = useId();
   const byDate = new Map(days.map((day) => [day.date, day]));
   const period = daysOfPeriod(periodStart, periodEnd);

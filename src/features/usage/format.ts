@@ -11,7 +11,12 @@ export function percent(rate: number | null): string {
 export function utcDate(iso: string, style: 'long' | 'short' = 'long'): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: style === 'long' ? 'long' : 'short', ...(style === 'long' ? { year: 'numeric' } : {}) });
+  return date.toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    ...(style === 'long' ? { year: 'numeric' } : {}),
+  });
 }
 
 const DAY_MS = 86_400_000;

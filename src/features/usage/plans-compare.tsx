@@ -12,7 +12,11 @@ export function PlansCompare({ plans, currentPlanId }: { plans: Plan[]; currentP
         {plans.map((plan) => {
           const current = plan.id === currentPlanId;
           return (
-            <li key={plan.id} className={`plans__plan${current ? ' plans__plan--current' : ''}`} aria-current={current ? 'true' : undefined}>
+            <li
+              key={plan.id}
+              className={`plans__plan${current ? ' plans__plan--current' : ''}`}
+              aria-current={current ? 'true' : undefined}
+            >
               <h3>
                 {plan.name} {current && <span className="badge">Your plan</span>}
               </h3>
@@ -39,9 +43,9 @@ export function PlansCompare({ plans, currentPlanId }: { plans: Plan[]; currentP
         })}
       </ul>
       <p>
-        Plans are changed by billing on the server, never from this page: your limits live in the database, where only the server
-        (with its service role) may change them, so nobody can raise their own minutes from a browser. To change plan, ask the operator of
-        this AwakNow; the new limits show here as soon as billing has applied them.
+        Plans are changed by billing on the server, never from this page: your limits live in the database, where only the server (with its
+        service role) may change them, so nobody can raise their own minutes from a browser. To change plan, ask the operator of this
+        AwakNow; the new limits show here as soon as billing has applied them.
       </p>
     </section>
   );

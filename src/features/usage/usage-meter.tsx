@@ -30,8 +30,8 @@ export function UsageMeter({ usage }: { usage: Usage }) {
       </div>
       <p className="usage-meter__figures">
         <strong>{minutes(usage.secondsUsed)}</strong> of {subscription.minutesLimit} minutes used ·{' '}
-        <strong>{minutesLeft(usage.secondsLeft)}</strong> minutes left · the period ends on {utcDate(lastDayOf(subscription.periodEnd))}; your minutes renew on{' '}
-        {utcDate(subscription.periodEnd)}.
+        <strong>{minutesLeft(usage.secondsLeft)}</strong> minutes left · the period ends on {utcDate(lastDayOf(subscription.periodEnd))};
+        your minutes renew on {utcDate(subscription.periodEnd)}.
       </p>
       {subscription.status !== 'active' && (
         <p className="notice notice--warning" role="note">

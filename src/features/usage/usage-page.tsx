@@ -26,7 +26,12 @@ export function UsagePage() {
     return (
       <>
         <UsageMeter usage={usage} />
-        <DailyChart days={report.days} total={report.total.secondsUsed} periodStart={usage.subscription.periodStart} periodEnd={usage.subscription.periodEnd} />
+        <DailyChart
+          days={report.days}
+          total={report.total.secondsUsed}
+          periodStart={usage.subscription.periodStart}
+          periodEnd={usage.subscription.periodEnd}
+        />
         <Breakdown report={report} />
         <PlansCompare plans={plans} currentPlanId={usage.plan.id} />
       </>

@@ -100,7 +100,11 @@ export function toDbError(raw: unknown): DbError {
   if (JWT_CODES.has(failure.code ?? '')) return new NotAuthenticatedError(init);
   if ((raw as Error | undefined)?.name === 'LeaderChangedError' || message.startsWith('Leader changed')) {
     // PGlite's multi-tab worker: the tab that ran the database closed mid-request.
-    return new DbError('db_error', 'The tab that was running the local database closed during this request, so it may or may not have been saved. Reload the page to see where things stand.', init);
+    return new DbError(
+      'db_error',
+      'The tab that was running the local database closed during this request, so it may or may not have been saved. Reload the page to see where things stand.',
+      init,
+    );
   }
   switch (message) {
     case 'not_authenticated':

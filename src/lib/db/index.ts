@@ -2,7 +2,26 @@
  * Data access for the app: one AppDb interface, two implementations. Both constructors are cheap
  * and side-effect free; the embedded one loads PGlite only on first use.
  */
-export type { AppDb, LocalDataControls, PersonaFields, PersonaWrites, DbChange, PageOf, PageRequest, Persona, Plan, Session, SessionStatus, SessionType, StartSessionInput, Usage, SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './types';
+export type {
+  AppDb,
+  LocalDataControls,
+  PersonaFields,
+  PersonaWrites,
+  DbChange,
+  PageOf,
+  PageRequest,
+  Persona,
+  Plan,
+  Session,
+  SessionStatus,
+  SessionType,
+  StartSessionInput,
+  Usage,
+  SessionHistoryItem,
+  UsageDay,
+  UsageReport,
+  UsageTally,
+} from './types';
 export {
   DbError,
   NotAuthenticatedError,
@@ -19,4 +38,11 @@ export { SESSION_TYPES, SESSION_STATUSES } from './schemas';
 export type { Database } from './database.types';
 export { createSupabaseDb, type SupabaseDbOptions } from './supabase/supabase-db';
 export { createEmbeddedDb, type EmbeddedDb, type EmbeddedDbOptions } from './embedded/embedded-db';
-export { migrate, MigrationChangedError, EarlierLocalDatabaseError, type SchemaSource, type MigrationFile, type LoadSchema } from './embedded/migrate';
+export {
+  migrate,
+  MigrationChangedError,
+  EarlierLocalDatabaseError,
+  type SchemaSource,
+  type MigrationFile,
+  type LoadSchema,
+} from './embedded/migrate';

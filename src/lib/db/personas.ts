@@ -24,9 +24,9 @@ export type PersonaFunction = keyof typeof ARGUMENTS;
 /** Runs one persona function as the current user and returns the row it returned, as JSON. */
 export type CallPersonaFunction = (name: PersonaFunction, args: Record<string, unknown>) => Promise<unknown>;
 
-
 function checkId(id: unknown, what: string): string {
-  if (!isUuid(id)) throw new DbError('invalid_argument', `${what} needs a persona id (a uuid), got ${JSON.stringify(id)}; nothing was changed.`);
+  if (!isUuid(id))
+    throw new DbError('invalid_argument', `${what} needs a persona id (a uuid), got ${JSON.stringify(id)}; nothing was changed.`);
   return id;
 }
 
@@ -52,10 +52,17 @@ export function createPersonaWrites(call: CallPersonaFunction): PersonaWrites {
     savePersona: async (id, fields) =>
       run('save_persona', { p_persona_id: id === null ? null : checkId(id, 'savePersona'), p_fields: checkFields(fields, 'savePersona') }),
     markPersonaSynced: async (id, tavusPersonaId) =>
-      run('mark_persona_synced', { p_persona_id: checkId(id, 'markPersonaSynced'), p_tavus_persona_id: checkTavusId(tavusPersonaId, 'markPersonaSynced') }),
-    markPersonaFailed: async (id, error) => run('mark_persona_failed', { p_persona_id: checkId(id, 'markPersonaFailed'), p_error: String(error) }),
+      run('mark_persona_synced', {
+        p_persona_id: checkId(id, 'markPersonaSynced'),
+        p_tavus_persona_id: checkTavusId(tavusPersonaId, 'markPersonaSynced'),
+      }),
+    markPersonaFailed: async (id, error) =>
+      run('mark_persona_failed', { p_persona_id: checkId(id, 'markPersonaFailed'), p_error: String(error) }),
     linkPersona: async (tavusPersonaId, fields) =>
-      run('link_persona', { p_tavus_persona_id: checkTavusId(tavusPersonaId, 'linkPersona'), p_fields: checkFields(fields, 'linkPersona') }),
+      run('link_persona', {
+        p_tavus_persona_id: checkTavusId(tavusPersonaId, 'linkPersona'),
+        p_fields: checkFields(fields, 'linkPersona'),
+      }),
     deletePersona: async (id) => run('delete_persona', { p_persona_id: checkId(id, 'deletePersona') }),
   };
 }

@@ -102,7 +102,11 @@ export function toUsageReport(dayValues: unknown, breakdownValues: unknown): Usa
     .sort((a, b) => a.date.localeCompare(b.date));
   const rows = parseRows(usageBreakdownSchema, breakdownValues, 'usage breakdown');
   const total = rows.find((row) => row.dimension === 'total');
-  if (!total) throw new DbError('db_error', 'The database returned no usage total. Reload the page; if it persists, the app and the database are out of step.');
+  if (!total)
+    throw new DbError(
+      'db_error',
+      'The database returned no usage total. Reload the page; if it persists, the app and the database are out of step.',
+    );
 
   const byPersona = rows
     .filter((row) => row.dimension === 'persona' && row.key !== null)

@@ -97,9 +97,13 @@ export function parseRow<S extends z.ZodType>(schema: S, value: unknown, what: s
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'row';
-  throw new DbError('db_error', `The database returned an unexpected ${what} (${where}: ${issue?.message ?? 'invalid'}). Reload the page; if it persists, the app and the database are out of step.`, {
-    cause: parsed.error,
-  });
+  throw new DbError(
+    'db_error',
+    `The database returned an unexpected ${what} (${where}: ${issue?.message ?? 'invalid'}). Reload the page; if it persists, the app and the database are out of step.`,
+    {
+      cause: parsed.error,
+    },
+  );
 }
 
 export function parseRows<S extends z.ZodType>(schema: S, values: unknown, what: string): z.infer<S>[] {

@@ -67,7 +67,6 @@ export function toUsage(row: UsageRow, plan: Plan): Usage {
     secondsLeft: Math.max(row.seconds_left, 0),
     periodEnd: row.period_end,
     soloSessionsToday: row.solo_sessions_today,
-    soloSessionsLeftToday:
-      plan.solo_sessions_per_day === null ? null : Math.max(plan.solo_sessions_per_day - row.solo_sessions_today, 0),
+    soloSessionsLeftToday: plan.solo_sessions_per_day === null ? null : Math.max(plan.solo_sessions_per_day - row.solo_sessions_today, 0),
   };
 }

@@ -30,30 +30,48 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
       const persona = choice.personaId ?? personaId;
       const replica = choice.replicaId ?? (choice.personaId ? undefined : replicaId);
       const { session, conversation } = await startSequence(
-        { reserve: () => db.startSession({ sessionType, personaId: persona, replicaId: replica }), attach: (s, c) => db.attachConversation(s.id, c.conversation_id, c.conversation_url), fail: (s, why) => db.failSession(s.id, why) },
+        {
+          reserve: () => db.startSession({ sessionType, personaId: persona, replicaId: replica }),
+          attach: (s, c) => db.attachConversation(s.id, c.conversation_id, c.conversation_url),
+          fail: (s, why) => db.failSession(s.id, why),
+        },
         tavusConversationSteps(tavus.conversations),
         { personaId: persona, replicaId: replica, callbackUrl },
       );
-      return { session, conversationUrl: conversation.conversation_url, ...(conversation.meeting_token ? { meetingToken: conversation.meeting_token } : {}) } satisfies StartedSession;
+      return {
+        session,
+        conversationUrl: conversation.conversation_url,
+        ...(conversation.meeting_token ? { meetingToken: conversation.meeting_token } : {}),
+      } satisfies StartedSession;
     },
     async end(sessionId, reason = 'user_ended') {
       const { db, tavus } = await load();
       const before = await db.getSession(sessionId);
       // by its Tavus id, never the session id; only a call the session still holds
       const call = before?.status === 'active' || before?.status === 'starting' ? before.tavus_conversation_id : null;
-      const { session, unconfirmed } = await endSequence({ end: () => db.endSession(sessionId, reason), stopCall: async () => { if (call) await tavus.conversations.end(call); } });
+      const { session, unconfirmed } = await endSequence({
+        end: () => db.endSession(sessionId, reason),
+        stopCall: async () => {
+          if (call) await tavus.conversations.end(call);
+        },
+      });
       if (unconfirmed) throw new ConversationEndUnconfirmedError(session, unconfirmed);
       return session;
     },
     endOnUnload(session) {
       // keepalive: the browser completes the request after the page is gone (by the Tavus id, never the session's).
-      if (session.tavus_conversation_id && now) void now.tavus.conversations.end(session.tavus_conversation_id, { keepalive: true }).catch(() => undefined);
+      if (session.tavus_conversation_id && now)
+        void now.tavus.conversations.end(session.tavus_conversation_id, { keepalive: true }).catch(() => undefined);
       if (now) now.db.endSessionOnExit(session.id, 'tab_closed');
       else void getDb().then((db) => db.endSessionOnExit(session.id, 'tab_closed'));
     },
     async verifyPersona() {
       const persona = await (await getTavus()).personas.get(personaId);
-      return { personaId, ...(persona.persona_name ? { personaName: persona.persona_name } : {}), replicaId: replicaId ?? persona.default_replica_id ?? undefined };
+      return {
+        personaId,
+        ...(persona.persona_name ? { personaName: persona.persona_name } : {}),
+        replicaId: replicaId ?? persona.default_replica_id ?? undefined,
+      };
     },
   };
 }

@@ -45,7 +45,11 @@ export function checkPersonaThroughProxy(options: {
     if (!response.ok) {
       const failure = errorAnswer.safeParse(body);
       const code = failure.success ? failure.data.error.code : response.status === 401 ? 'not_authenticated' : 'server_error';
-      throw new PersonaCheckError(code, failure.success ? (failure.data.error.message ?? code) : `HTTP ${response.status}`, response.status);
+      throw new PersonaCheckError(
+        code,
+        failure.success ? (failure.data.error.message ?? code) : `HTTP ${response.status}`,
+        response.status,
+      );
     }
     const persona = personaAnswer.safeParse(body);
     if (!persona.success) throw new PersonaCheckError('unexpected_response', 'the tavus function answered without a persona');

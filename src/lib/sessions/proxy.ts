@@ -84,7 +84,8 @@ export function errorFromProxy(status: number, body: unknown, path: string, head
     if (session.success) return new ConversationEndUnconfirmedError(session.data, new Error(message));
   }
   // the server words a refusal with the catalogue's sentence unless the database said more: only that is detail
-  if (isDbErrorCode(code)) return toDbError({ message: code, ...(message !== code && message !== sentence(code) ? { details: message } : {}) });
+  if (isDbErrorCode(code))
+    return toDbError({ message: code, ...(message !== code && message !== sentence(code) ? { details: message } : {}) });
   if (Object.hasOwn(TAVUS_ERROR_CLASSES, code)) {
     return TAVUS_ERROR_CLASSES[code as TavusErrorCode]({ status, path, serverMessage: message, message }, headers);
   }
@@ -170,9 +171,12 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
       try {
         if (lastToken) endRequest(session.id, 'tab_closed', `Bearer ${lastToken}`);
         const sent = lastToken;
-        void options.getAccessToken().then((fresh) => {
-          if (fresh && fresh !== sent) endRequest(session.id, 'tab_closed', `Bearer ${fresh}`);
-        }, () => undefined);
+        void options.getAccessToken().then(
+          (fresh) => {
+            if (fresh && fresh !== sent) endRequest(session.id, 'tab_closed', `Bearer ${fresh}`);
+          },
+          () => undefined,
+        );
       } catch {
         // nothing more can be done while the page unloads
       }

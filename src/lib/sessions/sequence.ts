@@ -104,7 +104,11 @@ export function describeFailure(error: unknown): string {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Tries `work` up to `attempts` times, waiting a little longer each time; `final` failures are not retried. */
-export async function retry<T>(work: () => Promise<T>, attempts: number, options: { sleep?: (ms: number) => Promise<void>; final?: (error: unknown) => boolean } = {}): Promise<T> {
+export async function retry<T>(
+  work: () => Promise<T>,
+  attempts: number,
+  options: { sleep?: (ms: number) => Promise<void>; final?: (error: unknown) => boolean } = {},
+): Promise<T> {
   const sleep = options.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -154,7 +158,10 @@ export async function startSequence<S extends ReservedSession>(
   // no longer starting (the user ended it meanwhile) or gone.
   const release = (session: S, why: string) =>
     cleanup('releasing a reservation', () =>
-      retry(() => db.fail(session, why.slice(0, 500)), 3, { ...options, final: (error) => ['session_not_starting', 'session_not_found'].includes(codeOf(error) ?? '') }),
+      retry(() => db.fail(session, why.slice(0, 500)), 3, {
+        ...options,
+        final: (error) => ['session_not_starting', 'session_not_found'].includes(codeOf(error) ?? ''),
+      }),
     );
 
   const session = await db.reserve();
@@ -183,7 +190,9 @@ export async function startSequence<S extends ReservedSession>(
     return { session: await db.attach(session, conversation), conversation };
   } catch (error) {
     // credits run from creation: a conversation nobody recorded is ended before anything else
-    await cleanup('ending a conversation during cleanup', () => retry(() => conversations.end(conversation.conversation_id), 2, { ...options, final: isGone }));
+    await cleanup('ending a conversation during cleanup', () =>
+      retry(() => conversations.end(conversation.conversation_id), 2, { ...options, final: isGone }),
+    );
     await release(session, `attach_failed: ${describeFailure(error)}`);
     throw error;
   }

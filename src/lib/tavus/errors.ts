@@ -56,40 +56,64 @@ function said(init: TavusErrorInit): string {
 export class AuthenticationError extends TavusError {
   override name = 'AuthenticationError';
   constructor(init: TavusErrorInit) {
-    super('invalid_api_key', init.message ?? `Tavus refused the credentials for ${init.path}${said(init)}. ` +
-      'Check the Tavus API key, or sign in again when the app goes through the proxy.', init);
+    super(
+      'invalid_api_key',
+      init.message ??
+        `Tavus refused the credentials for ${init.path}${said(init)}. ` +
+          'Check the Tavus API key, or sign in again when the app goes through the proxy.',
+      init,
+    );
   }
 }
 
 export class PermissionDeniedError extends TavusError {
   override name = 'PermissionDeniedError';
   constructor(init: TavusErrorInit) {
-    super('permission_denied', init.message ?? `${init.path} is not allowed for this account${said(init)}. ` +
-      'Studio calls through the proxy need an admin account.', init);
+    super(
+      'permission_denied',
+      init.message ??
+        `${init.path} is not allowed for this account${said(init)}. ` + 'Studio calls through the proxy need an admin account.',
+      init,
+    );
   }
 }
 
 export class OutOfCreditsError extends TavusError {
   override name = 'OutOfCreditsError';
   constructor(init: TavusErrorInit) {
-    super('out_of_credits', init.message ?? `The Tavus account is out of conversational credits (${init.path}). ` +
-      'Add credits in the Tavus dashboard (Billing), then try again.', init);
+    super(
+      'out_of_credits',
+      init.message ??
+        `The Tavus account is out of conversational credits (${init.path}). ` +
+          'Add credits in the Tavus dashboard (Billing), then try again.',
+      init,
+    );
   }
 }
 
 export class ConcurrencyLimitError extends TavusError {
   override name = 'ConcurrencyLimitError';
   constructor(init: TavusErrorInit) {
-    super('concurrency_limit', init.message ?? `The Tavus account already runs its maximum number of concurrent conversations (${init.path}). ` +
-      'End a running conversation or wait for one to time out, then try again.', init);
+    super(
+      'concurrency_limit',
+      init.message ??
+        `The Tavus account already runs its maximum number of concurrent conversations (${init.path}). ` +
+          'End a running conversation or wait for one to time out, then try again.',
+      init,
+    );
   }
 }
 
 export class NotFoundError extends TavusError {
   override name = 'NotFoundError';
   constructor(init: TavusErrorInit) {
-    super('not_found', init.message ?? `Tavus found nothing at ${init.path}${said(init)}. ` +
-      'Check the id: it may be mistyped, deleted, or belong to another Tavus account.', init);
+    super(
+      'not_found',
+      init.message ??
+        `Tavus found nothing at ${init.path}${said(init)}. ` +
+          'Check the id: it may be mistyped, deleted, or belong to another Tavus account.',
+      init,
+    );
   }
 }
 
@@ -123,24 +147,35 @@ export class RateLimitError extends TavusError {
 export class ServerError extends TavusError {
   override name = 'ServerError';
   constructor(init: TavusErrorInit) {
-    super('server_error', init.message ?? `Tavus had a server error on ${init.path}${said(init)}. ` +
-      'This is usually temporary: try again in a moment.', init);
+    super(
+      'server_error',
+      init.message ?? `Tavus had a server error on ${init.path}${said(init)}. ` + 'This is usually temporary: try again in a moment.',
+      init,
+    );
   }
 }
 
 export class ConnectionError extends TavusError {
   override name = 'ConnectionError';
   constructor(init: TavusErrorInit & { reason?: string }) {
-    super('connection_error', init.message ?? `Could not reach Tavus for ${init.path}${init.reason ? ` (${init.reason})` : ''}. ` +
-      'Check the network connection and the Tavus base URL.', init);
+    super(
+      'connection_error',
+      init.message ??
+        `Could not reach Tavus for ${init.path}${init.reason ? ` (${init.reason})` : ''}. ` +
+          'Check the network connection and the Tavus base URL.',
+      init,
+    );
   }
 }
 
 export class TimeoutError extends TavusError {
   override name = 'TimeoutError';
   constructor(init: TavusErrorInit & { timeoutMs: number }) {
-    super('timeout', init.message ?? `Tavus did not answer ${init.path} within ${init.timeoutMs} ms. ` +
-      'Check the connection and try again.', init);
+    super(
+      'timeout',
+      init.message ?? `Tavus did not answer ${init.path} within ${init.timeoutMs} ms. ` + 'Check the connection and try again.',
+      init,
+    );
   }
 }
 
@@ -154,8 +189,13 @@ export class AbortedError extends TavusError {
 export class UnexpectedResponseError extends TavusError {
   override name = 'UnexpectedResponseError';
   constructor(init: TavusErrorInit & { summary: string }) {
-    super('unexpected_response', init.message ?? `Tavus answered ${init.path} with a response this app does not understand ` +
-      `(${init.summary}). The Tavus API may have changed: update the schemas in src/lib/tavus.`, init);
+    super(
+      'unexpected_response',
+      init.message ??
+        `Tavus answered ${init.path} with a response this app does not understand ` +
+          `(${init.summary}). The Tavus API may have changed: update the schemas in src/lib/tavus.`,
+      init,
+    );
   }
 }
 
@@ -184,9 +224,12 @@ export function readServerMessage(body: unknown): string | undefined {
   const record = body as Record<string, unknown>;
   const parts: string[] = [];
   for (const field of [record.error, record.message, record.detail]) {
-    const text = typeof field === 'string' ? field
-      : field && typeof field === 'object' && typeof (field as { message?: unknown }).message === 'string'
-        ? (field as { message: string }).message : undefined;
+    const text =
+      typeof field === 'string'
+        ? field
+        : field && typeof field === 'object' && typeof (field as { message?: unknown }).message === 'string'
+          ? (field as { message: string }).message
+          : undefined;
     if (text?.trim() && !parts.includes(text.trim())) parts.push(text.trim());
   }
   return parts.length ? parts.join(': ').slice(0, 300) : undefined;

@@ -30,7 +30,10 @@ function checkOptions(options: TavusClientOptions): void {
   if (/\/v2\/?$/.test(url.pathname)) {
     throw new TypeError(`Tavus baseUrl "${options.baseUrl}" ends with /v2: leave it out, the client adds /v2/... to each path.`);
   }
-  for (const [name, value, min] of [['timeoutMs', options.timeoutMs, 1], ['maxRetries', options.maxRetries, 0]] as const) {
+  for (const [name, value, min] of [
+    ['timeoutMs', options.timeoutMs, 1],
+    ['maxRetries', options.maxRetries, 0],
+  ] as const) {
     if (value !== undefined && (!Number.isInteger(value) || value < min)) {
       throw new TypeError(`Tavus ${name} must be a whole number of at least ${min} (got ${String(value)}).`);
     }

@@ -1,11 +1,4 @@
-import {
-  AbortedError,
-  ConnectionError,
-  RateLimitError,
-  ServerError,
-  TimeoutError,
-  type TavusError,
-} from './errors.ts';
+import { AbortedError, ConnectionError, RateLimitError, ServerError, TimeoutError, type TavusError } from './errors.ts';
 
 /*
  * Retry policy
@@ -27,8 +20,9 @@ export const RETRY_CAP_MS = 5_000;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 export function isRetryable(error: unknown): error is TavusError {
-  return error instanceof ConnectionError || error instanceof TimeoutError ||
-    error instanceof RateLimitError || error instanceof ServerError;
+  return (
+    error instanceof ConnectionError || error instanceof TimeoutError || error instanceof RateLimitError || error instanceof ServerError
+  );
 }
 
 /** The wait before retry number `retry` (0 for the first retry), or undefined for "do not retry". */
@@ -60,8 +54,14 @@ function sleepUnlessAborted(opts: RetryOptions, ms: number): Promise<void> {
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     opts.sleep(ms).then(
-      () => { signal.removeEventListener('abort', onAbort); resolve(); },
-      (error: unknown) => { signal.removeEventListener('abort', onAbort); reject(error); },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
     );
   });
 }

@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  AbortedError,
-  ConnectionError,
-  TimeoutError,
-  UnexpectedResponseError,
-  errorFromResponse,
-} from './errors.ts';
+import { AbortedError, ConnectionError, TimeoutError, UnexpectedResponseError, errorFromResponse } from './errors.ts';
 import { defaultSleep, withRetry } from './retry.ts';
 import { summarizeIssues } from './schemas/common.ts';
 

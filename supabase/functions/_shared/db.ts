@@ -83,12 +83,19 @@ export function serverSessions(client: SupabaseClient, log: Logger): ServerSessi
     start: (userId, sessionType, personaId, replicaId) =>
       rpc('server_start_session', { p_user_id: userId, p_session_type: sessionType, p_persona_id: personaId, p_replica_id: replicaId }),
     attach: (userId, sessionId, conversationId, conversationUrl) =>
-      rpc('server_attach_conversation', { p_user_id: userId, p_session_id: sessionId, p_conversation_id: conversationId, p_conversation_url: conversationUrl }),
+      rpc('server_attach_conversation', {
+        p_user_id: userId,
+        p_session_id: sessionId,
+        p_conversation_id: conversationId,
+        p_conversation_url: conversationUrl,
+      }),
     end: (userId, sessionId, reason) => rpc('server_end_session', { p_user_id: userId, p_session_id: sessionId, p_reason: reason }),
     fail: (userId, sessionId, error) => rpc('server_fail_session', { p_user_id: userId, p_session_id: sessionId, p_error: error }),
     callEnded: (sessionId, at, source) => rpc('server_call_ended', { p_session_id: sessionId, p_ended_at: at, p_source: source }),
     async callsToCheck(userId, limit) {
-      const parsed = z.array(callToCheckSchema).safeParse(await call(client, 'server_calls_to_check', { p_user_id: userId, p_limit: limit }, log));
+      const parsed = z
+        .array(callToCheckSchema)
+        .safeParse(await call(client, 'server_calls_to_check', { p_user_id: userId, p_limit: limit }, log));
       if (parsed.success) return parsed.data;
       log('unexpected database row', { fn: 'server_calls_to_check', issues: parsed.error.issues.slice(0, 3) });
       throw new ApiError(500, 'db_error', 'The database returned unexpected calls from server_calls_to_check.');
@@ -120,7 +127,11 @@ export function serviceSessions(client: SupabaseClient, log: Logger): ServiceSes
       return result.data === null ? null : row(result.data, 'sessions', log);
     },
     async recordEvent(conversationId, event) {
-      return row(await call(client, 'record_tavus_event', { p_conversation_id: conversationId, p_event: event }, log), 'record_tavus_event', log);
+      return row(
+        await call(client, 'record_tavus_event', { p_conversation_id: conversationId, p_event: event }, log),
+        'record_tavus_event',
+        log,
+      );
     },
   };
 }

@@ -7,8 +7,7 @@ import { TAVUS_ID_PATTERN } from '../../../src/lib/rules.ts';
  * the function: each route asks for what it needs and answers 503 naming the secret to set.
  */
 
-const tavusId = (example: string) =>
-  z.string().regex(TAVUS_ID_PATTERN, `must be a Tavus id such as ${example}`);
+const tavusId = (example: string) => z.string().regex(TAVUS_ID_PATTERN, `must be a Tavus id such as ${example}`);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
@@ -25,7 +24,10 @@ const settingsSchema = z.object({
   // is wrong only where SUPABASE_URL is an internal address (supabase functions serve)
   TAVUS_WEBHOOK_URL: optional(httpUrl),
   APP_ORIGIN: optional(z.string()).transform((value, context) => {
-    const origins = (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+    const origins = (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
     for (const origin of origins) {
       let parsed: URL | undefined;
       try {
@@ -34,7 +36,10 @@ const settingsSchema = z.object({
         parsed = undefined;
       }
       if (!parsed || parsed.origin !== origin) {
-        context.addIssue({ code: 'custom', message: `${origin} is not an origin such as https://app.example.com (no path, no trailing slash)` });
+        context.addIssue({
+          code: 'custom',
+          message: `${origin} is not an origin such as https://app.example.com (no path, no trailing slash)`,
+        });
       }
     }
     return origins;
@@ -70,7 +75,11 @@ export function loadSettings(env: Record<string, string | undefined>): LoadedSet
       for (const name of names) {
         const problem = problems[name];
         if (problem) {
-          throw new ApiError(503, 'server_misconfigured', `The secret ${name} ${problem}. Fix it with \`supabase secrets set ${name}=...\`.`);
+          throw new ApiError(
+            503,
+            'server_misconfigured',
+            `The secret ${name} ${problem}. Fix it with \`supabase secrets set ${name}=...\`.`,
+          );
         }
         if (values[name] === undefined) {
           throw new ApiError(503, name === 'TAVUS_API_KEY' ? 'tavus_not_configured' : 'server_misconfigured', missingMessage(name));

@@ -29,10 +29,19 @@ export interface TavusUpstreamOptions {
 export function fromTavusError(error: TavusError): ApiError {
   const { status } = TAVUS_ERRORS[error.code];
   if (error.code === 'invalid_api_key' || error.code === 'permission_denied') {
-    return new ApiError(status, error.code, `Tavus refused the server's API key: set a valid TAVUS_API_KEY secret${error.serverMessage ? ` (Tavus said: ${error.serverMessage})` : ''}.`);
+    return new ApiError(
+      status,
+      error.code,
+      `Tavus refused the server's API key: set a valid TAVUS_API_KEY secret${error.serverMessage ? ` (Tavus said: ${error.serverMessage})` : ''}.`,
+    );
   }
   const retryAfterMs = error instanceof RateLimitError ? error.retryAfterMs : undefined;
-  return new ApiError(status, error.code, error.message, retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
+  return new ApiError(
+    status,
+    error.code,
+    error.message,
+    retryAfterMs === undefined ? {} : { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) },
+  );
 }
 
 /** Any failure as an ApiError when it is one the browser should see as such. */

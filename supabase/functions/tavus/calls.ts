@@ -10,7 +10,6 @@ import type { TavusUpstream } from '../_shared/tavus.ts';
  * closed session in view (and its user's slot taken) until Tavus is seen to have stopped it.
  */
 
-
 /**
  * Ends the call of a session the server has just ended, if it is that session's own: the
  * conversation the server created for it carries the session's conversation name, so an id
@@ -59,7 +58,13 @@ export interface SettleReport {
  * Asks Tavus about each call of a closed session not yet seen to stop: one still running is ended
  * now and charged up to now (within its cap); one already ended is charged up to its last update.
  */
-export async function settleCalls(db: ServerSessions, tavus: TavusUpstream, calls: readonly CallToCheck[], now: () => number, log: Logger): Promise<SettleReport> {
+export async function settleCalls(
+  db: ServerSessions,
+  tavus: TavusUpstream,
+  calls: readonly CallToCheck[],
+  now: () => number,
+  log: Logger,
+): Promise<SettleReport> {
   const report: SettleReport = { checked: calls.length, ended: 0, unresolved: 0 };
   for (const call of calls) {
     try {

@@ -16,7 +16,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export function studioPath(segments: readonly string[]): string {
   const [version, resource, ...rest] = segments;
   if (version !== 'v2' || !resource || !STUDIO_RESOURCES.has(resource)) {
-    throw new ApiError(403, 'permission_denied', `Only the studio's resources (${[...STUDIO_RESOURCES].join(', ')}) are forwarded to Tavus.`);
+    throw new ApiError(
+      403,
+      'permission_denied',
+      `Only the studio's resources (${[...STUDIO_RESOURCES].join(', ')}) are forwarded to Tavus.`,
+    );
   }
   if (![resource, ...rest].every((segment) => TAVUS_ID_PATTERN.test(segment)) || rest.length > 2) {
     throw new ApiError(400, 'invalid_argument', 'The Tavus path has an unexpected segment.');

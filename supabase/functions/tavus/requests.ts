@@ -24,7 +24,11 @@ export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.inf
   if (parsed.success) return parsed.data;
   const unknownKeys = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys');
   if (unknownKeys && 'keys' in unknownKeys) {
-    throw new ApiError(400, 'invalid_argument', `The server decides ${unknownKeys.keys.join(', ')}: send only the fields this route accepts. Nothing was changed.`);
+    throw new ApiError(
+      400,
+      'invalid_argument',
+      `The server decides ${unknownKeys.keys.join(', ')}: send only the fields this route accepts. Nothing was changed.`,
+    );
   }
   throw new ApiError(400, 'invalid_argument', `${describeIssue(parsed.error.issues)}. Nothing was changed.`);
 }
@@ -45,7 +49,11 @@ export interface SignedIn {
  * without its call doing the same.
  */
 export async function signedIn(request: Request, deps: TavusDeps): Promise<SignedIn> {
-  const { SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY } = deps.settings.require('SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY');
+  const { SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY } = deps.settings.require(
+    'SUPABASE_URL',
+    'SUPABASE_ANON_KEY',
+    'SUPABASE_SERVICE_ROLE_KEY',
+  );
   const { user } = await authenticate(request, anonClient(SUPABASE_URL, SUPABASE_ANON_KEY, deps.supabaseFetch), deps.log);
   return { userId: user.id, db: serverSessions(serviceClient(SUPABASE_URL, SUPABASE_SERVICE_ROLE_KEY, deps.supabaseFetch), deps.log) };
 }

@@ -30,10 +30,18 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
       fail: (reserved, why) => db.fail(userId, reserved.id, why),
     },
     tavus.conversations,
-    { personaId: settings.TAVUS_PERSONA_ID, replicaId: settings.TAVUS_REPLICA_ID, callbackUrl: (reserved) => sessionCallbackUrl(webhookBase, settings.TAVUS_WEBHOOK_SECRET, reserved.id) },
+    {
+      personaId: settings.TAVUS_PERSONA_ID,
+      replicaId: settings.TAVUS_REPLICA_ID,
+      callbackUrl: (reserved) => sessionCallbackUrl(webhookBase, settings.TAVUS_WEBHOOK_SECRET, reserved.id),
+    },
     { log: deps.log, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
   );
-  return json({ session, conversation_url: conversation.conversation_url, ...(conversation.meeting_token ? { meeting_token: conversation.meeting_token } : {}) });
+  return json({
+    session,
+    conversation_url: conversation.conversation_url,
+    ...(conversation.meeting_token ? { meeting_token: conversation.meeting_token } : {}),
+  });
 }
 
 /**
@@ -46,7 +54,17 @@ export async function endSession(request: Request, deps: TavusDeps, id: string):
   sessionId(id);
   const tavus = upstream(deps);
   const body = parseBody(endBody, await readJson(request));
-  const { session, unconfirmed } = await endSequence({ end: () => db.end(userId, id, body?.reason ?? 'user_ended'), stopCall: (ended) => stopCall(db, tavus, ended, deps.log) });
-  if (unconfirmed) throw new ApiError(502, 'conversation_end_unconfirmed', `The session has ended, but Tavus did not confirm that the call stopped (${describeFailure(unconfirmed)}). Ending again is safe.`, {}, { session });
+  const { session, unconfirmed } = await endSequence({
+    end: () => db.end(userId, id, body?.reason ?? 'user_ended'),
+    stopCall: (ended) => stopCall(db, tavus, ended, deps.log),
+  });
+  if (unconfirmed)
+    throw new ApiError(
+      502,
+      'conversation_end_unconfirmed',
+      `The session has ended, but Tavus did not confirm that the call stopped (${describeFailure(unconfirmed)}). Ending again is safe.`,
+      {},
+      { session },
+    );
   return json({ session });
 }

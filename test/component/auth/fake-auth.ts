@@ -25,7 +25,10 @@ export function fakeAuth(start: Session | null = null) {
       listeners.add(callback);
       return { data: { subscription: { unsubscribe: () => void listeners.delete(callback) } } };
     }),
-    signInWithOtp: vi.fn(async (_credentials: Parameters<AuthClient['signInWithOtp']>[0]) => ({ data: {}, error: null as AuthFailure | null })),
+    signInWithOtp: vi.fn(async (_credentials: Parameters<AuthClient['signInWithOtp']>[0]) => ({
+      data: {},
+      error: null as AuthFailure | null,
+    })),
     verifyOtp: vi.fn(async (_params: Parameters<AuthClient['verifyOtp']>[0]) => {
       const session = fakeSession();
       return { data: { session: session as Session | null, user: session.user as User | null }, error: null as AuthFailure | null };

@@ -42,9 +42,40 @@ describe('safeNext', () => {
 describe('safeNext against generated return paths', () => {
   const APP = 'https://app.awaknow.test';
   const starts = ['', '/', '\\', '/.', '/..', '/%2e', '/%2E', '/%2e%2e', '/.%2e', '/a/..', '/a/%2e%2e', '/./.', '/%252e'];
-  const separators = ['/', '\\', '//', '\\\\', '/\\', '\\/', '%2f', '%2F', '%5c', '%5C', '%2f%2f', '\t/', '/\t', '\n/', '\r/', '\u0000/', ' /', '/%09/', '/./'];
+  const separators = [
+    '/',
+    '\\',
+    '//',
+    '\\\\',
+    '/\\',
+    '\\/',
+    '%2f',
+    '%2F',
+    '%5c',
+    '%5C',
+    '%2f%2f',
+    '\t/',
+    '/\t',
+    '\n/',
+    '\r/',
+    '\u0000/',
+    ' /',
+    '/%09/',
+    '/./',
+  ];
   const hosts = ['evil.example', 'evil.example:443/x', '@evil.example', 'user@evil.example', 'evil.example?next=/', 'evil.example#/'];
-  const schemes = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'https://evil.example', 'https:evil.example', 'http:/evil.example', 'vbscript:x', '\u0001javascript:x', ' https://evil.example'];
+  const schemes = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,x',
+    'https://evil.example',
+    'https:evil.example',
+    'http:/evil.example',
+    'vbscript:x',
+    '\u0001javascript:x',
+    ' https://evil.example',
+  ];
 
   const payloads = new Set<string>();
   for (const start of starts) for (const separator of separators) for (const host of hosts) payloads.add(`${start}${separator}${host}`);

@@ -13,8 +13,24 @@ function Where() {
 function renderApp(path: string, client?: AuthClient | (() => Promise<AuthClient>)) {
   const router = createMemoryRouter(
     [
-      { path: '/', element: <><h1>Home</h1><Where /></> },
-      { path: '/sign-in', element: <><SignInRoute /><Where /></> },
+      {
+        path: '/',
+        element: (
+          <>
+            <h1>Home</h1>
+            <Where />
+          </>
+        ),
+      },
+      {
+        path: '/sign-in',
+        element: (
+          <>
+            <SignInRoute />
+            <Where />
+          </>
+        ),
+      },
       {
         path: '/history',
         element: (
@@ -70,7 +86,10 @@ describe('sign-in with an email code', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Enter the 6 digits from the email.');
     expect(auth.verifyOtp).not.toHaveBeenCalled();
 
-    auth.verifyOtp.mockResolvedValueOnce({ data: { session: null, user: null }, error: authError('Token has expired or is invalid', 'otp_expired', 403) });
+    auth.verifyOtp.mockResolvedValueOnce({
+      data: { session: null, user: null },
+      error: authError('Token has expired or is invalid', 'otp_expired', 403),
+    });
     await user.type(screen.getByLabelText('6-digit code'), '6');
     await user.click(screen.getByRole('button', { name: 'Verify code' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('That code has expired or is not right.');
@@ -86,7 +105,10 @@ describe('sign-in with an email code', () => {
   it('says plainly when too many emails were sent, and stays on the email step', async () => {
     const user = userEvent.setup();
     const auth = fakeAuth();
-    auth.signInWithOtp.mockResolvedValueOnce({ data: {}, error: authError('email rate limit exceeded', 'over_email_send_rate_limit', 429) });
+    auth.signInWithOtp.mockResolvedValueOnce({
+      data: {},
+      error: authError('email rate limit exceeded', 'over_email_send_rate_limit', 429),
+    });
     renderApp('/sign-in', auth);
     await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
     await user.click(screen.getByRole('button', { name: 'Email me a sign-in code' }));
@@ -126,7 +148,10 @@ describe('guest', () => {
   it('shows why guest access failed and stays signed out', async () => {
     const user = userEvent.setup();
     const auth = fakeAuth();
-    auth.signInAnonymously.mockResolvedValueOnce({ data: { session: null, user: null }, error: authError('Anonymous sign-ins are disabled', 'anonymous_provider_disabled', 422) });
+    auth.signInAnonymously.mockResolvedValueOnce({
+      data: { session: null, user: null },
+      error: authError('Anonymous sign-ins are disabled', 'anonymous_provider_disabled', 422),
+    });
     renderApp('/sign-in', auth);
     await user.click(await screen.findByRole('button', { name: 'Continue as guest' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Guest access is turned off for this app. Sign in with your email instead.');

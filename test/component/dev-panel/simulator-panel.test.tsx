@@ -11,7 +11,10 @@ function world() {
   const simulator = createTavusSimulator();
   const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'mock', fetch: simulator.fetch, maxRetries: 0 });
   const services = {
-    config: { tavus: { mode: 'mock', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' }, data: { mode: 'local' } },
+    config: {
+      tavus: { mode: 'mock', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' },
+      data: { mode: 'local' },
+    },
     tavus: async () => tavus,
     db: async () => {
       throw new Error('not used');

@@ -60,7 +60,8 @@ describe('/history', () => {
   });
 
   it('words a start that Tavus refused, not its recorded codes', async () => {
-    const recorded = 'conversation_create_failed: out_of_credits: The Tavus account is out of conversational credits (POST /v2/conversations).';
+    const recorded =
+      'conversation_create_failed: out_of_credits: The Tavus account is out of conversational credits (POST /v2/conversations).';
     await seed(world(), { day: 2, status: 'failed', error: recorded });
     showHistory();
     const [failed] = rowsOf(await table());
@@ -120,7 +121,11 @@ describe('/history', () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     const said = await screen.findByRole('list', { name: 'What was said' });
-    expect(within(said).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Replica: What brings you here today?', 'You: I keep putting things off.']);
+    expect(
+      within(said)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Replica: What brings you here today?', 'You: I keep putting things off.']);
     await user.click(screen.getByRole('button', { name: 'Copy transcript' }));
     expect(await navigator.clipboard.readText()).toBe('Replica: What brings you here today?\nYou: I keep putting things off.');
   });
@@ -140,7 +145,10 @@ describe('/history', () => {
     const real = world().db;
     const db: AppDb = {
       ...real,
-      listSessionHistory: (request) => (fail ? Promise.reject(new DbError('db_error', 'The database could not complete the request. (connection lost)')) : real.listSessionHistory(request)),
+      listSessionHistory: (request) =>
+        fail
+          ? Promise.reject(new DbError('db_error', 'The database could not complete the request. (connection lost)'))
+          : real.listSessionHistory(request),
       subscribe: real.subscribe,
     };
     await seed(world(), { day: 1, seconds: 60 });
@@ -154,7 +162,11 @@ describe('/history', () => {
   });
 
   it('asks a visitor to sign in, coming back here afterwards', async () => {
-    const db = { ...world().db, listSessionHistory: () => Promise.reject(new NotAuthenticatedError()), subscribe: () => () => undefined } as AppDb;
+    const db = {
+      ...world().db,
+      listSessionHistory: () => Promise.reject(new NotAuthenticatedError()),
+      subscribe: () => () => undefined,
+    } as AppDb;
     showHistory({ ...world(), services: { ...world().services, db: async () => db } }, '/history?page=2');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('You are not signed in.');

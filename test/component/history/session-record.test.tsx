@@ -74,7 +74,9 @@ describe('SessionRecord', () => {
     render(<SessionRecord session={session({ transcript: TRANSCRIPT })} />);
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'));
     await user.click(screen.getByRole('button', { name: 'Copy transcript' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not copy (Write permission denied.). Select the text and copy it by hand.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not copy (Write permission denied.). Select the text and copy it by hand.',
+    );
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
   });
 
@@ -87,7 +89,14 @@ describe('SessionRecord', () => {
   it('shows a failed start with its error, nothing charged and no transcript to wait for', () => {
     render(
       <SessionRecord
-        session={session({ status: 'failed', started_at: null, joined_at: null, seconds_used: 0, end_reason: null, error: 'Tavus answered 401: invalid API key' })}
+        session={session({
+          status: 'failed',
+          started_at: null,
+          joined_at: null,
+          seconds_used: 0,
+          end_reason: null,
+          error: 'Tavus answered 401: invalid API key',
+        })}
       />,
     );
     expect(figure('Status')).toBe('Failed to start');
@@ -97,8 +106,12 @@ describe('SessionRecord', () => {
     expect(screen.getByText('No transcript: the call never started.')).toBeInTheDocument();
   });
 
-  it("says in words why Tavus ended a conversation, in the same words as the summary", () => {
-    render(<SessionRecord session={session({ end_reason: 'participant_absent_timeout reached', shutdown_reason: 'participant_absent_timeout reached' })} />);
+  it('says in words why Tavus ended a conversation, in the same words as the summary', () => {
+    render(
+      <SessionRecord
+        session={session({ end_reason: 'participant_absent_timeout reached', shutdown_reason: 'participant_absent_timeout reached' })}
+      />,
+    );
     expect(figure('End reason')).toBe('Nobody joined the call in time and Tavus closed it');
     expect(screen.queryByText('Reported by Tavus', { selector: 'dt' })).not.toBeInTheDocument();
   });
@@ -118,7 +131,11 @@ describe('SessionRecord', () => {
     expect(within(recording).getByText('4 min 22 s')).toBeInTheDocument();
     expect(within(recording).getByText('s3://awaknow-recordings/c123456789/recording.mp4')).toBeInTheDocument();
     const analysis = screen.getByRole('region', { name: 'Perception analysis' });
-    expect(within(analysis).getAllByRole('paragraph').map((p) => p.textContent)).toEqual(['The user looked calm.', 'They smiled twice.']);
+    expect(
+      within(analysis)
+        .getAllByRole('paragraph')
+        .map((p) => p.textContent),
+    ).toEqual(['The user looked calm.', 'They smiled twice.']);
     expect(screen.getByRole('heading', { level: 3, name: 'Recording' })).toBeInTheDocument();
     expect(figure('Reported by Tavus')).toBe('The conversation was ended through Tavus');
   });

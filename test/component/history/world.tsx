@@ -121,7 +121,10 @@ export async function seed(world: World, s: Seed, userId = world.userId): Promis
        select user_id, id, persona_id, seconds_used, (ended_at at time zone 'utc')::date, ended_at from public.sessions where id = $1`,
       [id],
     );
-    await world.pg.query('update public.user_subscriptions set tavus_seconds_used = tavus_seconds_used + $2 where user_id = $1', [userId, seconds]);
+    await world.pg.query('update public.user_subscriptions set tavus_seconds_used = tavus_seconds_used + $2 where user_id = $1', [
+      userId,
+      seconds,
+    ]);
   }
   return id;
 }

@@ -11,7 +11,11 @@ vi.mock('@daily-co/daily-js', async (importOriginal) => {
   const createCallObject = () => ({
     load: () => {
       engine.loads += 1;
-      return Promise.reject(new Error('Failed to load call object bundle https://c.daily.co/call-machine/versioned/0.87.0/static/call-machine-object-bundle.js'));
+      return Promise.reject(
+        new Error(
+          'Failed to load call object bundle https://c.daily.co/call-machine/versioned/0.87.0/static/call-machine-object-bundle.js',
+        ),
+      );
     },
     destroy: () => {
       engine.destroyed += 1;
@@ -50,8 +54,14 @@ describe('mock call', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(screen.getByLabelText('Your answer')).toHaveValue('');
     await waitFor(() => expect(transcript()).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[1]}`));
-    const lines = within(transcript()).getAllByRole('listitem').map((li) => li.textContent);
-    expect(lines).toEqual([`Replica: ${REFLECTIVE_LINES[0]}`, 'You: I keep putting off a hard conversation.', `Replica: ${REFLECTIVE_LINES[1]}`]);
+    const lines = within(transcript())
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(lines).toEqual([
+      `Replica: ${REFLECTIVE_LINES[0]}`,
+      'You: I keep putting off a hard conversation.',
+      `Replica: ${REFLECTIVE_LINES[1]}`,
+    ]);
 
     await userEvent.click(screen.getByRole('button', { name: 'End session' }));
     expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
@@ -97,7 +107,9 @@ describe('mock call', () => {
   it('warns a minute before the end', async () => {
     const w = world();
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-    await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 45) where id = $1`, [session.id]);
+    await data
+      .owner()
+      .query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 45) where id = $1`, [session.id]);
     renderApp(`/session/${session.id}`, w.services);
     const warning = await screen.findByText('Less than a minute left: the session ends automatically at 0:00.');
     expect(warning).toHaveAttribute('role', 'alert');
@@ -107,7 +119,9 @@ describe('mock call', () => {
   it('ends by itself at the limit', async () => {
     const w = world();
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-    await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 2) where id = $1`, [session.id]);
+    await data
+      .owner()
+      .query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 2) where id = $1`, [session.id]);
     renderApp(`/session/${session.id}`, w.services);
     expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Session summary' }, { timeout: 10_000 })).toBeInTheDocument();
@@ -195,6 +209,8 @@ describe('live call', () => {
 
     expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'call_engine_unavailable' });
     expect(await w.tavus.activeConversations()).toEqual([]);
-    expect(w.tavus.seen.filter((r) => r.path.endsWith('/end')).map((r) => r.path)).toEqual([`/v2/conversations/${session.tavus_conversation_id}/end`]);
+    expect(w.tavus.seen.filter((r) => r.path.endsWith('/end')).map((r) => r.path)).toEqual([
+      `/v2/conversations/${session.tavus_conversation_id}/end`,
+    ]);
   });
 });

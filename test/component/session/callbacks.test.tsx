@@ -32,9 +32,26 @@ function callbackWorld() {
       transcriptDelayMs: 300,
     },
   });
-  const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'mock', fetch: simulator.fetch, sleep: async () => undefined });
-  const sessions = createClientSessions({ db, tavus, config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } }, callTransport: 'simulated' });
-  const services: Services = { config, tavus: async () => tavus, db: async () => db, sessions: async () => sessions, simulator: async () => simulator, simulatedCallbacks: true };
+  const tavus = createTavusClient({
+    baseUrl: 'https://simulator.tavus.local',
+    apiKey: 'mock',
+    fetch: simulator.fetch,
+    sleep: async () => undefined,
+  });
+  const sessions = createClientSessions({
+    db,
+    tavus,
+    config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } },
+    callTransport: 'simulated',
+  });
+  const services: Services = {
+    config,
+    tavus: async () => tavus,
+    db: async () => db,
+    sessions: async () => sessions,
+    simulator: async () => simulator,
+    simulatedCallbacks: true,
+  };
   return { db, simulator, sessions, services, delivered, failures, runAhead: (ms: number) => void (ahead += ms) };
 }
 
@@ -52,9 +69,15 @@ describe('callbacks in mock mode with local data', () => {
 
     expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
     expect(screen.getByText(/This is what was heard during the call; Tavus's full transcript replaces it/)).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByText(/This is what was heard during the call/)).not.toBeInTheDocument(), { timeout: TRANSCRIPT_POLL_MS * 3 });
+    await waitFor(() => expect(screen.queryByText(/This is what was heard during the call/)).not.toBeInTheDocument(), {
+      timeout: TRANSCRIPT_POLL_MS * 3,
+    });
     const lines = within(screen.getByRole('list', { name: 'Transcript of the session' })).getAllByRole('listitem');
-    expect(lines.map((l) => l.textContent)).toEqual([`Replica: ${REFLECTIVE_LINES[0]}`, 'You: My week was long.', `Replica: ${REFLECTIVE_LINES[1]}`]);
+    expect(lines.map((l) => l.textContent)).toEqual([
+      `Replica: ${REFLECTIVE_LINES[0]}`,
+      'You: My week was long.',
+      `Replica: ${REFLECTIVE_LINES[1]}`,
+    ]);
 
     const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
     expect(session.joined_at).not.toBeNull();
@@ -69,12 +92,22 @@ describe('callbacks in mock mode with local data', () => {
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
     w.simulator.room.joined(session.tavus_conversation_id!);
     // The call has run 3 s short of its limit, on both clocks.
-    await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 3) where id = $1`, [session.id]);
+    await data
+      .owner()
+      .query(`update public.sessions set started_at = now() - make_interval(secs => max_call_duration - 3) where id = $1`, [session.id]);
     w.runAhead((session.max_call_duration - 3) * 1000);
     await w.simulator.flushCallbacks(); // the jump is seen; from here on nobody asks the simulator anything
 
     // it wakes at the limit and calls back
-    await waitFor(async () => expect(await w.db.getSession(session.id)).toMatchObject({ status: 'ended', end_reason: 'max_call_duration reached', shutdown_reason: 'max_call_duration reached' }), { timeout: 10_000 });
+    await waitFor(
+      async () =>
+        expect(await w.db.getSession(session.id)).toMatchObject({
+          status: 'ended',
+          end_reason: 'max_call_duration reached',
+          shutdown_reason: 'max_call_duration reached',
+        }),
+      { timeout: 10_000 },
+    );
     expect((await w.db.getSession(session.id))!.seconds_used).toBeGreaterThan(0);
     const shutdown = w.delivered.find((e) => e.event_type === 'system.shutdown')!;
     await w.db.recordTavusCallback({ ...shutdown }); // Tavus may deliver a callback twice
@@ -96,8 +129,16 @@ describe('callbacks in mock mode with local data', () => {
     const w = callbackWorld();
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
     const before = await w.db.getSession(session.id);
-    await expect(w.db.recordTavusCallback({ conversation_id: session.tavus_conversation_id, event_type: 'application.transcription_ready', properties: { transcript: 'nope' } })).rejects.toMatchObject({ code: 'invalid_argument' });
-    await expect(w.db.recordTavusCallback({ conversation_id: 'c0000000000', event_type: 'system.shutdown', properties: {} })).rejects.toMatchObject({ code: 'session_not_found' });
+    await expect(
+      w.db.recordTavusCallback({
+        conversation_id: session.tavus_conversation_id,
+        event_type: 'application.transcription_ready',
+        properties: { transcript: 'nope' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(
+      w.db.recordTavusCallback({ conversation_id: 'c0000000000', event_type: 'system.shutdown', properties: {} }),
+    ).rejects.toMatchObject({ code: 'session_not_found' });
     expect(await w.db.getSession(session.id)).toEqual(before);
   });
 });

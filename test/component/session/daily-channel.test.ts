@@ -46,7 +46,12 @@ describe('the Daily call as a channel of conversation events', () => {
     const seen: ConversationEvent[] = [];
     const stop = channel.onEvent((e) => seen.push(e));
 
-    daily.deliver({ message_type: 'conversation', event_type: 'conversation.utterance', conversation_id: 'c777', properties: { role: 'replica', speech: 'Hello.' } });
+    daily.deliver({
+      message_type: 'conversation',
+      event_type: 'conversation.utterance',
+      conversation_id: 'c777',
+      properties: { role: 'replica', speech: 'Hello.' },
+    });
     daily.deliver({ type: 'chat', text: 'not for us' });
     daily.deliver('garbage');
     expect(seen.map((e) => e.event_type)).toEqual(['conversation.utterance']);
@@ -59,7 +64,13 @@ describe('the Daily call as a channel of conversation events', () => {
     const daily = fakeCall();
     const seen: ConversationEvent[] = [];
     dailyChannel(daily.call, 'c777').onEvent((e) => seen.push(e));
-    daily.deliver(JSON.stringify({ message_type: 'conversation', event_type: 'conversation.utterance.streaming', properties: { role: 'user', speech: 'Hi' } }));
+    daily.deliver(
+      JSON.stringify({
+        message_type: 'conversation',
+        event_type: 'conversation.utterance.streaming',
+        properties: { role: 'user', speech: 'Hi' },
+      }),
+    );
     expect(seen).toEqual([expect.objectContaining({ event_type: 'conversation.utterance.streaming' })]);
   });
 
@@ -84,7 +95,15 @@ describe('the Daily call as a channel of conversation events', () => {
     channel.respond('I am here.');
     channel.interrupt();
     expect(daily.sent).toEqual([
-      { data: { message_type: 'conversation', event_type: 'conversation.respond', conversation_id: 'c777', properties: { text: 'I am here.' } }, to: '*' },
+      {
+        data: {
+          message_type: 'conversation',
+          event_type: 'conversation.respond',
+          conversation_id: 'c777',
+          properties: { text: 'I am here.' },
+        },
+        to: '*',
+      },
       { data: { message_type: 'conversation', event_type: 'conversation.interrupt', conversation_id: 'c777' }, to: '*' },
     ]);
   });

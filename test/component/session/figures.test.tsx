@@ -16,7 +16,10 @@ async function endedSession(seconds: number) {
   const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
   await w.sessions.end(session.id, 'user_ended');
   const owner = data.owner();
-  await owner.query(`update public.sessions set started_at = ended_at - make_interval(secs => $2), seconds_used = $2 where id = $1`, [session.id, seconds]);
+  await owner.query(`update public.sessions set started_at = ended_at - make_interval(secs => $2), seconds_used = $2 where id = $1`, [
+    session.id,
+    seconds,
+  ]);
   await owner.query(`update public.tavus_usage set seconds_used = $2 where session_id = $1`, [session.id, seconds]);
   await data.setSecondsUsed(seconds);
   return { w, id: session.id, limit: (await data.subscription()).tavus_minutes_limit };

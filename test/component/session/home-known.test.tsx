@@ -41,7 +41,10 @@ describe('home, before the database answers', () => {
     gate.open(); // this world's user is on Growth
     await waitFor(() => expect(minutes()).toHaveTextContent('Minutes left300 of 300 (Growth plan'));
     expect(plan()).not.toHaveAttribute('aria-busy');
-    expect(JSON.parse(localStorage.getItem('awaknow.home')!)).toMatchObject({ usage: { plan: { name: 'Growth' } }, open: { kind: 'none' } });
+    expect(JSON.parse(localStorage.getItem('awaknow.home')!)).toMatchObject({
+      usage: { plan: { name: 'Growth' } },
+      open: { kind: 'none' },
+    });
   });
 
   it('shows on a return visit what the database last said, then what it says now', async () => {

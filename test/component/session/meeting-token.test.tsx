@@ -7,7 +7,9 @@ import { config } from './harness';
 
 // A private room (require_auth) admits only with the conversation's meeting_token.
 const daily = vi.hoisted(() => ({ joins: [] as unknown[] }));
-vi.mock('@daily-co/daily-react', () => ({ useDaily: () => ({ join: (options: unknown) => daily.joins.push(options), leave: () => undefined }) }));
+vi.mock('@daily-co/daily-react', () => ({
+  useDaily: () => ({ join: (options: unknown) => daily.joins.push(options), leave: () => undefined }),
+}));
 
 describe('joining a private room', () => {
   beforeEach(() => {
@@ -16,7 +18,11 @@ describe('joining a private room', () => {
   });
 
   it('keeps the meeting_token of a session started here, for its call', async () => {
-    const started = { session: { id: 's1' }, conversationUrl: 'https://tavus.daily.co/c1', meetingToken: 'tok-1' } as unknown as StartedSession;
+    const started = {
+      session: { id: 's1' },
+      conversationUrl: 'https://tavus.daily.co/c1',
+      meetingToken: 'tok-1',
+    } as unknown as StartedSession;
     const gateway = { start: () => Promise.resolve(started) } as unknown as SessionGateway;
     const services = { config, sessions: () => Promise.resolve(gateway) } as unknown as Pick<Services, 'sessions' | 'config'>;
     await useStartStore.getState().start(services, 'reflect_alone');

@@ -17,7 +17,9 @@ describe('the reply box', () => {
     await userEvent.type(screen.getByLabelText('Your answer'), 'I am here.');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect(onSend).toHaveBeenCalledWith('I am here.');
-    expect(screen.getByRole('alert')).toHaveTextContent('Your answer was not sent (sendAppMessage() is only supported after join (10)). It is still in the box: try again.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Your answer was not sent (sendAppMessage() is only supported after join (10)). It is still in the box: try again.',
+    );
     expect(screen.getByLabelText('Your answer')).toHaveValue('I am here.');
   });
 

@@ -6,15 +6,19 @@ const { data, world } = sessionWorldForFile();
 
 /** What the tavus-webhook function records when Tavus sends application.transcription_ready. */
 async function recordTranscript(conversationId: string, transcript: Array<{ role: string; content: string }>) {
-  await data.owner().query(`select public.record_tavus_event($1, $2::jsonb)`, [
-    conversationId,
-    JSON.stringify({ event_type: 'application.transcription_ready', properties: { transcript } }),
-  ]);
+  await data
+    .owner()
+    .query(`select public.record_tavus_event($1, $2::jsonb)`, [
+      conversationId,
+      JSON.stringify({ event_type: 'application.transcription_ready', properties: { transcript } }),
+    ]);
 }
 
 async function endedSession(w: ReturnType<typeof world>, seconds = 125) {
   const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-  await data.owner().query(`update public.sessions set started_at = now() - make_interval(secs => $2) where id = $1`, [session.id, seconds]);
+  await data
+    .owner()
+    .query(`update public.sessions set started_at = now() - make_interval(secs => $2) where id = $1`, [session.id, seconds]);
   return w.sessions.end(session.id, 'user_ended');
 }
 

@@ -13,7 +13,10 @@ import { CHECK_TTL_MS } from '@/features/status/persona-check';
 const ids = { personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' };
 const mock: AppConfig = { tavus: { mode: 'mock', ...ids }, data: { mode: 'local' } };
 const direct = (apiKey: string): AppConfig => ({ tavus: { mode: 'direct', apiKey, ...ids }, data: { mode: 'local' } });
-const proxy: AppConfig = { tavus: { mode: 'proxy', ...ids }, data: { mode: 'supabase', url: 'https://project.supabase.co', anonKey: 'anon-key-0123456789' } };
+const proxy: AppConfig = {
+  tavus: { mode: 'proxy', ...ids },
+  data: { mode: 'supabase', url: 'https://project.supabase.co', anonKey: 'anon-key-0123456789' },
+};
 
 /** The server's `tavus` function as the proxy gateway reaches it, answering the persona check with `answer`. */
 function proxyGateway(answer: () => Response, seen: Array<{ url: string; auth: string | null }> = []) {
@@ -34,9 +37,20 @@ function setup(config: AppConfig = mock, options: { simulatorKey?: string; clien
     requests += 1;
     return simulator.fetch(input, init);
   }) as typeof globalThis.fetch;
-  const client = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: options.clientKey ?? 'k-123456', fetch, sleep: async () => undefined, maxRetries: 0 });
+  const client = createTavusClient({
+    baseUrl: 'https://tavusapi.com',
+    apiKey: options.clientKey ?? 'k-123456',
+    fetch,
+    sleep: async () => undefined,
+    maxRetries: 0,
+  });
   const sessions = createClientSessions({ db: () => Promise.reject(new Error('not needed')), tavus: client, config });
-  const services: Services = { config, tavus: async () => client, db: () => Promise.reject(new Error('not needed')), sessions: async () => sessions };
+  const services: Services = {
+    config,
+    tavus: async () => client,
+    db: () => Promise.reject(new Error('not needed')),
+    sessions: async () => sessions,
+  };
   return { services, simulator, requests: () => requests };
 }
 
@@ -125,7 +139,10 @@ describe('Tavus status', () => {
 
   it("in proxy mode asks the server's persona endpoint with the user's token", async () => {
     const seen: Array<{ url: string; auth: string | null }> = [];
-    const gateway = proxyGateway(() => Response.json({ persona_id: 'p7e13c73f41f', persona_name: 'Server Persona', replica_id: 'r4317e64d25a', verified: true }), seen);
+    const gateway = proxyGateway(
+      () => Response.json({ persona_id: 'p7e13c73f41f', persona_name: 'Server Persona', replica_id: 'r4317e64d25a', verified: true }),
+      seen,
+    );
     const { services } = setup(proxy);
     show({ ...services, sessions: async () => gateway });
     await waitFor(() => expect(status()).toHaveTextContent('persona Server Persona p7e13c73f41f'));
@@ -133,13 +150,19 @@ describe('Tavus status', () => {
   });
 
   it('in proxy mode reports the server refusing the key by its code', async () => {
-    const gateway = proxyGateway(() => Response.json({ error: { code: 'invalid_api_key', message: 'Invalid access token' } }, { status: 502 }));
+    const gateway = proxyGateway(() =>
+      Response.json({ error: { code: 'invalid_api_key', message: 'Invalid access token' } }, { status: 502 }),
+    );
     const { services } = setup(proxy);
     show({ ...services, sessions: async () => gateway });
-    await waitFor(() => expect(status()).toHaveTextContent('not verified: bad API key: Tavus refused it (Invalid access token); check the TAVUS_API_KEY secret of the tavus function'));
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        'not verified: bad API key: Tavus refused it (Invalid access token); check the TAVUS_API_KEY secret of the tavus function',
+      ),
+    );
   });
 
-  it('in a composed proxy build, checks the persona through the project\'s tavus function', async () => {
+  it("in a composed proxy build, checks the persona through the project's tavus function", async () => {
     const seen: string[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
       seen.push(String(input instanceof Request ? input.url : input));

@@ -17,7 +17,9 @@ describe('conversations', () => {
     await user.click(within(row).getByRole('button', { name: 'End Morning reflection' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'End conversation' }));
     expect(await screen.findByText('Ended Morning reflection.')).toBeInTheDocument();
-    expect(requests.filter((r) => r.method === 'POST' && r.path.endsWith('/end')).map((r) => r.path)).toEqual([`/v2/conversations/${live.conversation_id}/end`]);
+    expect(requests.filter((r) => r.method === 'POST' && r.path.endsWith('/end')).map((r) => r.path)).toEqual([
+      `/v2/conversations/${live.conversation_id}/end`,
+    ]);
     expect((await tavus.conversations.get(live.conversation_id)).status).toBe('ended');
     expect(await within(table).findByRole('row', { name: /Morning reflection/ })).toHaveTextContent('ended');
 

@@ -28,7 +28,12 @@ describe('objectives', () => {
     expect(await screen.findByText(/Created objectives set o/)).toBeInTheDocument();
     const [set] = (await world().tavus.objectives.list()).data;
     expect(set!.data).toEqual([
-      expect.objectContaining({ objective_name: 'name_goal', next_required_objectives: ['first_step'], confirmation_mode: 'auto', modality: 'verbal' }),
+      expect.objectContaining({
+        objective_name: 'name_goal',
+        next_required_objectives: ['first_step'],
+        confirmation_mode: 'auto',
+        modality: 'verbal',
+      }),
       expect.objectContaining({ objective_name: 'first_step' }),
     ]);
     expect(await screen.findByRole('img', { name: /Flow of name_goal, first_step: name_goal to first_step/ })).toBeInTheDocument();
@@ -80,7 +85,10 @@ describe('guardrails', () => {
     const [listed] = (await world().tavus.guardrails.list()).data;
     expect(Object.keys(listed!).sort()).toEqual(['created_at', 'guardrails_id', 'updated_at']);
     const set = await world().tavus.guardrails.get(listed!.guardrails_id);
-    expect(set).toMatchObject({ guardrails_name: 'Safety', data: [expect.objectContaining({ guardrail_name: 'no_diagnosis', modality: 'verbal' })] });
+    expect(set).toMatchObject({
+      guardrails_name: 'Safety',
+      data: [expect.objectContaining({ guardrail_name: 'no_diagnosis', modality: 'verbal' })],
+    });
   });
 
   it('shows a Tavus failure in words and keeps the form', async () => {

@@ -87,7 +87,10 @@ describe('persona form: edit', () => {
     const user = userEvent.setup();
     const { tavus } = world();
     const objectives = await tavus.objectives.create({ data: [{ objective_name: 'name_goal', objective_prompt: 'Ask for the goal.' }] });
-    const guardrails = await tavus.guardrails.create({ name: 'Safety', data: [{ guardrail_name: 'no_diagnosis', guardrail_prompt: 'Never diagnose.' }] });
+    const guardrails = await tavus.guardrails.create({
+      name: 'Safety',
+      data: [{ guardrail_name: 'no_diagnosis', guardrail_prompt: 'Never diagnose.' }],
+    });
     const row = await linkedCoach(world());
     await openEditor(world(), row.id);
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Objectives' }), objectives.objectives_id);

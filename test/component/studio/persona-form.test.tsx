@@ -60,7 +60,11 @@ describe('persona form: create', () => {
     expect(row).toMatchObject({ persona_name: 'Evening coach', sync_status: 'synced', default_replica_id: 'r6ae5b6efc9d' });
     expect(row!.layers).toMatchObject({ llm: { model: 'tavus-gpt-4o', speculative_inference: true }, stt: { hotwords: 'Awak' } });
     const remote = await tavus.personas.get(row!.tavus_persona_id!);
-    expect(remote).toMatchObject({ persona_name: 'Evening coach', default_replica_id: 'r6ae5b6efc9d', layers: { stt: { hotwords: 'Awak' } } });
+    expect(remote).toMatchObject({
+      persona_name: 'Evening coach',
+      default_replica_id: 'r6ae5b6efc9d',
+      layers: { stt: { hotwords: 'Awak' } },
+    });
     const table = await screen.findByRole('table', { name: 'Personas' });
     expect(within(table).getByRole('link', { name: 'Edit Evening coach' })).toBeInTheDocument();
     expect(within(table).getByText('Linked')).toBeInTheDocument();

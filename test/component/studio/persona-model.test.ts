@@ -75,7 +75,17 @@ describe('persona form model', () => {
   });
 
   it('a local row over the remote persona keeps the fields only Tavus holds', () => {
-    const row = { persona_name: 'Renamed', system_prompt: 'Listen.', context: null, pipeline_mode: 'full', default_replica_id: null, layers: {}, objectives_id: null, guardrails_id: null, document_ids: [] } as unknown as Persona;
+    const row = {
+      persona_name: 'Renamed',
+      system_prompt: 'Listen.',
+      context: null,
+      pipeline_mode: 'full',
+      default_replica_id: null,
+      layers: {},
+      objectives_id: null,
+      guardrails_id: null,
+      document_ids: [],
+    } as unknown as Persona;
     expect(diffToJsonPatch(editablePart(remote), rowToBody(row, remote))).toEqual([
       { op: 'replace', path: '/persona_name', value: 'Renamed' },
       { op: 'remove', path: '/default_replica_id' },

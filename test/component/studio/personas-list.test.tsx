@@ -10,7 +10,10 @@ async function create(world: StudioWorld, name: string) {
   return (await savePersona({ db: world.db, tavus: world.tavus }, null, personaBody(name))).row;
 }
 
-const rows = () => within(screen.getByRole('table', { name: 'Personas' })).getAllByRole('row').slice(1);
+const rows = () =>
+  within(screen.getByRole('table', { name: 'Personas' }))
+    .getAllByRole('row')
+    .slice(1);
 
 describe('personas list', () => {
   const world = useStudioWorld();
@@ -41,7 +44,11 @@ describe('personas list', () => {
     const user = userEvent.setup();
     const { tavus, db } = world();
     await create(world(), 'Already here');
-    const outside = await tavus.personas.create({ persona_name: 'Made in Tavus', pipeline_mode: 'echo', layers: { tts: { tts_engine: 'elevenlabs' } } });
+    const outside = await tavus.personas.create({
+      persona_name: 'Made in Tavus',
+      pipeline_mode: 'echo',
+      layers: { tts: { tts_engine: 'elevenlabs' } },
+    });
     renderStudio(world());
     await screen.findByRole('table', { name: 'Personas' });
 
@@ -49,7 +56,12 @@ describe('personas list', () => {
     expect(await screen.findByText('Imported 2 personas from Tavus. 1 already linked.')).toBeInTheDocument();
     await waitFor(() => expect(rows()).toHaveLength(3));
     const imported = (await db.listPersonas()).find((p) => p.tavus_persona_id === outside.persona_id);
-    expect(imported).toMatchObject({ persona_name: 'Made in Tavus', pipeline_mode: 'echo', sync_status: 'synced', layers: { tts: { tts_engine: 'elevenlabs' } } });
+    expect(imported).toMatchObject({
+      persona_name: 'Made in Tavus',
+      pipeline_mode: 'echo',
+      sync_status: 'synced',
+      layers: { tts: { tts_engine: 'elevenlabs' } },
+    });
     expect((await db.listPersonas()).map((p) => p.tavus_persona_id)).toContain('p7e13c73f41f');
 
     await user.click(screen.getByRole('button', { name: 'Import from Tavus' }));
@@ -131,7 +143,10 @@ describe('personas list', () => {
     await user.click(screen.getByRole('button', { name: 'Use for the journey' }));
 
     expect(useJourneyChoice.getState()).toMatchObject({ personaId: linked.tavus_persona_id, replicaId: 'r6ae5b6efc9d' });
-    expect(JSON.parse(localStorage.getItem(JOURNEY_CHOICE_STORAGE_KEY)!).state).toEqual({ personaId: linked.tavus_persona_id, replicaId: 'r6ae5b6efc9d' });
+    expect(JSON.parse(localStorage.getItem(JOURNEY_CHOICE_STORAGE_KEY)!).state).toEqual({
+      personaId: linked.tavus_persona_id,
+      replicaId: 'r6ae5b6efc9d',
+    });
 
     await user.click(screen.getByRole('button', { name: 'Back to the settings' }));
     expect(useJourneyChoice.getState()).toMatchObject({ personaId: undefined, replicaId: undefined });

@@ -17,7 +17,9 @@ describe('replicas', () => {
     await user.type(screen.getByRole('textbox', { name: 'Replica name' }), 'Me');
     await user.type(screen.getByRole('textbox', { name: 'Training video URL' }), 'not a url');
     await user.click(screen.getByRole('button', { name: 'Start training' }));
-    expect(screen.getByRole('textbox', { name: 'Training video URL' })).toHaveAccessibleDescription(/Training video URL must be a full http\(s\) URL/);
+    expect(screen.getByRole('textbox', { name: 'Training video URL' })).toHaveAccessibleDescription(
+      /Training video URL must be a full http\(s\) URL/,
+    );
 
     await user.clear(screen.getByRole('textbox', { name: 'Training video URL' }));
     await user.type(screen.getByRole('textbox', { name: 'Training video URL' }), 'https://example.com/train.mp4');
@@ -85,7 +87,11 @@ describe('documents', () => {
   it('recrawls a ready document, and says so when Tavus refuses a second one within the hour', async () => {
     const user = userEvent.setup();
     const { tavus } = world();
-    const doc = await tavus.documents.create({ document_url: 'https://example.com/site', document_name: 'Site', crawl: { depth: 1, max_pages: 3 } });
+    const doc = await tavus.documents.create({
+      document_url: 'https://example.com/site',
+      document_name: 'Site',
+      crawl: { depth: 1, max_pages: 3 },
+    });
     world().advance(5_000);
     renderPage(world(), <DocumentsPage pollMs={40} />);
     await user.click(await screen.findByRole('button', { name: 'Recrawl Site' }));

@@ -22,7 +22,10 @@ export interface StudioWorld {
   simulator: TavusSimulator;
   tavus: TavusClient;
   /** The embedded database, for the test's own checks (made on first call). */
-  db: Pick<AppDb, 'listPersonas' | 'getPersona' | 'savePersona' | 'markPersonaSynced' | 'markPersonaFailed' | 'linkPersona' | 'deletePersona'>;
+  db: Pick<
+    AppDb,
+    'listPersonas' | 'getPersona' | 'savePersona' | 'markPersonaSynced' | 'markPersonaFailed' | 'linkPersona' | 'deletePersona'
+  >;
   /** Every request the studio sent to Tavus, in order. */
   requests: Array<{ method: string; path: string; body: unknown }>;
   /** Moves the simulator's clock (training, processing, call timeouts). */
@@ -77,7 +80,12 @@ export function useStudioWorld(options: { database?: boolean } = {}): () => Stud
       requests.push({ method: request.method, path: new URL(request.url).pathname, body: text ? JSON.parse(text) : undefined });
       return simulator.fetch(request);
     }) as typeof fetch;
-    const tavus = createTavusClient({ baseUrl: 'https://simulator.tavus.local', apiKey: 'test', fetch: recordingFetch, sleep: async () => undefined });
+    const tavus = createTavusClient({
+      baseUrl: 'https://simulator.tavus.local',
+      apiKey: 'test',
+      fetch: recordingFetch,
+      sleep: async () => undefined,
+    });
     const services: Services = {
       config,
       tavus: async () => tavus,

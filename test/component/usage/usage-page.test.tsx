@@ -27,7 +27,8 @@ const cells = (table: HTMLElement) =>
     .slice(1)
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
 
-const longDay = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const longDay = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 async function periodDays(w: World): Promise<string[]> {
   const { rows } = await w.pg.query<{ d: string }>(
@@ -49,7 +50,9 @@ async function expectMonth(days: string[]) {
 
   const bars = [...document.querySelectorAll<HTMLElement>('.daily-chart__bar')];
   expect(bars.map((bar) => bar.dataset.date)).toEqual(days);
-  const charged = Object.fromEntries(bars.filter((bar) => bar.dataset.seconds !== '0').map((bar) => [bar.dataset.date, [bar.dataset.seconds, bar.style.height]]));
+  const charged = Object.fromEntries(
+    bars.filter((bar) => bar.dataset.seconds !== '0').map((bar) => [bar.dataset.date, [bar.dataset.seconds, bar.style.height]]),
+  );
   expect(charged).toEqual({ [days[0]!]: ['345', '57.5%'], [days[2]!]: ['600', '100%'], [days[5]!]: ['20', '3.3%'] });
   expect(screen.getByRole('img', { name: /^Minutes per day/ })).toHaveAccessibleName(
     `Minutes per day from ${longDay(days[0]!)} to ${longDay(days.at(-1)!)}: 16.1 minutes over 3 days, the most 10 minutes on ${longDay(days[2]!)}.`,
@@ -60,7 +63,9 @@ async function expectMonth(days: string[]) {
     [longDay(days[5]!), '1', '0.3'],
   ]);
 
-  expect(screen.getByText(/^Success rate/, { selector: 'p' })).toHaveTextContent('Success rate 67%: 4 ended, 2 failed to start (failed starts are never charged).');
+  expect(screen.getByText(/^Success rate/, { selector: 'p' })).toHaveTextContent(
+    'Success rate 67%: 4 ended, 2 failed to start (failed starts are never charged).',
+  );
   expect(cells(screen.getByRole('table', { name: 'By persona' }))).toEqual([
     [PERSONA, '15.3', '3', '1', '75%'],
     [OTHER, '0.8', '1', '1', '50%'],
@@ -91,10 +96,18 @@ describe('/usage', () => {
   it('shows what the plan allows and the three plans side by side, with how a plan is changed', async () => {
     showUsage();
     const plan = await screen.findByLabelText('What the Free plan allows');
-    expect(within(plan).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['Free', '25', '10 minutes', '1 (1 left today, UTC)', 'Not included']);
+    expect(
+      within(plan)
+        .getAllByRole('definition')
+        .map((dd) => dd.textContent),
+    ).toEqual(['Free', '25', '10 minutes', '1 (1 left today, UTC)', 'Not included']);
     const plans = within(screen.getByRole('region', { name: 'Plans' })).getAllByRole('listitem');
     expect(plans.map((li) => within(li).getByRole('heading').textContent)).toEqual(['Free Your plan', 'Growth ', 'Pro ']);
-    expect(within(plans[2]!).getAllByRole('definition').map((dd) => dd.textContent)).toEqual(['1000', '60 min', 'No limit', 'Included']);
+    expect(
+      within(plans[2]!)
+        .getAllByRole('definition')
+        .map((dd) => dd.textContent),
+    ).toEqual(['1000', '60 min', 'No limit', 'Included']);
     expect(screen.getByText(/Plans are changed by billing on the server, never from this page/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /upgrade|change plan/i })).not.toBeInTheDocument();
   });
@@ -115,13 +128,19 @@ describe('/usage', () => {
     await screen.findByText('No session has ended or failed this period yet.');
     const started = await world().db.startSession({ sessionType: 'reflect_alone', personaId: PERSONA });
     await world().db.failSession(started.id, 'Tavus answered 500');
-    await waitFor(() => expect(screen.getByText(/^Success rate/, { selector: 'p' })).toHaveTextContent('Success rate 0%: 0 ended, 1 failed to start'));
+    await waitFor(() =>
+      expect(screen.getByText(/^Success rate/, { selector: 'p' })).toHaveTextContent('Success rate 0%: 0 ended, 1 failed to start'),
+    );
   });
 
   it('shows a failed read with the reason and a retry that works', async () => {
     let fail = true;
     const real = world().db;
-    const db: AppDb = { ...real, usageReport: () => (fail ? Promise.reject(new DbError('db_error', 'The database could not complete the request. (timeout)')) : real.usageReport()) };
+    const db: AppDb = {
+      ...real,
+      usageReport: () =>
+        fail ? Promise.reject(new DbError('db_error', 'The database could not complete the request. (timeout)')) : real.usageReport(),
+    };
     const user = userEvent.setup();
     showUsage({ ...world(), services: { ...world().services, db: async () => db } });
     const alert = await screen.findByRole('alert');

@@ -44,30 +44,95 @@ const steps: Step[] = [
   { event_type: 'conversation.replica.stopped_speaking', turn_idx: 0, inference_id: 'inf-greet', properties: { duration: 3.1 } },
   // turn 1: the user speaks; the speech recogniser revises with new inference ids inside the turn
   { event_type: 'conversation.user.started_speaking', turn_idx: 1, properties: {} },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 1, inference_id: 'inf-u1a', properties: { role: 'user', speech: 'Work has', content_index: 0, final: false } },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 1, inference_id: 'inf-u1b', properties: { role: 'user', speech: 'Work has been a lot', content_index: 0, final: true } },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 1,
+    inference_id: 'inf-u1a',
+    properties: { role: 'user', speech: 'Work has', content_index: 0, final: false },
+  },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 1,
+    inference_id: 'inf-u1b',
+    properties: { role: 'user', speech: 'Work has been a lot', content_index: 0, final: true },
+  },
   { event_type: 'conversation.user.stopped_speaking', turn_idx: 1, properties: { duration: 1.8 } },
   // the user's utterance and the replica's (the whole planned reply) as the replica starts to speak
-  { event_type: 'conversation.utterance', turn_idx: 1, inference_id: 'inf-u1b', properties: { role: 'user', speech: 'Work has been a lot lately.' } },
+  {
+    event_type: 'conversation.utterance',
+    turn_idx: 1,
+    inference_id: 'inf-u1b',
+    properties: { role: 'user', speech: 'Work has been a lot lately.' },
+  },
   { event_type: 'conversation.utterance', turn_idx: 1, inference_id: 'inf-r1', properties: { role: 'replica', speech: PLANNED } },
   { event_type: 'conversation.replica.started_speaking', turn_idx: 1, inference_id: 'inf-r1', properties: {} },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 1, inference_id: 'inf-r1', properties: { role: 'replica', speech: 'That sounds heavy.', content_index: 0, final: false } },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 1,
+    inference_id: 'inf-r1',
+    properties: { role: 'replica', speech: 'That sounds heavy.', content_index: 0, final: false },
+  },
   // turn 2: the user cuts in; the reply ends with only the words spoken
   { event_type: 'conversation.user.started_speaking', turn_idx: 2, properties: {} },
   { event_type: 'conversation.replica_interrupted', turn_idx: 1, inference_id: 'inf-r1', properties: {} },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 1, inference_id: 'inf-r1', properties: { role: 'replica', speech: SPOKEN, content_index: 1, final: true, is_interrupted: true } },
-  { event_type: 'conversation.replica.stopped_speaking', turn_idx: 1, inference_id: 'inf-r1', properties: { duration: 1.2, interrupted: true } },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 2, inference_id: 'inf-u2', properties: { role: 'user', speech: 'Sorry, can I', content_index: 0, final: false } },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 1,
+    inference_id: 'inf-r1',
+    properties: { role: 'replica', speech: SPOKEN, content_index: 1, final: true, is_interrupted: true },
+  },
+  {
+    event_type: 'conversation.replica.stopped_speaking',
+    turn_idx: 1,
+    inference_id: 'inf-r1',
+    properties: { duration: 1.2, interrupted: true },
+  },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 2,
+    inference_id: 'inf-u2',
+    properties: { role: 'user', speech: 'Sorry, can I', content_index: 0, final: false },
+  },
   // a chunk of the replica's cut reply that the network delivers late changes nothing
-  { event_type: 'conversation.utterance.streaming', turn_idx: 1, inference_id: 'inf-r1', properties: { role: 'replica', speech: 'That sounds heavy.', content_index: 0, final: false } },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 2, inference_id: 'inf-u2', properties: { role: 'user', speech: 'Sorry, can I say something first?', content_index: 1, final: true } },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 1,
+    inference_id: 'inf-r1',
+    properties: { role: 'replica', speech: 'That sounds heavy.', content_index: 0, final: false },
+  },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 2,
+    inference_id: 'inf-u2',
+    properties: { role: 'user', speech: 'Sorry, can I say something first?', content_index: 1, final: true },
+  },
   { event_type: 'conversation.user.stopped_speaking', turn_idx: 2, properties: { duration: 2.0 } },
-  { event_type: 'conversation.utterance', turn_idx: 2, inference_id: 'inf-u2', properties: { role: 'user', speech: 'Sorry, can I say something first?' } },
+  {
+    event_type: 'conversation.utterance',
+    turn_idx: 2,
+    inference_id: 'inf-u2',
+    properties: { role: 'user', speech: 'Sorry, can I say something first?' },
+  },
   { event_type: 'conversation.utterance', turn_idx: 2, inference_id: 'inf-r2', properties: { role: 'replica', speech: ANSWER } },
   { event_type: 'conversation.replica.started_speaking', turn_idx: 2, inference_id: 'inf-r2', properties: {} },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 2, inference_id: 'inf-r2', properties: { role: 'replica', speech: 'Thank you for telling me.', content_index: 0, final: false } },
-  { event_type: 'conversation.utterance.streaming', turn_idx: 2, inference_id: 'inf-r2', properties: { role: 'replica', speech: ANSWER, content_index: 1, final: true } },
-  { event_type: 'conversation.replica.stopped_speaking', turn_idx: 2, inference_id: 'inf-r2', properties: { duration: 3.4, interrupted: false } },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 2,
+    inference_id: 'inf-r2',
+    properties: { role: 'replica', speech: 'Thank you for telling me.', content_index: 0, final: false },
+  },
+  {
+    event_type: 'conversation.utterance.streaming',
+    turn_idx: 2,
+    inference_id: 'inf-r2',
+    properties: { role: 'replica', speech: ANSWER, content_index: 1, final: true },
+  },
+  {
+    event_type: 'conversation.replica.stopped_speaking',
+    turn_idx: 2,
+    inference_id: 'inf-r2',
+    properties: { duration: 3.4, interrupted: false },
+  },
 ];
 
 export const DOCUMENTED_CALL: readonly DocumentedEvent[] = steps.map((step, index) => ({

@@ -52,7 +52,8 @@ export function checkedFetch(contract: TavusContract, fetch: typeof globalThis.f
     const checkedRequest = contract.validateRequest(asked, operation);
     for (const error of checkedRequest.errors ?? []) violations.push(`request ${error.instancePath || '/'} ${error.message}`);
     const documented = Object.keys(operation.responses ?? {});
-    if (!documented.includes(String(response.status))) violations.push(`status ${response.status} is not documented (${documented.join(', ')})`);
+    if (!documented.includes(String(response.status)))
+      violations.push(`status ${response.status} is not documented (${documented.join(', ')})`);
     else if (response.status !== 204) {
       const checkedResponse = contract.validateResponse(await bodyOf(response), operation, response.status);
       for (const error of checkedResponse.errors ?? []) violations.push(`response ${error.instancePath || '/'} ${error.message}`);

@@ -90,15 +90,22 @@ export function createFakeSupabase(db: TestDb): FakeSupabase {
     const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
     const check = verifyJwt(token, JWT_SECRET);
     if (!check.ok) {
-      return reply(403, { code: 403, error_code: 'bad_jwt', msg: `invalid JWT: unable to parse or verify signature, token is ${check.reason}` });
+      return reply(403, {
+        code: 403,
+        error_code: 'bad_jwt',
+        msg: `invalid JWT: unable to parse or verify signature, token is ${check.reason}`,
+      });
     }
     if (typeof check.claims.sub !== 'string') {
       return reply(403, { code: 403, error_code: 'bad_jwt', msg: 'invalid claim: missing sub claim' });
     }
-    const rows = await db.asOwner<{ id: string; email: string | null; raw_app_meta_data: object; is_anonymous: boolean; created_at: string }>(
-      'select id, email, raw_app_meta_data, is_anonymous, created_at from auth.users where id = $1',
-      [check.claims.sub],
-    );
+    const rows = await db.asOwner<{
+      id: string;
+      email: string | null;
+      raw_app_meta_data: object;
+      is_anonymous: boolean;
+      created_at: string;
+    }>('select id, email, raw_app_meta_data, is_anonymous, created_at from auth.users where id = $1', [check.claims.sub]);
     const row = rows[0];
     if (!row) return reply(403, { code: 403, error_code: 'user_not_found', msg: 'User from sub claim in JWT does not exist' });
     return reply(200, {
@@ -149,7 +156,12 @@ export function createFakeSupabase(db: TestDb): FakeSupabase {
         const rows = await runAs(claims, sql, values);
         if ((request.headers.get('accept') ?? '').includes('vnd.pgrst.object')) {
           if (rows.length !== 1) {
-            return reply(406, { code: 'PGRST116', message: 'JSON object requested, multiple (or no) rows returned', details: `The result contains ${rows.length} rows`, hint: null });
+            return reply(406, {
+              code: 'PGRST116',
+              message: 'JSON object requested, multiple (or no) rows returned',
+              details: `The result contains ${rows.length} rows`,
+              hint: null,
+            });
           }
           return reply(200, rows[0]);
         }
@@ -182,7 +194,12 @@ export function createFakeSupabase(db: TestDb): FakeSupabase {
         const check = verifyJwt(token, JWT_SECRET);
         if (!check.ok) {
           calls.push({ method: request.method, path, role: null });
-          return reply(401, { code: check.reason === 'expired' ? 'PGRST303' : 'PGRST301', message: `JWT ${check.reason}`, details: null, hint: null });
+          return reply(401, {
+            code: check.reason === 'expired' ? 'PGRST303' : 'PGRST301',
+            message: `JWT ${check.reason}`,
+            details: null,
+            hint: null,
+          });
         }
         calls.push({ method: request.method, path, role: String(check.claims.role) });
         return rest(request, path, check.claims);

@@ -45,7 +45,10 @@ export interface World {
   deps: TavusDeps;
   webhookDeps: WebhookDeps;
   /** Calls the `tavus` function as the browser would: `/tavus/...` with an optional token. */
-  call(path: string, init?: { method?: string; token?: string | null; body?: unknown; rawBody?: string; origin?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    path: string,
+    init?: { method?: string; token?: string | null; body?: unknown; rawBody?: string; origin?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Calls `tavus-webhook` as Tavus would. */
   callback(query: string, body: unknown): Promise<Response>;
   /** A signed-in user, with an optional app_metadata (e.g. `{ role: 'admin' }`). */
@@ -60,7 +63,12 @@ export function createWorld(db: TestDb, env: Record<string, string | undefined> 
   const tavusFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const text = await request.clone().text();
-    tavusRequests.push({ method: request.method, url: request.url, body: text ? JSON.parse(text) : undefined, apiKey: request.headers.get('x-api-key') });
+    tavusRequests.push({
+      method: request.method,
+      url: request.url,
+      body: text ? JSON.parse(text) : undefined,
+      apiKey: request.headers.get('x-api-key'),
+    });
     return tavus.fetch(request);
   };
   const log = (message: string, data?: unknown) => void logs.push({ message, data });

@@ -8,7 +8,9 @@ describe('build guard', () => {
   });
   it('stops a build that would ship the key, pointing at proxy mode', () => {
     expect(() => assertNoBrowserKey({ VITE_TAVUS_API_KEY: 'tk_live' })).toThrow(BrowserKeyError);
-    expect(() => assertNoBrowserKey({ VITE_TAVUS_API_KEY: 'tk_live', VITE_TAVUS_ALLOW_BROWSER_KEY: 'yes' })).toThrow(/VITE_TAVUS_MODE=proxy/);
+    expect(() => assertNoBrowserKey({ VITE_TAVUS_API_KEY: 'tk_live', VITE_TAVUS_ALLOW_BROWSER_KEY: 'yes' })).toThrow(
+      /VITE_TAVUS_MODE=proxy/,
+    );
   });
   it('lets the operator opt in explicitly', () => {
     expect(() => assertNoBrowserKey({ VITE_TAVUS_API_KEY: 'tk_live', VITE_TAVUS_ALLOW_BROWSER_KEY: 'true' })).not.toThrow();

@@ -48,8 +48,16 @@ describe('settings: modes', () => {
   });
 
   it('strips a trailing slash from the base URL and keeps custom ids', () => {
-    const result = resolveConfig({ VITE_TAVUS_BASE_URL: 'http://localhost:9999/', VITE_TAVUS_PERSONA_ID: 'pabc123def45', VITE_TAVUS_REPLICA_ID: 'r00aa11bb22c' });
-    expect(result.ok && result.config.tavus).toMatchObject({ baseUrl: 'http://localhost:9999', personaId: 'pabc123def45', replicaId: 'r00aa11bb22c' });
+    const result = resolveConfig({
+      VITE_TAVUS_BASE_URL: 'http://localhost:9999/',
+      VITE_TAVUS_PERSONA_ID: 'pabc123def45',
+      VITE_TAVUS_REPLICA_ID: 'r00aa11bb22c',
+    });
+    expect(result.ok && result.config.tavus).toMatchObject({
+      baseUrl: 'http://localhost:9999',
+      personaId: 'pabc123def45',
+      replicaId: 'r00aa11bb22c',
+    });
   });
 });
 

@@ -81,7 +81,9 @@ describe('opening', () => {
       expect(error).toBeInstanceOf(MigrationChangedError);
       expect((error as Error).message).toContain(schema.migrations[0]!.name);
     } finally {
-      await pg.exec(`drop table if exists public.local_note; delete from supabase_migrations.schema_migrations where version = '${added.name}'`);
+      await pg.exec(
+        `drop table if exists public.local_note; delete from supabase_migrations.schema_migrations where version = '${added.name}'`,
+      );
     }
   });
 
@@ -112,7 +114,11 @@ describe('a session', () => {
     expect(started.conversation_name).toBe(`awaknow_reflect_alone_${started.id}`);
 
     const attached = await tabA.attachConversation(started.id, 'c123abc', 'https://tavus.daily.co/c123abc');
-    expect(attached).toMatchObject({ status: 'active', tavus_conversation_id: 'c123abc', conversation_url: 'https://tavus.daily.co/c123abc' });
+    expect(attached).toMatchObject({
+      status: 'active',
+      tavus_conversation_id: 'c123abc',
+      conversation_url: 'https://tavus.daily.co/c123abc',
+    });
 
     // 90 seconds of call, measured by the database's clock.
     await owner(`update public.sessions set started_at = now() - interval '90 seconds' where id = $1`, [started.id]);
@@ -256,10 +262,9 @@ describe('tabs', () => {
   it('a session a closed tab left open past its limit is closed, charged its cap, before the next start', async () => {
     const stale = await tabA.startSession(START);
     await tabA.attachConversation(stale.id, 'cstale1', 'https://tavus.daily.co/cstale1');
-    await owner(
-      `update public.sessions set created_at = now() - interval '1 day', started_at = now() - interval '1 day' where id = $1`,
-      [stale.id],
-    );
+    await owner(`update public.sessions set created_at = now() - interval '1 day', started_at = now() - interval '1 day' where id = $1`, [
+      stale.id,
+    ]);
     const next = await tabB.startSession(START);
     expect(next.status).toBe('starting');
     expect(await tabB.getSession(stale.id)).toMatchObject({ status: 'ended', end_reason: 'expired', seconds_used: 600 });

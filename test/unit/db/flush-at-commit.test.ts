@@ -20,7 +20,10 @@ describe('describeMessages', () => {
     expect(describeMessages(serialize.execute({}))).toEqual({ runs: true, ends: false });
     expect(describeMessages(serialize.sync())).toEqual({ runs: false, ends: true });
     expect(describeMessages(serialize.query('commit'))).toEqual({ runs: true, ends: true });
-    expect(describeMessages(concat(serialize.parse({ text: 'select 1' }), serialize.execute({}), serialize.sync()))).toEqual({ runs: true, ends: true });
+    expect(describeMessages(concat(serialize.parse({ text: 'select 1' }), serialize.execute({}), serialize.sync()))).toEqual({
+      runs: true,
+      ends: true,
+    });
   });
 
   it('counts what it cannot read as running and ending, so it is written out', () => {

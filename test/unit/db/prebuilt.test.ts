@@ -64,7 +64,11 @@ describe('the prebuilt data directory', () => {
       const instant = (usage: typeof reported) => ({
         ...usage,
         periodEnd: Date.parse(usage.periodEnd),
-        subscription: { ...usage.subscription, periodStart: Date.parse(usage.subscription.periodStart), periodEnd: Date.parse(usage.subscription.periodEnd) },
+        subscription: {
+          ...usage.subscription,
+          periodStart: Date.parse(usage.subscription.periodStart),
+          periodEnd: Date.parse(usage.subscription.periodEnd),
+        },
       });
       expect(instant(shown)).toEqual(instant(reported));
       // The build's snapshot (cached by content, made on whatever day it was built) is the same state,

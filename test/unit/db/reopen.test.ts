@@ -58,11 +58,16 @@ describe("Supabase's base", () => {
         insert into supabase_migrations.schema_migrations (version, checksum) values ('supabase-shim.sql', md5('old'));
         create schema auth;
         create table auth.users (id uuid primary key default gen_random_uuid(), email text);`);
-      const error = await migrate(old, await loadDiskSchema()).then(() => null, (e: unknown) => e);
+      const error = await migrate(old, await loadDiskSchema()).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(EarlierLocalDatabaseError);
       expect((error as Error).message).toMatch(/Delete the local database/);
       expect((await old.query(`select to_regclass('public.plans') as t, to_regrole('anon') as r`)).rows).toEqual([{ t: null, r: null }]);
-      expect((await old.query('select version from supabase_migrations.schema_migrations')).rows).toEqual([{ version: 'supabase-shim.sql' }]);
+      expect((await old.query('select version from supabase_migrations.schema_migrations')).rows).toEqual([
+        { version: 'supabase-shim.sql' },
+      ]);
     } finally {
       await old.close();
     }

@@ -97,7 +97,12 @@ describe('supabase-js against PostgREST semantics', () => {
     expect(await db.endSession(started.id)).toEqual(ended);
 
     const usage = await db.usage();
-    expect(usage).toMatchObject({ plan: { id: 'free', monthly_minutes: 25 }, secondsUsed: ended.seconds_used, secondsLimit: 1500, soloSessionsLeftToday: 0 });
+    expect(usage).toMatchObject({
+      plan: { id: 'free', monthly_minutes: 25 },
+      secondsUsed: ended.seconds_used,
+      secondsLimit: 1500,
+      soloSessionsLeftToday: 0,
+    });
     expect(usage.secondsLeft).toBe(1500 - ended.seconds_used);
     expect(await db.currentSession()).toBeNull();
     expect((await db.plans()).map((p) => p.id)).toEqual(['free', 'growth', 'pro']);
@@ -168,7 +173,12 @@ describe('supabase-js against PostgREST semantics', () => {
     expect(await rejection(db.currentSession())).toBeInstanceOf(NotAuthenticatedError);
     standIn.expireTokens = false;
 
-    const offline = createSupabaseDb(client(async () => { throw new TypeError('fetch failed'); }), { pollMs: 0 });
+    const offline = createSupabaseDb(
+      client(async () => {
+        throw new TypeError('fetch failed');
+      }),
+      { pollMs: 0 },
+    );
     opened.push(offline);
     const network = await rejection(offline.startSession(START));
     expect(network).toMatchObject({ code: 'db_error' });
@@ -208,7 +218,11 @@ describe('supabase-js against PostgREST semantics', () => {
 
   it('writes personas through the migration functions', async () => {
     const { db, userId } = await guest();
-    const saved = await db.savePersona(null, { persona_name: 'Night owl', system_prompt: 'Speak softly.', layers: { llm: { model: 'tavus-gpt-4o' } } });
+    const saved = await db.savePersona(null, {
+      persona_name: 'Night owl',
+      system_prompt: 'Speak softly.',
+      layers: { llm: { model: 'tavus-gpt-4o' } },
+    });
     expect(saved).toMatchObject({ owner_id: userId, sync_status: 'pending', layers: { llm: { model: 'tavus-gpt-4o' } } });
     const failed = await db.markPersonaFailed(saved.id, 'Tavus said 400: invalid replica');
     expect(failed).toMatchObject({ sync_status: 'failed', sync_error: 'Tavus said 400: invalid replica' });

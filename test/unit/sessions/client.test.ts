@@ -18,7 +18,11 @@ const creates = (seen: SeenRequest[]) => seen.filter((r) => r.method === 'POST' 
 
 describe('start', () => {
   it('reserves, creates the conversation with the fixed properties, and attaches it', async () => {
-    const { tavus, sessions } = gateway(recordedTavus(), data.db(), tavusConfig({ callbackUrl: 'https://example.com/functions/v1/tavus-webhook?token=t0ken' }));
+    const { tavus, sessions } = gateway(
+      recordedTavus(),
+      data.db(),
+      tavusConfig({ callbackUrl: 'https://example.com/functions/v1/tavus-webhook?token=t0ken' }),
+    );
     const started = await sessions.start({ sessionType: 'reflect_alone' });
 
     expect(started.session.status).toBe('active');
@@ -220,7 +224,11 @@ describe('end', () => {
 describe('verifyPersona', () => {
   it('reports the persona name and replica', async () => {
     const { sessions } = gateway();
-    await expect(sessions.verifyPersona!()).resolves.toEqual({ personaId: 'p7e13c73f41f', personaName: 'Reflective Listener', replicaId: 'r4317e64d25a' });
+    await expect(sessions.verifyPersona!()).resolves.toEqual({
+      personaId: 'p7e13c73f41f',
+      personaName: 'Reflective Listener',
+      replicaId: 'r4317e64d25a',
+    });
   });
 
   it('rejects with the typed Tavus error for an unknown persona', async () => {

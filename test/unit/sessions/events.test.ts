@@ -10,9 +10,11 @@ const ev = (event_type: string, properties: Record<string, unknown> = {}, extra:
   properties,
 });
 
-const run = (events: readonly ConversationEvent[], from: CallEventsState = initialCallEvents) => events.reduce(applyConversationEvent, from);
+const run = (events: readonly ConversationEvent[], from: CallEventsState = initialCallEvents) =>
+  events.reduce(applyConversationEvent, from);
 const texts = (state: CallEventsState) => state.lines.map((l) => `${l.role}${l.final ? '' : '~'}: ${l.text}`);
-const heard = (state: CallEventsState) => state.lines.map((l) => ({ role: l.role, text: l.text, ...(l.unsaid ? { unsaid: l.unsaid } : {}) }));
+const heard = (state: CallEventsState) =>
+  state.lines.map((l) => ({ role: l.role, text: l.text, ...(l.unsaid ? { unsaid: l.unsaid } : {}) }));
 
 describe('the documented in-call stream', () => {
   it('gives what was said, by whom, once: the interrupted reply holds only the words spoken', () => {
@@ -24,7 +26,7 @@ describe('the documented in-call stream', () => {
     expect(state.userSpeaking).toBe(false);
   });
 
-  it('shows the user\'s streaming words as the user\'s, one line per turn while the inference id changes', () => {
+  it("shows the user's streaming words as the user's, one line per turn while the inference id changes", () => {
     const upTo = DOCUMENTED_CALL.findIndex((e) => e.event_type === 'conversation.user.stopped_speaking');
     const state = run(DOCUMENTED_CALL.slice(0, upTo));
     expect(texts(state)).toEqual([`replica: ${HEARD[0].text}`, 'user: Work has been a lot']);
@@ -57,7 +59,14 @@ describe('in-call events', () => {
     expect(state.replicaSpeaking).toBe(true);
 
     const done = run(
-      [ev('conversation.utterance.streaming', { role: 'replica', speech: 'Hello there, how are you?', final: true }, { inference_id: 'i1' }), ev('conversation.replica.stopped_speaking')],
+      [
+        ev(
+          'conversation.utterance.streaming',
+          { role: 'replica', speech: 'Hello there, how are you?', final: true },
+          { inference_id: 'i1' },
+        ),
+        ev('conversation.replica.stopped_speaking'),
+      ],
       state,
     );
     expect(texts(done)).toEqual(['replica: Hello there, how are you?']);
@@ -90,7 +99,10 @@ describe('in-call events', () => {
       ev('conversation.utterance.streaming', { role: 'replica', speech: 'Hi you.', inference_id: 'p1', final: true }),
     ]);
     expect(texts(withProps)).toEqual(['replica: Hi you.']);
-    const without = run([ev('conversation.utterance', { role: 'replica', speech: 'Hmm, yes.' }), ev('conversation.utterance.streaming', { speech: 'Hm' })]);
+    const without = run([
+      ev('conversation.utterance', { role: 'replica', speech: 'Hmm, yes.' }),
+      ev('conversation.utterance.streaming', { speech: 'Hm' }),
+    ]);
     expect(texts(without)).toEqual(['replica~: Hm']);
   });
 
@@ -104,7 +116,11 @@ describe('in-call events', () => {
   });
 
   it("tracks the user's speaking and ignores events it does not know", () => {
-    const state = run([ev('conversation.user.started_speaking'), ev('conversation.tool_call', { name: 'x', arguments: '{}' }), ev('conversation.utterance', { role: 'user', speech: '  ' })]);
+    const state = run([
+      ev('conversation.user.started_speaking'),
+      ev('conversation.tool_call', { name: 'x', arguments: '{}' }),
+      ev('conversation.utterance', { role: 'user', speech: '  ' }),
+    ]);
     expect(state.userSpeaking).toBe(true);
     expect(state.lines).toEqual([]);
     expect(run([ev('conversation.user.stopped_speaking')], state).userSpeaking).toBe(false);
@@ -113,13 +129,25 @@ describe('in-call events', () => {
   it('reads the role-based started/stopped speaking pair like the older per-speaker events', () => {
     const state = run([ev('conversation.started_speaking', { role: 'replica' }), ev('conversation.started_speaking', { role: 'user' })]);
     expect([state.replicaSpeaking, state.userSpeaking]).toEqual([true, true]);
-    const after = run([ev('conversation.stopped_speaking', { role: 'replica' }), ev('conversation.stopped_speaking', { role: 'user' })], state);
+    const after = run(
+      [ev('conversation.stopped_speaking', { role: 'replica' }), ev('conversation.stopped_speaking', { role: 'user' })],
+      state,
+    );
     expect([after.replicaSpeaking, after.userSpeaking]).toEqual([false, false]);
   });
 
   it('accepts conversation messages only, as objects or JSON strings', () => {
-    expect(parseConversationEvent({ message_type: 'conversation', event_type: 'conversation.utterance', properties: { role: 'user', speech: 'x' }, extra: 1 })).toMatchObject({ extra: 1 });
-    expect(parseConversationEvent(JSON.stringify({ message_type: 'conversation', event_type: 'conversation.utterance' }))).toMatchObject({ event_type: 'conversation.utterance' });
+    expect(
+      parseConversationEvent({
+        message_type: 'conversation',
+        event_type: 'conversation.utterance',
+        properties: { role: 'user', speech: 'x' },
+        extra: 1,
+      }),
+    ).toMatchObject({ extra: 1 });
+    expect(parseConversationEvent(JSON.stringify({ message_type: 'conversation', event_type: 'conversation.utterance' }))).toMatchObject({
+      event_type: 'conversation.utterance',
+    });
     expect(parseConversationEvent({ message_type: 'system', event_type: 'x' })).toBeNull();
     expect(parseConversationEvent(JSON.stringify({ message_type: 'system', event_type: 'system.shutdown' }))).toBeNull();
     expect(parseConversationEvent({ hello: 'daily chat' })).toBeNull();

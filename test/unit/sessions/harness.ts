@@ -6,7 +6,14 @@ import type { AppConfig } from '@/config';
 import { loadViteSchema } from '@/lib/db/embedded/vite-schema';
 
 export const tavusConfig = (extra: Partial<AppConfig['tavus']> = {}): Pick<AppConfig, 'tavus'> => ({
-  tavus: { mode: 'direct', apiKey: 'test-key-123', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com', ...extra },
+  tavus: {
+    mode: 'direct',
+    apiKey: 'test-key-123',
+    personaId: 'p7e13c73f41f',
+    replicaId: 'r4317e64d25a',
+    baseUrl: 'https://tavusapi.com',
+    ...extra,
+  },
 });
 
 export interface SeenRequest {
@@ -34,7 +41,12 @@ export function recordedTavus() {
     const forward = () => simulator.fetch(input, init);
     return intercept ? intercept(entry, forward) : forward();
   }) as typeof globalThis.fetch;
-  const client: TavusClient = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'test-key-123', fetch, sleep: async () => undefined });
+  const client: TavusClient = createTavusClient({
+    baseUrl: 'https://tavusapi.com',
+    apiKey: 'test-key-123',
+    fetch,
+    sleep: async () => undefined,
+  });
   return {
     simulator,
     client,
@@ -84,7 +96,8 @@ export function embeddedDbForFile() {
       await owner().query('update public.user_subscriptions set tavus_seconds_used = $1', [seconds]);
     },
     async subscription() {
-      return (await owner().query<{ tavus_seconds_used: number; tavus_minutes_limit: number }>('select * from public.user_subscriptions')).rows[0]!;
+      return (await owner().query<{ tavus_seconds_used: number; tavus_minutes_limit: number }>('select * from public.user_subscriptions'))
+        .rows[0]!;
     },
     async usageRows() {
       return (await owner().query<{ session_id: string; seconds_used: number }>('select * from public.tavus_usage')).rows;

@@ -41,14 +41,21 @@ describe('startSequence', () => {
     const db = data.db();
     const tavus = recordedTavus();
     const steps = tavusConversationSteps(tavus.client.conversations);
-    const aborting = { ...steps, create: async (body: Parameters<typeof steps.create>[0]) => {
-      await steps.create(body);
-      throw new AbortedError({ path });
-    } };
+    const aborting = {
+      ...steps,
+      create: async (body: Parameters<typeof steps.create>[0]) => {
+        await steps.create(body);
+        throw new AbortedError({ path });
+      },
+    };
 
     await expect(
       startSequence(
-        { reserve: () => db.startSession({ sessionType: 'reflect_alone', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' }), attach: (s, c) => db.attachConversation(s.id, c.conversation_id, c.conversation_url), fail: (s, why) => db.failSession(s.id, why) },
+        {
+          reserve: () => db.startSession({ sessionType: 'reflect_alone', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' }),
+          attach: (s, c) => db.attachConversation(s.id, c.conversation_id, c.conversation_url),
+          fail: (s, why) => db.failSession(s.id, why),
+        },
         aborting,
         { personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' },
       ),
@@ -68,12 +75,30 @@ describe('retry', () => {
     const waits: number[] = [];
     const sleep = async (ms: number) => void waits.push(ms);
     let calls = 0;
-    await expect(retry(async () => { calls += 1; throw new Error('still down'); }, 3, { sleep })).rejects.toThrow('still down');
+    await expect(
+      retry(
+        async () => {
+          calls += 1;
+          throw new Error('still down');
+        },
+        3,
+        { sleep },
+      ),
+    ).rejects.toThrow('still down');
     expect([calls, waits]).toEqual([3, [250, 500]]);
 
     calls = 0;
     const final = Object.assign(new Error('session_not_starting'), { code: 'session_not_starting' });
-    await expect(retry(async () => { calls += 1; throw final; }, 3, { sleep, final: (e) => (e as { code?: string }).code === 'session_not_starting' })).rejects.toBe(final);
+    await expect(
+      retry(
+        async () => {
+          calls += 1;
+          throw final;
+        },
+        3,
+        { sleep, final: (e) => (e as { code?: string }).code === 'session_not_starting' },
+      ),
+    ).rejects.toBe(final);
     expect(calls).toBe(1);
     expect(await retry(async () => 'ok', 3, { sleep })).toBe('ok');
   });

@@ -10,7 +10,13 @@ const TIMING = { greetingDelayMs: 100, wordMs: 10, thinkMs: 50 };
 const kindOf = (e: { event_type: string; properties?: Record<string, unknown> }) =>
   typeof e.properties?.role === 'string' ? `${e.event_type}/${e.properties.role}` : e.event_type;
 const shape = (e: object & { properties?: Record<string, unknown> }) =>
-  [...Object.keys(e).filter((k) => k !== 'properties').sort(), '|', ...Object.keys(e.properties ?? {}).sort()].join(',');
+  [
+    ...Object.keys(e)
+      .filter((k) => k !== 'properties')
+      .sort(),
+    '|',
+    ...Object.keys(e.properties ?? {}).sort(),
+  ].join(',');
 
 /** Every field layout the documentation shows for each kind of event. */
 const documentedShapes = new Map<string, Set<string>>();
@@ -21,7 +27,11 @@ for (const e of DOCUMENTED_CALL as readonly DocumentedEvent[]) {
 }
 
 async function playCall(script: (replica: ReturnType<typeof createScriptedReplica>) => Promise<void>) {
-  const replica = createScriptedReplica({ conversationId: 'c1', timing: TIMING, lines: ['Hello friend.', 'Tell me more about it.', 'Go on.'] });
+  const replica = createScriptedReplica({
+    conversationId: 'c1',
+    timing: TIMING,
+    lines: ['Hello friend.', 'Tell me more about it.', 'Go on.'],
+  });
   const seen: ConversationEvent[] = [];
   replica.onEvent((e) => seen.push(e));
   await script(replica);
@@ -65,7 +75,8 @@ describe('the simulated call against the documented event stream', () => {
       expect(reply.at(-1)).toBe('conversation.replica.stopped_speaking');
       const chunks = seen.filter((e) => e.inference_id === id && e.event_type === 'conversation.utterance.streaming');
       expect(chunks.map((c) => c.properties?.content_index)).toEqual(chunks.map((_, i) => i));
-      if (chunks.length) expect(chunks.filter((c) => c.properties?.final).map((c) => c.properties?.content_index)).toEqual([chunks.length - 1]);
+      if (chunks.length)
+        expect(chunks.filter((c) => c.properties?.final).map((c) => c.properties?.content_index)).toEqual([chunks.length - 1]);
     }
   });
 
@@ -73,7 +84,8 @@ describe('the simulated call against the documented event stream', () => {
     const seen = await conversation();
     const cut = seen.find((e) => e.properties?.is_interrupted === true)!;
     expect(cut).toMatchObject({ event_type: 'conversation.utterance.streaming', properties: { role: 'replica', final: true } });
-    const planned = seen.find((e) => e.event_type === 'conversation.utterance' && e.inference_id === cut.inference_id)!.properties!.speech as string;
+    const planned = seen.find((e) => e.event_type === 'conversation.utterance' && e.inference_id === cut.inference_id)!.properties!
+      .speech as string;
     expect(planned.startsWith(cut.properties!.speech as string)).toBe(true);
     expect((cut.properties!.speech as string).length).toBeLessThan(planned.length);
     const stop = seen.find((e) => e.event_type === 'conversation.replica.stopped_speaking' && e.inference_id === cut.inference_id)!;

@@ -13,7 +13,6 @@ runContract('simulator', () => {
     credentials: { headers: () => ({ Authorization: `Bearer ${JWT}` }) },
     secret: JWT,
     reset: () => simulator.reset(),
-    fault: (kind, options = {}) =>
-      simulator.faults.set({ ...(kind === 'latency' ? {} : { status: kind }), ...options }),
+    fault: (kind, options = {}) => simulator.faults.set({ ...(kind === 'latency' ? {} : { status: kind }), ...options }),
   };
 });

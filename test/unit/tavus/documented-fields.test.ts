@@ -1,4 +1,12 @@
-import { createTavusClient, documentListParamsSchema, documentSchema, conversationCreateSchema, conversationSchema, personaCreateSchema, replicaCreateSchema } from '@/lib/tavus';
+import {
+  createTavusClient,
+  documentListParamsSchema,
+  documentSchema,
+  conversationCreateSchema,
+  conversationSchema,
+  personaCreateSchema,
+  replicaCreateSchema,
+} from '@/lib/tavus';
 
 // Fields and values as docs.tavus.io documents them (api-reference pages, taken 2026-12-01).
 
@@ -75,33 +83,63 @@ describe('objectives and guardrails in their documented shapes', () => {
   it('reads a documented objectives list item as a set of that one objective, named by it', async () => {
     const client = answering({ data: [{ objectives_id: 'o12345', ...OBJECTIVE }], total_count: 1 });
     const [item] = (await client.objectives.list()).data;
-    expect(item).toMatchObject({ objectives_id: 'o12345', objective_name: 'ask_if_new_patient', data: [expect.objectContaining({ objective_prompt: OBJECTIVE.objective_prompt, next_required_objectives: ['get_patient_name'] })] });
+    expect(item).toMatchObject({
+      objectives_id: 'o12345',
+      objective_name: 'ask_if_new_patient',
+      data: [expect.objectContaining({ objective_prompt: OBJECTIVE.objective_prompt, next_required_objectives: ['get_patient_name'] })],
+    });
   });
 
   it('reads a documented get (no id inside data) with the id asked for', async () => {
-    expect(await answering({ data: OBJECTIVE }).objectives.get('o12345')).toMatchObject({ objectives_id: 'o12345', data: [expect.objectContaining({ objective_name: 'ask_if_new_patient' })] });
-    expect(await answering({ data: GUARDRAIL }).guardrails.get('g12345')).toMatchObject({ guardrails_id: 'g12345', data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })] });
+    expect(await answering({ data: OBJECTIVE }).objectives.get('o12345')).toMatchObject({
+      objectives_id: 'o12345',
+      data: [expect.objectContaining({ objective_name: 'ask_if_new_patient' })],
+    });
+    expect(await answering({ data: GUARDRAIL }).guardrails.get('g12345')).toMatchObject({
+      guardrails_id: 'g12345',
+      data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })],
+    });
   });
 
   it('reads the documented create answers with their names', async () => {
-    const objectives = await answering({ objectives_id: 'o12345', objective_name: 'New Objectives', status: 'active', created_at: '2024-01-15T10:30:00Z' })
-      .objectives.create({ data: [{ objective_name: 'a', objective_prompt: 'b' }] });
+    const objectives = await answering({
+      objectives_id: 'o12345',
+      objective_name: 'New Objectives',
+      status: 'active',
+      created_at: '2024-01-15T10:30:00Z',
+    }).objectives.create({ data: [{ objective_name: 'a', objective_prompt: 'b' }] });
     expect(objectives).toMatchObject({ objectives_id: 'o12345', objective_name: 'New Objectives' });
-    const guardrails = await answering({ guardrails_id: 'g12345', guardrails_name: 'Healthcare Compliance Guardrails', status: 'active', created_at: '2024-01-15T10:30:00Z' })
-      .guardrails.create({ name: 'Healthcare Compliance Guardrails', data: [{ guardrail_name: 'x', guardrail_prompt: 'y' }] });
+    const guardrails = await answering({
+      guardrails_id: 'g12345',
+      guardrails_name: 'Healthcare Compliance Guardrails',
+      status: 'active',
+      created_at: '2024-01-15T10:30:00Z',
+    }).guardrails.create({ name: 'Healthcare Compliance Guardrails', data: [{ guardrail_name: 'x', guardrail_prompt: 'y' }] });
     expect(guardrails).toMatchObject({ guardrails_id: 'g12345', guardrails_name: 'Healthcare Compliance Guardrails' });
   });
 
   it('reads a documented guardrails list item (only the id and dates), and an older set with its name', async () => {
-    const client = answering({ data: [{ guardrails_id: 'g1', created_at: GUARDRAIL.created_at, updated_at: GUARDRAIL.updated_at }, { guardrails_id: 'g2', name: 'Old set', data: [GUARDRAIL] }], total_count: 2 });
+    const client = answering({
+      data: [
+        { guardrails_id: 'g1', created_at: GUARDRAIL.created_at, updated_at: GUARDRAIL.updated_at },
+        { guardrails_id: 'g2', name: 'Old set', data: [GUARDRAIL] },
+      ],
+      total_count: 2,
+    });
     const [bare, legacy] = (await client.guardrails.list()).data;
     expect(bare).toMatchObject({ guardrails_id: 'g1' });
     expect(bare!.data).toBeUndefined();
-    expect(legacy).toMatchObject({ guardrails_id: 'g2', guardrails_name: 'Old set', data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })] });
+    expect(legacy).toMatchObject({
+      guardrails_id: 'g2',
+      guardrails_name: 'Old set',
+      data: [expect.objectContaining({ guardrail_name: 'healthcare_compliance_guardrail' })],
+    });
   });
 
   it('creates an individual guardrail and attaches guardrails to a persona by id or tag, as the current docs do', async () => {
-    const { urls, client } = recording(() => Response.json({ guardrails_id: 'g9', guardrails_name: 'no_advice', created_at: '2024-01-15T10:30:00Z' }));
+    const { urls, client } = recording(() =>
+      Response.json({ guardrails_id: 'g9', guardrails_name: 'no_advice', created_at: '2024-01-15T10:30:00Z' }),
+    );
     await client.guardrails.create({ guardrail_name: 'no_advice', guardrail_prompt: 'Give no medical advice.', tags: ['health'] });
     expect(urls).toEqual(['POST /v2/guardrails']);
     expect(personaCreateSchema.safeParse({ system_prompt: 'x', guardrail_ids: ['g9'], guardrail_tags: ['health'] }).success).toBe(true);

@@ -44,15 +44,18 @@ describe('errorFromResponse', () => {
   it('reads the reason from error, message, or both', () => {
     expect(errorFromResponse(400, { error: 'Invalid persona_id' }, PATH).serverMessage).toBe('Invalid persona_id');
     expect(errorFromResponse(404, { message: 'Document not found' }, PATH).serverMessage).toBe('Document not found');
-    expect(errorFromResponse(400, { error: 'Bad request', message: 'conversation_name is too long' }, PATH).serverMessage)
-      .toBe('Bad request: conversation_name is too long');
+    expect(errorFromResponse(400, { error: 'Bad request', message: 'conversation_name is too long' }, PATH).serverMessage).toBe(
+      'Bad request: conversation_name is too long',
+    );
     expect(errorFromResponse(400, { error: { message: 'nested reason' } }, PATH).serverMessage).toBe('nested reason');
   });
 
   it('says what to do next', () => {
     expect(errorFromResponse(401, { message: 'Invalid access token' }, PATH).message).toMatch(/Check the Tavus API key/);
     expect(errorFromResponse(402, '', PATH).message).toMatch(/Add credits/);
-    expect(errorFromResponse(400, { message: 'User has reached maximum concurrent conversations' }, PATH).message).toMatch(/End a running conversation/);
+    expect(errorFromResponse(400, { message: 'User has reached maximum concurrent conversations' }, PATH).message).toMatch(
+      /End a running conversation/,
+    );
     expect(errorFromResponse(400, { error: 'Invalid replica_id' }, PATH).message).toMatch(/replica_id exists/);
     expect(errorFromResponse(503, '', PATH).message).toMatch(/try again/);
   });
@@ -86,17 +89,33 @@ describe('the API key never shows', () => {
       errors.push(await tavus.personas.get('p7e13c73f41f').catch((e: unknown) => e));
     }
     const thrown = createTavusClient({
-      baseUrl: 'https://tavusapi.com', apiKey: KEY, maxRetries: 0,
-      fetch: async () => { throw new Error(`request with header x-api-key: ${KEY} failed`); },
+      baseUrl: 'https://tavusapi.com',
+      apiKey: KEY,
+      maxRetries: 0,
+      fetch: async () => {
+        throw new Error(`request with header x-api-key: ${KEY} failed`);
+      },
     });
     errors.push(await thrown.personas.get('p7e13c73f41f').catch((e: unknown) => e));
 
-    expect(errors.map((e) => (e as TavusError).code)).toEqual(
-      ['invalid_api_key', 'out_of_credits', 'invalid_request', 'unexpected_response', 'connection_error'],
-    );
+    expect(errors.map((e) => (e as TavusError).code)).toEqual([
+      'invalid_api_key',
+      'out_of_credits',
+      'invalid_request',
+      'unexpected_response',
+      'connection_error',
+    ]);
     for (const error of errors) {
       const e = error as TavusError;
-      for (const view of [e.message, String(e), JSON.stringify(e), inspect(e, { depth: 10 }), String(e.cause), e.stack ?? '', e.serverMessage ?? '']) {
+      for (const view of [
+        e.message,
+        String(e),
+        JSON.stringify(e),
+        inspect(e, { depth: 10 }),
+        String(e.cause),
+        e.stack ?? '',
+        e.serverMessage ?? '',
+      ]) {
         expect(view).not.toContain(KEY);
       }
     }
@@ -116,10 +135,14 @@ describe('the API key never shows', () => {
 
   it('a response that does not match gets a short summary naming the fields', async () => {
     const tavus = createTavusClient({
-      baseUrl: 'https://tavusapi.com', apiKey: KEY,
+      baseUrl: 'https://tavusapi.com',
+      apiKey: KEY,
       fetch: async () => new Response(JSON.stringify({ data: [{ persona_name: 'no id' }], total_count: 1 })),
     });
-    const error = (await tavus.personas.list().then(() => undefined, (e: unknown) => e)) as UnexpectedResponseError;
+    const error = (await tavus.personas.list().then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as UnexpectedResponseError;
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error.message).toMatch(/data\.0\.persona_id/);
     const notJson = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: KEY, fetch: async () => new Response('<html>') });

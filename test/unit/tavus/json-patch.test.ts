@@ -63,7 +63,13 @@ describe('applyJsonPatch (the simulator side of PATCH)', () => {
       { op: 'move', from: '/title', path: '/label' },
       { op: 'remove', path: '/name' },
     ]);
-    expect(out).toEqual({ data: [{ objective_name: 'a', objective_prompt: 'p2' }, { objective_name: 'b', objective_prompt: 'q' }], label: 'n' });
+    expect(out).toEqual({
+      data: [
+        { objective_name: 'a', objective_prompt: 'p2' },
+        { objective_name: 'b', objective_prompt: 'q' },
+      ],
+      label: 'n',
+    });
     expect(doc.name).toBe('n');
   });
 

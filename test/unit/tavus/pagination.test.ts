@@ -11,8 +11,7 @@ function server(total: number, options: { zeroBased?: boolean; omitTotal?: boole
     const page = Number(url.searchParams.get('page'));
     const index = options.zeroBased ? page : page - 1;
     const ids = Array.from({ length: total }, (_, i) => i).slice(index * limit, index * limit + limit);
-    const data = ids.map((i) =>
-      url.pathname.endsWith('documents') ? { document_id: `d${i}` } : { replica_id: `r${i}` });
+    const data = ids.map((i) => (url.pathname.endsWith('documents') ? { document_id: `d${i}` } : { replica_id: `r${i}` }));
     return new Response(JSON.stringify(options.omitTotal ? { data } : { data, total_count: total }));
   }) as typeof globalThis.fetch;
   const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'k', fetch });
@@ -74,7 +73,10 @@ describe('pagination', () => {
     const items = [];
     for await (const r of tavus.replicas.list({ limit: 10, page: 2, replica_type: 'user' })) items.push(r);
     expect(items).toHaveLength(20);
-    expect(requests.map((r) => [r.searchParams.get('page'), r.searchParams.get('replica_type')])).toEqual([['2', 'user'], ['3', 'user']]);
+    expect(requests.map((r) => [r.searchParams.get('page'), r.searchParams.get('replica_type')])).toEqual([
+      ['2', 'user'],
+      ['3', 'user'],
+    ]);
   });
 
   it('documents: 1-based for callers, 0-based on the wire', async () => {
@@ -110,7 +112,8 @@ describe('pagination', () => {
     await expect(tavus.replicas.list({ limit: 0 })).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(tavus.conversations.list({ status: 'paused' as never })).rejects.toMatchObject({ code: 'invalid_request' });
     expect(requests).toHaveLength(0);
-    const fetch = (async () => new Response(JSON.stringify({ data: [{ replica_name: 'no id' }], total_count: 1 }))) as typeof globalThis.fetch;
+    const fetch = (async () =>
+      new Response(JSON.stringify({ data: [{ replica_name: 'no id' }], total_count: 1 }))) as typeof globalThis.fetch;
     const broken = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'k', fetch });
     await expect(broken.replicas.list()).rejects.toBeInstanceOf(UnexpectedResponseError);
   });

@@ -9,7 +9,10 @@ const HOOK = 'https://hooks.example.com/tavus-webhook?token=secret';
 function setup(transcriptDelayMs = 5_000) {
   let time = START;
   const received: CallbackEnvelope[] = [];
-  const simulator = createTavusSimulator({ now: () => time, callbacks: { deliver: (envelope) => void received.push(envelope), transcriptDelayMs } });
+  const simulator = createTavusSimulator({
+    now: () => time,
+    callbacks: { deliver: (envelope) => void received.push(envelope), transcriptDelayMs },
+  });
   const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: simulator.fetch, sleep: async () => {} });
   return { simulator, tavus, received, advance: (ms: number) => void (time += ms) };
 }
@@ -25,7 +28,12 @@ function acceptedByWebhook(envelope: CallbackEnvelope) {
 describe('simulator callbacks', () => {
   it('sends replica_joined, shutdown with the reason and, later, the transcript, in the documented envelope', async () => {
     const { simulator, tavus, received, advance } = setup(5_000);
-    const conversation = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, conversational_context: 'The user is new.', properties: { max_call_duration: 60 } });
+    const conversation = await tavus.conversations.create({
+      persona_id: DEFAULT_PERSONA_ID,
+      callback_url: HOOK,
+      conversational_context: 'The user is new.',
+      properties: { max_call_duration: 60 },
+    });
     const id = conversation.conversation_id;
     await simulator.flushCallbacks();
     expect(received).toEqual([]); // nobody is in the room yet
@@ -47,7 +55,14 @@ describe('simulator callbacks', () => {
     await simulator.flushCallbacks(); // each is sent once
 
     expect(received).toEqual([
-      { conversation_id: id, event_type: 'system.replica_joined', message_type: 'system', timestamp: '2025-06-01T09:00:02.000Z', webhook_url: HOOK, properties: {} },
+      {
+        conversation_id: id,
+        event_type: 'system.replica_joined',
+        message_type: 'system',
+        timestamp: '2025-06-01T09:00:02.000Z',
+        webhook_url: HOOK,
+        properties: {},
+      },
       {
         conversation_id: id,
         event_type: 'system.shutdown',
@@ -77,7 +92,11 @@ describe('simulator callbacks', () => {
   it("sends the end endpoint's and the left timeout's reasons, and nothing for a conversation without a callback_url or in test mode", async () => {
     const { simulator, tavus, received, advance } = setup(1_000);
     const ended = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK });
-    const left = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, properties: { participant_left_timeout: 10 } });
+    const left = await tavus.conversations.create({
+      persona_id: DEFAULT_PERSONA_ID,
+      callback_url: HOOK,
+      properties: { participant_left_timeout: 10 },
+    });
     const silent = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID });
     await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, test_mode: true });
     for (const c of [ended, left, silent]) simulator.room.joined(c.conversation_id);
@@ -89,7 +108,9 @@ describe('simulator callbacks', () => {
     advance(1_000);
     await simulator.flushCallbacks();
 
-    const shutdowns = received.filter((e) => e.event_type === 'system.shutdown').map((e) => [e.conversation_id, e.properties.shutdown_reason]);
+    const shutdowns = received
+      .filter((e) => e.event_type === 'system.shutdown')
+      .map((e) => [e.conversation_id, e.properties.shutdown_reason]);
     expect(shutdowns).toEqual([
       [ended.conversation_id, 'end_conversation_endpoint_hit'],
       [left.conversation_id, 'participant_left_timeout reached'],
@@ -97,7 +118,9 @@ describe('simulator callbacks', () => {
     expect(new Set(received.map((e) => e.conversation_id))).toEqual(new Set([ended.conversation_id, left.conversation_id]));
     expect(received.filter((e) => e.event_type === 'application.transcription_ready')).toHaveLength(2);
     // a transcript of a call where nothing was said is the system turn alone
-    expect(received.find((e) => e.event_type === 'application.transcription_ready')!.properties.transcript).toEqual([{ role: 'system', content: expect.any(String) }]);
+    expect(received.find((e) => e.event_type === 'application.transcription_ready')!.properties.transcript).toEqual([
+      { role: 'system', content: expect.any(String) },
+    ]);
     received.forEach(acceptedByWebhook);
   });
 
@@ -105,8 +128,14 @@ describe('simulator callbacks', () => {
     const received: CallbackEnvelope[] = [];
     const simulator = createTavusSimulator({ callbacks: { deliver: (envelope) => void received.push(envelope), transcriptDelayMs: 30 } });
     const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: simulator.fetch, sleep: async () => {} });
-    const { conversation_id } = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, properties: { max_call_duration: 1 } });
+    const { conversation_id } = await tavus.conversations.create({
+      persona_id: DEFAULT_PERSONA_ID,
+      callback_url: HOOK,
+      properties: { max_call_duration: 1 },
+    });
     simulator.room.joined(conversation_id);
-    await expect.poll(() => received.map((e) => e.event_type), { timeout: 5_000 }).toEqual(['system.replica_joined', 'system.shutdown', 'application.transcription_ready']);
+    await expect
+      .poll(() => received.map((e) => e.event_type), { timeout: 5_000 })
+      .toEqual(['system.replica_joined', 'system.shutdown', 'application.transcription_ready']);
   });
 });

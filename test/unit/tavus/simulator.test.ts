@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ConcurrencyLimitError,
-  RateLimitError,
-  createTavusClient,
-  type TavusClient,
-} from '@/lib/tavus';
+import { ConcurrencyLimitError, RateLimitError, createTavusClient, type TavusClient } from '@/lib/tavus';
 import {
   DEFAULT_PERSONA_ID,
   DEFAULT_REPLICA_ID,
@@ -19,9 +14,17 @@ const START = Date.parse('2025-06-01T09:00:00Z');
 function setup(options: TavusSimulatorOptions = {}) {
   let time = START;
   const simulator = createTavusSimulator({ now: () => time, ...options });
-  const tavus: TavusClient = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: simulator.fetch, sleep: async () => {} });
+  const tavus: TavusClient = createTavusClient({
+    baseUrl: 'https://tavusapi.com',
+    apiKey: 'dev',
+    fetch: simulator.fetch,
+    sleep: async () => {},
+  });
   const raw = (path: string, init: RequestInit = {}) =>
-    simulator.fetch(`https://tavusapi.com${path}`, { ...init, headers: { 'x-api-key': 'dev', 'content-type': 'application/json', ...init.headers } });
+    simulator.fetch(`https://tavusapi.com${path}`, {
+      ...init,
+      headers: { 'x-api-key': 'dev', 'content-type': 'application/json', ...init.headers },
+    });
   return { simulator, tavus, raw, advance: (ms: number) => void (time += ms) };
 }
 
@@ -83,14 +86,17 @@ describe('answers like Tavus', () => {
     const badPatch = await raw(`/v2/personas/${DEFAULT_PERSONA_ID}`, { method: 'PATCH', body: JSON.stringify({ op: 'replace' }) });
     expect([badPatch.status, await badPatch.json()]).toEqual([422, { message: 'Invalid JSON patch format' }]);
     const samePatch = await raw(`/v2/personas/${DEFAULT_PERSONA_ID}`, {
-      method: 'PATCH', body: JSON.stringify([{ op: 'replace', path: '/persona_name', value: 'Reflective Listener' }]),
+      method: 'PATCH',
+      body: JSON.stringify([{ op: 'replace', path: '/persona_name', value: 'Reflective Listener' }]),
     });
     expect([samePatch.status, await samePatch.text()]).toEqual([304, '']);
   });
 
   it('accepts any key or a bearer token by default, only the configured key when one is set', async () => {
     const open = setup();
-    const bearer = await open.simulator.fetch('https://x.supabase.co/functions/v1/tavus/v2/personas', { headers: { Authorization: 'Bearer t' } });
+    const bearer = await open.simulator.fetch('https://x.supabase.co/functions/v1/tavus/v2/personas', {
+      headers: { Authorization: 'Bearer t' },
+    });
     expect(bearer.status).toBe(200);
     const strict = setup({ apiKey: 'right-key' });
     expect((await strict.raw('/v2/personas')).status).toBe(401);
@@ -100,7 +106,8 @@ describe('answers like Tavus', () => {
   it('validates bodies with the client schemas, naming the field', async () => {
     const { raw } = setup();
     const response = await raw('/v2/conversations', {
-      method: 'POST', body: JSON.stringify({ persona_id: DEFAULT_PERSONA_ID, properties: { enable_transcription: true } }),
+      method: 'POST',
+      body: JSON.stringify({ persona_id: DEFAULT_PERSONA_ID, properties: { enable_transcription: true } }),
     });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/enable_transcription does not exist/);
@@ -111,19 +118,38 @@ describe('answers like Tavus', () => {
     const { raw } = setup();
     const post = (path: string, body: unknown) => raw(path, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
     const created = await post('/v2/objectives', { data: [{ objective_name: 'greet', objective_prompt: 'Say hello.' }] });
-    expect(created).toEqual({ objectives_id: expect.stringMatching(/^o/), objective_name: 'greet', status: 'active', created_at: expect.any(String) });
+    expect(created).toEqual({
+      objectives_id: expect.stringMatching(/^o/),
+      objective_name: 'greet',
+      status: 'active',
+      created_at: expect.any(String),
+    });
     const listed = (await (await raw('/v2/objectives')).json()).data[0];
-    expect(listed).toEqual({ objectives_id: created.objectives_id, objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) });
+    expect(listed).toEqual({
+      objectives_id: created.objectives_id,
+      objective_name: 'greet',
+      objective_prompt: 'Say hello.',
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
+    });
     const got = await (await raw(`/v2/objectives/${created.objectives_id}`)).json();
-    expect(got).toEqual({ data: { objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) } });
+    expect(got).toEqual({
+      data: { objective_name: 'greet', objective_prompt: 'Say hello.', created_at: expect.any(String), updated_at: expect.any(String) },
+    });
 
     const set = await post('/v2/guardrails', { name: 'Care', data: [{ guardrail_name: 'kind', guardrail_prompt: 'Be kind.' }] });
     expect(set).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'Care', status: 'active' });
     const single = await post('/v2/guardrails', { guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
     expect(single).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'no_advice' });
     const items = (await (await raw('/v2/guardrails')).json()).data;
-    expect(items.map((g: object) => Object.keys(g).sort())).toEqual([['created_at', 'guardrails_id', 'updated_at'], ['created_at', 'guardrails_id', 'updated_at']]);
-    expect((await (await raw(`/v2/guardrails/${single.guardrails_id}`)).json()).data).toMatchObject({ guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
+    expect(items.map((g: object) => Object.keys(g).sort())).toEqual([
+      ['created_at', 'guardrails_id', 'updated_at'],
+      ['created_at', 'guardrails_id', 'updated_at'],
+    ]);
+    expect((await (await raw(`/v2/guardrails/${single.guardrails_id}`)).json()).data).toMatchObject({
+      guardrail_name: 'no_advice',
+      guardrail_prompt: 'No medical advice.',
+    });
     const persona = await post('/v2/personas', { system_prompt: 'x', guardrail_ids: [single.guardrails_id, 'g000000000aa'] });
     expect(persona).toEqual({ error: 'Invalid guardrail_ids' });
   });
@@ -143,11 +169,12 @@ describe('answers like Tavus', () => {
 });
 
 describe('over time', () => {
-  it('closes a room nobody joined at participant_absent_timeout, and an emptied one at participant_left_timeout, with Tavus\'s reasons', async () => {
+  it("closes a room nobody joined at participant_absent_timeout, and an emptied one at participant_left_timeout, with Tavus's reasons", async () => {
     const { simulator, tavus, advance } = setup();
     const properties = { participant_absent_timeout: 120, participant_left_timeout: 60 };
     const start = (name: string) => tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, conversation_name: name, properties });
-    const reason = async (id: string) => (await tavus.conversations.get(id, { verbose: true })).events?.find((e) => e.event_type === 'system.shutdown')?.properties;
+    const reason = async (id: string) =>
+      (await tavus.conversations.get(id, { verbose: true })).events?.find((e) => e.event_type === 'system.shutdown')?.properties;
     const absent = await start('nobody came');
     const left = await start('came and went');
     simulator.room.joined(left.conversation_id);
@@ -166,7 +193,10 @@ describe('over time', () => {
     advance(60_000);
     const ended = await tavus.conversations.get(left.conversation_id, { verbose: true });
     expect(ended.status).toBe('ended');
-    expect(ended.events?.at(-1)).toMatchObject({ event_type: 'system.shutdown', properties: { shutdown_reason: 'participant_left_timeout reached' } });
+    expect(ended.events?.at(-1)).toMatchObject({
+      event_type: 'system.shutdown',
+      properties: { shutdown_reason: 'participant_left_timeout reached' },
+    });
   });
 
   it('records no invented shutdown reason for a test conversation', async () => {
@@ -190,7 +220,10 @@ describe('over time', () => {
     const late = await tavus.conversations.get(timed.conversation_id, { verbose: true });
     expect(late.status).toBe('ended');
     const shutdown = late.events?.find((e) => e.event_type === 'system.shutdown');
-    expect(shutdown).toMatchObject({ timestamp: new Date(START + 120_000).toISOString(), properties: { shutdown_reason: 'max_call_duration reached' } });
+    expect(shutdown).toMatchObject({
+      timestamp: new Date(START + 120_000).toISOString(),
+      properties: { shutdown_reason: 'max_call_duration reached' },
+    });
     const byEnd = await tavus.conversations.get(ended.conversation_id, { verbose: true });
     expect(byEnd.events?.at(-1)?.properties).toEqual({ shutdown_reason: 'end_conversation_endpoint_hit' });
     expect((await tavus.conversations.get(hour.conversation_id)).status).toBe('active');
@@ -231,7 +264,10 @@ describe('over time', () => {
     expect(tooSoon).toBeInstanceOf(RateLimitError);
     expect((tooSoon as RateLimitError).retryAfterMs).toBe(3600_000 - 4000);
     advance(3600_000);
-    expect((await tavus.documents.recrawl(doc.document_id, { crawl: { depth: 1, max_pages: 3 } })).crawl_config).toEqual({ depth: 1, max_pages: 3 });
+    expect((await tavus.documents.recrawl(doc.document_id, { crawl: { depth: 1, max_pages: 3 } })).crawl_config).toEqual({
+      depth: 1,
+      max_pages: 3,
+    });
   });
 
   it('a document without crawl settings cannot be recrawled unless settings are given', async () => {
@@ -256,7 +292,7 @@ describe('over time', () => {
 });
 
 describe('persistence', () => {
-  it('a second simulator on the same storage sees the first one\'s state, and time keeps running', async () => {
+  it("a second simulator on the same storage sees the first one's state, and time keeps running", async () => {
     const storage = memoryStorage();
     let time = START;
     const first = createTavusSimulator({ storage, now: () => time });
@@ -273,7 +309,11 @@ describe('persistence', () => {
     expect((await b.conversations.get(call.conversation_id)).status).toBe('ended');
     // Shared like two tabs: a change through one is seen by the other.
     await b.personas.delete(persona.persona_id);
-    await expect(a.personas.get(persona.persona_id)).rejects.toMatchObject({ code: 'invalid_request', status: 400, serverMessage: 'Invalid persona_id' });
+    await expect(a.personas.get(persona.persona_id)).rejects.toMatchObject({
+      code: 'invalid_request',
+      status: 400,
+      serverMessage: 'Invalid persona_id',
+    });
   });
 
   it('unreadable stored state is replaced by the seeded account; reset seeds it again', async () => {

@@ -219,7 +219,9 @@ describe('timeouts and aborts', () => {
 
   it('a dropped connection is a ConnectionError whose cause is kept without the key', async () => {
     const { fetch } = scriptedFetch(new TypeError('connect ECONNREFUSED for key tvs_secret_key_123'));
-    const error = await client(fetch, { maxRetries: 0 }).tavus.personas.get('p7e13c73f41f').catch((e: unknown) => e);
+    const error = await client(fetch, { maxRetries: 0 })
+      .tavus.personas.get('p7e13c73f41f')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(String((error as Error).cause)).toContain('ECONNREFUSED');
     expect(String((error as Error).cause)).not.toContain('tvs_secret_key_123');

@@ -121,7 +121,9 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
   }, [session.id]);
 
   // Leaving the page inside the app would leave the call running: ask first.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => !endingRef.current && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => !endingRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
 
   // `conversation.interrupt`: the replica stops mid-sentence and waits for the user.
   const interrupt = () => {
@@ -138,10 +140,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
     (detail: string) => void end('call_engine_unavailable', { tone: 'error', text: `${ENGINE_FAILURE_TEXT} (${detail})` }),
     [end],
   );
-  const onCallEnded = useCallback(
-    (reason: string, text: string) => void end(reason, { tone: 'info', text }),
-    [end],
-  );
+  const onCallEnded = useCallback((reason: string, text: string) => void end(reason, { tone: 'info', text }), [end]);
 
   return (
     <section className="page call" aria-labelledby="page-title">
@@ -170,7 +169,12 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
         <Transcript />
         <ReplyBox readiness={readiness} disabled={ending} onSend={(text) => channel?.respond(text)} />
         <p className="call__actions">
-          <button type="button" className="secondary" disabled={!channel || readiness !== 'ready' || !replicaSpeaking || ending} onClick={interrupt}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!channel || readiness !== 'ready' || !replicaSpeaking || ending}
+            onClick={interrupt}
+          >
             Stop talking
           </button>{' '}
           <button type="button" className="danger" disabled={ending} onClick={() => void end('user_ended')}>
@@ -190,7 +194,9 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
       {blocker.state === 'blocked' && (
         <LeaveDialog onLeave={() => void end('left_page', undefined, () => blocker.proceed?.())} onStay={() => blocker.reset?.()} />
       )}
-      <p className="visually-hidden">The session ends automatically when the time runs out; a warning appears {WARNING_SECONDS} seconds before.</p>
+      <p className="visually-hidden">
+        The session ends automatically when the time runs out; a warning appears {WARNING_SECONDS} seconds before.
+      </p>
     </section>
   );
 }

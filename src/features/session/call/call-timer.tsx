@@ -21,7 +21,10 @@ export function CallTimer({ deadline, onLimit }: { deadline: number; onLimit: ()
   return (
     <div className="call-timer">
       <p className={`call-timer__clock${left <= WARNING_SECONDS ? ' call-timer__clock--warning' : ''}`}>
-        Time left: <span role="timer" aria-label="Time left" aria-live="off">{formatClock(left)}</span>
+        Time left:{' '}
+        <span role="timer" aria-label="Time left" aria-live="off">
+          {formatClock(left)}
+        </span>
       </p>
       {left <= WARNING_SECONDS && left > 0 && (
         <p role="alert" className="call-timer__warning">

@@ -75,7 +75,15 @@ export function dailyChannel(call: DailyCall, conversationId: string): CallChann
  * The live call: Daily's engine is loaded first (it comes from Daily's servers at run time), then
  * the hair check, then the conversation, both from @tavus/cvi-ui.
  */
-export default function LiveStage({ conversationUrl, meetingToken, conversationId, onReady, onEngineFailure, onCallEnded, onLeave }: LiveStageProps) {
+export default function LiveStage({
+  conversationUrl,
+  meetingToken,
+  conversationId,
+  onReady,
+  onEngineFailure,
+  onCallEnded,
+  onLeave,
+}: LiveStageProps) {
   const [call, setCall] = useState<DailyCall | null>(null);
   const [phase, setPhase] = useState<'loading' | 'hair-check' | 'conversation' | 'failed'>('loading');
 

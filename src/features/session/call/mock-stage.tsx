@@ -32,7 +32,8 @@ export function MockStage({
 
   useEffect(() => {
     // What is said reaches the simulator too, for the transcript it sends after the call.
-    const onUtterance = (role: 'user' | 'assistant', speech: string) => void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
+    const onUtterance = (role: 'user' | 'assistant', speech: string) =>
+      void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
     const replica = createScriptedReplica({ conversationId, onUtterance, ...(timing ? { timing } : {}) });
     onReady(replica);
     return () => {

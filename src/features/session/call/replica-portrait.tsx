@@ -5,7 +5,12 @@
  */
 export function ReplicaPortrait({ speaking }: { speaking: boolean }) {
   return (
-    <svg className={`portrait${speaking ? ' portrait--speaking' : ''}`} viewBox="0 0 200 200" role="img" aria-label={speaking ? 'The replica, speaking' : 'The replica, listening'}>
+    <svg
+      className={`portrait${speaking ? ' portrait--speaking' : ''}`}
+      viewBox="0 0 200 200"
+      role="img"
+      aria-label={speaking ? 'The replica, speaking' : 'The replica, listening'}
+    >
       <defs>
         <radialGradient id="portrait-halo" cx="50%" cy="45%" r="55%">
           <stop offset="0%" stopColor="var(--portrait-halo)" stopOpacity="0.55" />
@@ -38,7 +43,14 @@ export function ReplicaPortrait({ speaking }: { speaking: boolean }) {
         <ellipse cx="78" cy="102" rx="6" ry="3.5" fill="#eaa58c" opacity="0.45" />
         <ellipse cx="122" cy="102" rx="6" ry="3.5" fill="#eaa58c" opacity="0.45" />
         <g className="portrait__mouth">
-          <path className="portrait__smile" d="M89 112 Q100 119 111 112" stroke="#a45a4f" strokeWidth="2.5" fill="none" strokeLinecap="round" />
+          <path
+            className="portrait__smile"
+            d="M89 112 Q100 119 111 112"
+            stroke="#a45a4f"
+            strokeWidth="2.5"
+            fill="none"
+            strokeLinecap="round"
+          />
           <ellipse className="portrait__open" cx="100" cy="114" rx="7" ry="4" fill="#7d3b36" />
         </g>
       </g>

@@ -24,7 +24,9 @@ export function ReplyBox({ readiness, disabled, onSend }: { readiness: SendReadi
       setText('');
       setFailure(null);
     } catch (error) {
-      setFailure(`Your answer was not sent (${error instanceof Error ? error.message : String(error)}). It is still in the box: try again.`);
+      setFailure(
+        `Your answer was not sent (${error instanceof Error ? error.message : String(error)}). It is still in the box: try again.`,
+      );
     }
   };
   return (

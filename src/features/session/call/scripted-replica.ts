@@ -84,7 +84,8 @@ export function createScriptedReplica(options: {
       properties,
     };
     for (const listener of listeners) listener(event);
-    if (event_type === 'conversation.utterance') options.onUtterance?.(properties.role === 'user' ? 'user' : 'assistant', String(properties.speech));
+    if (event_type === 'conversation.utterance')
+      options.onUtterance?.(properties.role === 'user' ? 'user' : 'assistant', String(properties.speech));
   };
 
   const later = (ms: number, work: () => void, owner = timers) => {
@@ -116,7 +117,12 @@ export function createScriptedReplica(options: {
     emit('conversation.replica_interrupted', current.turn, {}, current.inferenceId);
     if (current.spoken !== undefined) {
       const speech = current.words.slice(0, current.spoken).join(' ');
-      emit('conversation.utterance.streaming', current.turn, { role: 'replica', speech, content_index: current.spoken, final: true, is_interrupted: true }, current.inferenceId);
+      emit(
+        'conversation.utterance.streaming',
+        current.turn,
+        { role: 'replica', speech, content_index: current.spoken, final: true, is_interrupted: true },
+        current.inferenceId,
+      );
     }
     finishReply(current, true);
   };
@@ -124,7 +130,13 @@ export function createScriptedReplica(options: {
   const say = (line: string, turnIdx: number, stream: boolean) => {
     cutReply();
     inferences += 1;
-    const current: Reply = { inferenceId: `inf-${options.conversationId}-${inferences}`, turn: turnIdx, words: line.split(' '), startedMs: Date.now(), timers: new Set() };
+    const current: Reply = {
+      inferenceId: `inf-${options.conversationId}-${inferences}`,
+      turn: turnIdx,
+      words: line.split(' '),
+      startedMs: Date.now(),
+      timers: new Set(),
+    };
     reply = current;
     emit('conversation.utterance', turnIdx, { role: 'replica', speech: line }, current.inferenceId);
     emit('conversation.replica.started_speaking', turnIdx, {}, current.inferenceId);
@@ -135,7 +147,12 @@ export function createScriptedReplica(options: {
     const chunk = (count: number) => {
       current.spoken = count;
       const final = count === current.words.length;
-      emit('conversation.utterance.streaming', turnIdx, { role: 'replica', speech: current.words.slice(0, count).join(' '), content_index: count - 1, final }, current.inferenceId);
+      emit(
+        'conversation.utterance.streaming',
+        turnIdx,
+        { role: 'replica', speech: current.words.slice(0, count).join(' '), content_index: count - 1, final },
+        current.inferenceId,
+      );
       if (final) finishReply(current, false);
       else later(timing.wordMs, () => chunk(count + 1), current.timers);
     };
@@ -152,7 +169,12 @@ export function createScriptedReplica(options: {
       cutReply();
       const chunk = (count: number) => {
         const final = count === words.length;
-        emit('conversation.utterance.streaming', turnIdx, { role: 'user', speech: words.slice(0, count).join(' '), content_index: count - 1, final }, `inf-${options.conversationId}-u${turnIdx}-${count}`);
+        emit(
+          'conversation.utterance.streaming',
+          turnIdx,
+          { role: 'user', speech: words.slice(0, count).join(' '), content_index: count - 1, final },
+          `inf-${options.conversationId}-u${turnIdx}-${count}`,
+        );
         if (!final) return later(timing.wordMs, () => chunk(count + 1));
         emit('conversation.user.stopped_speaking', turnIdx, { duration: seconds(startedMs) });
         resolve();

@@ -94,7 +94,14 @@ function applyReplica(state: CallEventsState, event: ConversationEvent, count: n
   const id = inferenceId(event);
   const index = replicaLine(state.lines, id);
   const current = index >= 0 ? state.lines[index] : undefined;
-  const base: TranscriptLine = current ?? { id: `line-${count}`, role: 'replica', text: '', final: false, ...(id ? { inferenceId: id } : {}), ...(turnIdx(event) !== undefined ? { turnIdx: turnIdx(event) } : {}) };
+  const base: TranscriptLine = current ?? {
+    id: `line-${count}`,
+    role: 'replica',
+    text: '',
+    final: false,
+    ...(id ? { inferenceId: id } : {}),
+    ...(turnIdx(event) !== undefined ? { turnIdx: turnIdx(event) } : {}),
+  };
   const text = speech(event);
 
   if (event.event_type === 'conversation.utterance') {
@@ -127,7 +134,13 @@ function applyUser(state: CallEventsState, event: ConversationEvent, count: numb
   const index = userLine(state.lines, turn);
   const current = index >= 0 ? state.lines[index] : undefined;
   if (current?.settled) return { ...state, count };
-  const base: TranscriptLine = current ?? { id: `line-${count}`, role: 'user', text: '', final: false, ...(turn !== undefined ? { turnIdx: turn } : {}) };
+  const base: TranscriptLine = current ?? {
+    id: `line-${count}`,
+    role: 'user',
+    text: '',
+    final: false,
+    ...(turn !== undefined ? { turnIdx: turn } : {}),
+  };
   if (event.event_type === 'conversation.utterance') return put(state, count, index, { ...base, text, final: true, settled: true });
   // Streaming user text is a snapshot of the turn so far; the recogniser may still revise it after
   // a `final` chunk, so only the utterance settles the line.
@@ -142,7 +155,12 @@ function replicaStopped(state: CallEventsState, event: ConversationEvent, count:
   if (!current || current.final) return stopped;
   const interrupted = props(event).interrupted === true || current.interrupted === true;
   const unsaid = interrupted && current.contentIndex !== undefined ? unsaidRest(current.planned, current.text) : undefined;
-  return put(stopped, count, index, { ...current, final: true, ...(interrupted ? { interrupted: true } : {}), ...(unsaid ? { unsaid } : {}) });
+  return put(stopped, count, index, {
+    ...current,
+    final: true,
+    ...(interrupted ? { interrupted: true } : {}),
+    ...(unsaid ? { unsaid } : {}),
+  });
 }
 
 function markInterrupted(state: CallEventsState, event: ConversationEvent, count: number): CallEventsState {
@@ -165,7 +183,8 @@ export function applyConversationEvent(state: CallEventsState, event: Conversati
       const speaker = role(event);
       if (speaker === 'user') return applyUser(state, event, count);
       // Without a role, a streaming chunk is the replica's (the older stream had no user chunks).
-      if (speaker === 'replica' || (speaker === null && event.event_type === 'conversation.utterance.streaming')) return applyReplica(state, event, count);
+      if (speaker === 'replica' || (speaker === null && event.event_type === 'conversation.utterance.streaming'))
+        return applyReplica(state, event, count);
       return { ...state, count };
     }
     case 'conversation.replica_interrupted':

@@ -42,11 +42,17 @@ export function Transcript() {
     <section className="transcript" aria-labelledby="transcript-title">
       <h2 id="transcript-title">Transcript</h2>
       <p className="speaking" aria-label="Who is speaking">
-        <span className={`speaking__who${replicaSpeaking ? ' speaking__who--on' : ''}`}>Replica {replicaSpeaking ? 'speaking' : 'listening'}</span>
+        <span className={`speaking__who${replicaSpeaking ? ' speaking__who--on' : ''}`}>
+          Replica {replicaSpeaking ? 'speaking' : 'listening'}
+        </span>
         <span className={`speaking__who${userSpeaking ? ' speaking__who--on' : ''}`}>You {userSpeaking ? 'speaking' : 'quiet'}</span>
       </p>
       <div className="transcript__scroll" role="log" aria-live="polite" aria-label="Conversation so far" tabIndex={0}>
-        {lines.length === 0 ? <p className="transcript__empty">The conversation appears here as it happens.</p> : <TranscriptLines lines={lines} label="Lines" />}
+        {lines.length === 0 ? (
+          <p className="transcript__empty">The conversation appears here as it happens.</p>
+        ) : (
+          <TranscriptLines lines={lines} label="Lines" />
+        )}
         <div ref={end} />
       </div>
     </section>

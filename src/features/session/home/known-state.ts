@@ -32,7 +32,10 @@ export function lastKnownHome(storage: Storage | undefined = globalThis.localSto
     const known = JSON.parse(raw) as Partial<KnownHome> | null;
     const usage = known?.usage;
     const usable =
-      typeof usage?.secondsLeft === 'number' && typeof usage.plan?.name === 'string' && typeof usage.subscription?.status === 'string' && typeof known?.open?.kind === 'string';
+      typeof usage?.secondsLeft === 'number' &&
+      typeof usage.plan?.name === 'string' &&
+      typeof usage.subscription?.status === 'string' &&
+      typeof known?.open?.kind === 'string';
     return usable ? (known as KnownHome) : null;
   } catch {
     return null; // storage refused or unreadable: the database's answer follows

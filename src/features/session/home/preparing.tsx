@@ -40,8 +40,15 @@ export function Preparing() {
           </li>
         ))}
       </ol>
-      <progress className="preparing__bar" max={steps.length} value={steps.filter((s) => s.done).length + 0.5} aria-label="Preparing the start page" />
-      {slow && local && !dbReady && <p className="preparing__note">The first visit sets the database up in this browser; later visits open it at once.</p>}
+      <progress
+        className="preparing__bar"
+        max={steps.length}
+        value={steps.filter((s) => s.done).length + 0.5}
+        aria-label="Preparing the start page"
+      />
+      {slow && local && !dbReady && (
+        <p className="preparing__note">The first visit sets the database up in this browser; later visits open it at once.</p>
+      )}
     </div>
   );
 }

@@ -25,10 +25,12 @@ export function SessionSummary({ session, gateway, notice }: { session: Session;
       queryKey: queryKeys.secondsLeft(session.seconds_used),
       queryFn: async () => (await (await services.db()).usage()).secondsLeft,
     }).data ?? null;
-  const { lines, source, waiting } = useSummaryTranscript(session, gateway.callTransport !== 'simulated' || services.simulatedCallbacks === true);
+  const { lines, source, waiting } = useSummaryTranscript(
+    session,
+    gateway.callTransport !== 'simulated' || services.simulatedCallbacks === true,
+  );
   const failed = session.status === 'failed';
   const duration = durationSeconds(session);
-
 
   return (
     <section className="page summary" aria-labelledby="page-title">
@@ -67,9 +69,15 @@ export function SessionSummary({ session, gateway, notice }: { session: Session;
       </dl>
       <section aria-labelledby="summary-transcript">
         <h2 id="summary-transcript">Transcript</h2>
-        {source === 'call' && waiting && <p role="status">This is what was heard during the call; Tavus's full transcript replaces it when it arrives.</p>}
+        {source === 'call' && waiting && (
+          <p role="status">This is what was heard during the call; Tavus's full transcript replaces it when it arrives.</p>
+        )}
         {source === 'none' && (
-          <p>{waiting ? 'The transcript is on its way from Tavus; it appears here when it arrives.' : 'No transcript is available for this session.'}</p>
+          <p>
+            {waiting
+              ? 'The transcript is on its way from Tavus; it appears here when it arrives.'
+              : 'No transcript is available for this session.'}
+          </p>
         )}
         {lines.length > 0 && <TranscriptLines lines={lines} label="Transcript of the session" />}
       </section>

@@ -21,7 +21,10 @@ export function ConversationsPage() {
 
   const load = useCallback(
     async (signal: AbortSignal) =>
-      (await services.tavus()).conversations.list({ limit: PAGE_SIZE, page, ...(status ? { status: status as 'active' | 'ended' } : {}) }, { signal }),
+      (await services.tavus()).conversations.list(
+        { limit: PAGE_SIZE, page, ...(status ? { status: status as 'active' | 'ended' } : {}) },
+        { signal },
+      ),
     [services, page, status],
   );
   const { data, error, loading, reload } = useLoad(queryKeys.studio('conversations', page, status || null), load);
@@ -42,8 +45,20 @@ export function ConversationsPage() {
   return (
     <section aria-labelledby="conversations-title">
       <h2 id="conversations-title">Conversations</h2>
-      <SelectField id="conversation-status" label="Show" value={status} onChange={(v) => { setStatus(v); setPage(1); }} options={options('active', 'ended')} emptyLabel="All conversations" />
-      <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
+      <SelectField
+        id="conversation-status"
+        label="Show"
+        value={status}
+        onChange={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        options={options('active', 'ended')}
+        emptyLabel="All conversations"
+      />
+      <div role="status" aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+      </div>
       <ErrorAlert error={actionError} />
       <ErrorAlert error={error} />
       {loading && !data && <p aria-busy="true">Loading conversations…</p>}
@@ -51,28 +66,58 @@ export function ConversationsPage() {
       {data && data.data.length > 0 && (
         <table aria-label="Conversations">
           <thead>
-            <tr><th scope="col">Conversation</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Actions</th></tr>
+            <tr>
+              <th scope="col">Conversation</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created</th>
+              <th scope="col">Actions</th>
+            </tr>
           </thead>
           <tbody>
             {data.data.map((c) => {
               const label = c.conversation_name || c.conversation_id;
               return [
                 <tr key={c.conversation_id}>
-                  <th scope="row">{label}<br /><code>{c.conversation_id}</code></th>
-                  <td><span className="badge">{c.status ?? 'unknown'}</span></td>
+                  <th scope="row">
+                    {label}
+                    <br />
+                    <code>{c.conversation_id}</code>
+                  </th>
+                  <td>
+                    <span className="badge">{c.status ?? 'unknown'}</span>
+                  </td>
                   <td>{c.created_at ? new Date(c.created_at).toLocaleString() : '—'}</td>
                   <td className="studio-actions">
-                    <button type="button" className="secondary" aria-expanded={open === c.conversation_id} onClick={() => setOpen(open === c.conversation_id ? undefined : c.conversation_id)} aria-label={`Details of ${label}`}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-expanded={open === c.conversation_id}
+                      onClick={() => setOpen(open === c.conversation_id ? undefined : c.conversation_id)}
+                      aria-label={`Details of ${label}`}
+                    >
                       Details
                     </button>{' '}
                     {c.status === 'active' && (
-                      <ConfirmButton label={`End ${label}`} confirmLabel="End conversation" question={`End ${label} now? The participant leaves the call and billing stops.`} onConfirm={() => run(async (t) => (await t.conversations.end(c.conversation_id), `Ended ${label}.`))} />
+                      <ConfirmButton
+                        label={`End ${label}`}
+                        confirmLabel="End conversation"
+                        question={`End ${label} now? The participant leaves the call and billing stops.`}
+                        onConfirm={() => run(async (t) => (await t.conversations.end(c.conversation_id), `Ended ${label}.`))}
+                      />
                     )}{' '}
-                    <ConfirmButton label={`Delete ${label}`} question={`Delete ${label} and its record in Tavus? This does not end a running call first.`} onConfirm={() => run(async (t) => (await t.conversations.delete(c.conversation_id), `Deleted ${label}.`))} />
+                    <ConfirmButton
+                      label={`Delete ${label}`}
+                      question={`Delete ${label} and its record in Tavus? This does not end a running call first.`}
+                      onConfirm={() => run(async (t) => (await t.conversations.delete(c.conversation_id), `Deleted ${label}.`))}
+                    />
                   </td>
                 </tr>,
                 open === c.conversation_id && (
-                  <tr key={`${c.conversation_id}-details`}><td colSpan={4}><ConversationDetails conversationId={c.conversation_id} /></td></tr>
+                  <tr key={`${c.conversation_id}-details`}>
+                    <td colSpan={4}>
+                      <ConversationDetails conversationId={c.conversation_id} />
+                    </td>
+                  </tr>
                 ),
               ];
             })}
@@ -81,9 +126,15 @@ export function ConversationsPage() {
       )}
       {pages > 1 && (
         <nav aria-label="Conversation pages" className="studio-toolbar">
-          <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</button>
-          <span>Page {page} of {pages}</span>
-          <button type="button" className="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>Next page</button>
+          <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            Previous page
+          </button>
+          <span>
+            Page {page} of {pages}
+          </span>
+          <button type="button" className="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            Next page
+          </button>
         </nav>
       )}
     </section>

@@ -24,7 +24,8 @@ export function DocumentCreateForm({ onSubmit }: { onSubmit(document: DocumentCr
     };
     const depth = number('depth');
     const maxPages = number('max_pages');
-    if ((depth === undefined) !== (maxPages === undefined)) found[depth === undefined ? 'depth' : 'max_pages'] = 'is needed too: crawling takes both a depth and a page limit.';
+    if ((depth === undefined) !== (maxPages === undefined))
+      found[depth === undefined ? 'depth' : 'max_pages'] = 'is needed too: crawling takes both a depth and a page limit.';
     const body = {
       document_url: values.document_url.trim(),
       ...(values.document_name.trim() ? { document_name: values.document_name.trim() } : {}),
@@ -69,7 +70,9 @@ export function DocumentCreateForm({ onSubmit }: { onSubmit(document: DocumentCr
         {field('depth', 'Crawl depth', { type: 'number', hint: '1 to 10 links deep.' })}
         {field('max_pages', 'Maximum pages', { type: 'number', hint: '1 to 100 pages.' })}
       </fieldset>
-      <button type="submit" disabled={busy}>{busy ? 'Adding…' : 'Add document'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Adding…' : 'Add document'}
+      </button>
     </form>
   );
 }

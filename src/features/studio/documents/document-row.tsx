@@ -40,9 +40,13 @@ export function DocumentRow({ document: d, onSave, onDelete, onRecrawl }: Docume
             <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
             <label htmlFor={`${id}-tags`}>Tags of {label}</label>
             <input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} aria-describedby={`${id}-tags-hint`} />
-            <p id={`${id}-tags-hint`} className="studio-hint">Comma separated; these replace the current tags.</p>
+            <p id={`${id}-tags-hint`} className="studio-hint">
+              Comma separated; these replace the current tags.
+            </p>
             <button type="submit">Save document</button>{' '}
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
           </form>
         ) : (
           <>
@@ -55,20 +59,26 @@ export function DocumentRow({ document: d, onSave, onDelete, onRecrawl }: Docume
       </th>
       <td>
         <span className="badge">{d.status ?? 'unknown'}</span>
-        {percent !== null && d.status !== 'ready' && (
-          <progress max={100} value={percent} aria-label={`Processing progress of ${label}`} />
-        )}
+        {percent !== null && d.status !== 'ready' && <progress max={100} value={percent} aria-label={`Processing progress of ${label}`} />}
         {d.error_message && <p className="error-text studio-small">{d.error_message}</p>}
       </td>
       <td>{d.tags?.length ? d.tags.join(', ') : '—'}</td>
       <td className="studio-actions">
         {!editing && (
-          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>Edit</button>
+          <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>
+            Edit
+          </button>
         )}{' '}
         {!editing && (d.status === 'ready' || d.status === 'error') && (
-          <button type="button" className="secondary" onClick={() => void onRecrawl()} aria-label={`Recrawl ${label}`}>Recrawl</button>
+          <button type="button" className="secondary" onClick={() => void onRecrawl()} aria-label={`Recrawl ${label}`}>
+            Recrawl
+          </button>
         )}{' '}
-        <ConfirmButton label={`Delete ${label}`} question={`Delete document ${label}? Personas that use it lose it.`} onConfirm={onDelete} />
+        <ConfirmButton
+          label={`Delete ${label}`}
+          question={`Delete document ${label}? Personas that use it lose it.`}
+          onConfirm={onDelete}
+        />
       </td>
     </tr>
   );

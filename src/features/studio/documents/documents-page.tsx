@@ -16,11 +16,14 @@ export function DocumentsPage({ pollMs = DOCUMENT_POLL_MS }: { pollMs?: number }
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
 
-  const load = useCallback(async (signal: AbortSignal) => {
-    const all: Document[] = [];
-    for await (const d of (await services.tavus()).documents.list({ limit: 50, sort: 'descending' }, { signal })) all.push(d);
-    return all;
-  }, [services]);
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const all: Document[] = [];
+      for await (const d of (await services.tavus()).documents.list({ limit: 50, sort: 'descending' }, { signal })) all.push(d);
+      return all;
+    },
+    [services],
+  );
   const { data: documents, error, loading, reload } = useLoad(queryKeys.studio('documents'), load);
   const processing = (documents ?? []).some((d) => !SETTLED.has(d.status ?? 'ready'));
   usePoll(processing, pollMs, reload);
@@ -65,15 +68,26 @@ export function DocumentsPage({ pollMs = DOCUMENT_POLL_MS }: { pollMs?: number }
               <DocumentRow
                 key={d.document_id}
                 document={d}
-                onSave={(changes) => run(async (t) => (await t.documents.update(d.document_id, changes), `Saved ${changes.document_name ?? d.document_name ?? d.document_id}.`))}
+                onSave={(changes) =>
+                  run(
+                    async (t) => (
+                      await t.documents.update(d.document_id, changes),
+                      `Saved ${changes.document_name ?? d.document_name ?? d.document_id}.`
+                    ),
+                  )
+                }
                 onDelete={() => run(async (t) => (await t.documents.delete(d.document_id), `Deleted ${d.document_name ?? d.document_id}.`))}
-                onRecrawl={() => run(async (t) => (await t.documents.recrawl(d.document_id), `Recrawl of ${d.document_name ?? d.document_id} started.`))}
+                onRecrawl={() =>
+                  run(async (t) => (await t.documents.recrawl(d.document_id), `Recrawl of ${d.document_name ?? d.document_id} started.`))
+                }
               />
             ))}
           </tbody>
         </table>
       )}
-      <DocumentCreateForm onSubmit={(doc) => run(async (t) => `Added ${(await t.documents.create(doc)).document_id}; it is processed in the background.`)} />
+      <DocumentCreateForm
+        onSubmit={(doc) => run(async (t) => `Added ${(await t.documents.create(doc)).document_id}; it is processed in the background.`)}
+      />
     </section>
   );
 }

@@ -27,7 +27,13 @@ export function toGuardrailDraft(item: Record<string, unknown>): GuardrailDraft 
 }
 
 const fromDraft = (d: GuardrailDraft) =>
-  compact({ ...d.extra, guardrail_name: d.guardrail_name.trim(), guardrail_prompt: d.guardrail_prompt.trim(), modality: d.modality, callback_url: d.callback_url.trim() });
+  compact({
+    ...d.extra,
+    guardrail_name: d.guardrail_name.trim(),
+    guardrail_prompt: d.guardrail_prompt.trim(),
+    modality: d.modality,
+    callback_url: d.callback_url.trim(),
+  });
 
 interface GuardrailsFormProps {
   initialName: string;
@@ -66,28 +72,78 @@ export function GuardrailsForm({ initialName, initial, submitLabel, onSubmit, on
     }
   }
 
-  const set = (i: number, field: keyof GuardrailDraft) => (value: string) => setDrafts((all) => all.map((d, j) => (j === i ? { ...d, [field]: value } : d)));
+  const set = (i: number, field: keyof GuardrailDraft) => (value: string) =>
+    setDrafts((all) => all.map((d, j) => (j === i ? { ...d, [field]: value } : d)));
   const count = Object.keys(errors).length;
   return (
     <form noValidate onSubmit={submit} aria-label="Guardrails">
-      {count > 0 && <p role="alert" className="notice studio-error">{count === 1 ? 'One field needs' : `${count} fields need`} attention. Nothing was saved.</p>}
+      {count > 0 && (
+        <p role="alert" className="notice studio-error">
+          {count === 1 ? 'One field needs' : `${count} fields need`} attention. Nothing was saved.
+        </p>
+      )}
       <TextField id="guardrails-name" label="Set name" value={name} onChange={setName} error={errors.name} required />
       {drafts.map((d, i) => (
         <fieldset key={i} className="studio-section">
-          <legend>Guardrail {i + 1}{d.guardrail_name ? `: ${d.guardrail_name}` : ''}</legend>
-          <TextField id={`guardrail-${i}-name`} label="Guardrail name" value={d.guardrail_name} onChange={set(i, 'guardrail_name')} error={errors[`${i}.guardrail_name`]} hint="Letters, digits and _ only, e.g. no_medical_advice." required />
-          <TextAreaField id={`guardrail-${i}-prompt`} label="Guardrail prompt" value={d.guardrail_prompt} onChange={set(i, 'guardrail_prompt')} error={errors[`${i}.guardrail_prompt`]} rows={3} required />
-          <SelectField id={`guardrail-${i}-modality`} label="Modality" value={d.modality} onChange={set(i, 'modality')} error={errors[`${i}.modality`]} options={options('verbal', 'visual')} emptyLabel="Tavus default" />
-          <TextField id={`guardrail-${i}-callback`} type="url" label="Callback URL" value={d.callback_url} onChange={set(i, 'callback_url')} error={errors[`${i}.callback_url`]} hint="Optional: Tavus posts here when the guardrail is triggered." />
+          <legend>
+            Guardrail {i + 1}
+            {d.guardrail_name ? `: ${d.guardrail_name}` : ''}
+          </legend>
+          <TextField
+            id={`guardrail-${i}-name`}
+            label="Guardrail name"
+            value={d.guardrail_name}
+            onChange={set(i, 'guardrail_name')}
+            error={errors[`${i}.guardrail_name`]}
+            hint="Letters, digits and _ only, e.g. no_medical_advice."
+            required
+          />
+          <TextAreaField
+            id={`guardrail-${i}-prompt`}
+            label="Guardrail prompt"
+            value={d.guardrail_prompt}
+            onChange={set(i, 'guardrail_prompt')}
+            error={errors[`${i}.guardrail_prompt`]}
+            rows={3}
+            required
+          />
+          <SelectField
+            id={`guardrail-${i}-modality`}
+            label="Modality"
+            value={d.modality}
+            onChange={set(i, 'modality')}
+            error={errors[`${i}.modality`]}
+            options={options('verbal', 'visual')}
+            emptyLabel="Tavus default"
+          />
+          <TextField
+            id={`guardrail-${i}-callback`}
+            type="url"
+            label="Callback URL"
+            value={d.callback_url}
+            onChange={set(i, 'callback_url')}
+            error={errors[`${i}.callback_url`]}
+            hint="Optional: Tavus posts here when the guardrail is triggered."
+          />
           {drafts.length > 1 && (
-            <button type="button" className="secondary" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>Remove guardrail {i + 1}</button>
+            <button type="button" className="secondary" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>
+              Remove guardrail {i + 1}
+            </button>
           )}
         </fieldset>
       ))}
       <p className="studio-toolbar">
-        <button type="button" className="secondary" onClick={() => setDrafts((all) => [...all, empty()])}>Add guardrail</button>
-        <button type="submit" disabled={busy}>{busy ? 'Saving…' : submitLabel}</button>
-        {onCancel && <button type="button" className="secondary" onClick={onCancel}>Cancel</button>}
+        <button type="button" className="secondary" onClick={() => setDrafts((all) => [...all, empty()])}>
+          Add guardrail
+        </button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </p>
     </form>
   );

@@ -8,7 +8,12 @@ import { GuardrailsForm, toGuardrailDraft } from './guardrails-form';
 const resource = (tavus: TavusClient) => tavus.guardrails;
 const toCreate = (payload: SetPayload) => validate(guardrailsCreateSchema, payload, 'POST /v2/guardrails');
 const items = (set: Guardrails) => (set.data ?? []) as Record<string, unknown>[];
-const nameOf = (set: Guardrails) => set.guardrails_name || items(set).map((g) => String(g.guardrail_name)).join(', ') || set.guardrails_id;
+const nameOf = (set: Guardrails) =>
+  set.guardrails_name ||
+  items(set)
+    .map((g) => String(g.guardrail_name))
+    .join(', ') ||
+  set.guardrails_id;
 
 /** `/studio/guardrails`: strict rules a persona keeps; attach them in a persona. */
 export function GuardrailsPage() {
@@ -20,7 +25,10 @@ export function GuardrailsPage() {
       resource={resource}
       toCreate={toCreate}
       nameOf={nameOf}
-      asPayload={(set) => ({ ...(set.guardrails_name ? { name: set.guardrails_name } : {}), data: items(set).map((item) => compact(item)) })}
+      asPayload={(set) => ({
+        ...(set.guardrails_name ? { name: set.guardrails_name } : {}),
+        data: items(set).map((item) => compact(item)),
+      })}
       renderItem={(set) => (
         <ul>
           {items(set).map((g) => (

@@ -15,7 +15,16 @@ export interface ObjectiveDraft {
   extra: Record<string, unknown>;
 }
 
-const FORM_KEYS = ['objective_name', 'objective_prompt', 'confirmation_mode', 'modality', 'output_variables', 'next_required_objectives', 'next_conditional_objectives', 'callback_url'];
+const FORM_KEYS = [
+  'objective_name',
+  'objective_prompt',
+  'confirmation_mode',
+  'modality',
+  'output_variables',
+  'next_required_objectives',
+  'next_conditional_objectives',
+  'callback_url',
+];
 
 export const emptyObjective = (): ObjectiveDraft => ({
   objective_name: '',
@@ -41,7 +50,11 @@ export function toDraft(item: Record<string, unknown>): ObjectiveDraft {
     output_variables: list('output_variables').join(', '),
     next_required_objectives: list('next_required_objectives'),
     next_conditional_objectives:
-      conditional && typeof conditional === 'object' ? Object.entries(conditional).map(([name, when]) => `${name}: ${String(when)}`).join('\n') : '',
+      conditional && typeof conditional === 'object'
+        ? Object.entries(conditional)
+            .map(([name, when]) => `${name}: ${String(when)}`)
+            .join('\n')
+        : '',
     callback_url: text('callback_url'),
     extra: Object.fromEntries(Object.entries(item).filter(([key]) => !FORM_KEYS.includes(key))),
   };
@@ -82,7 +95,9 @@ export function validateObjectives(drafts: ObjectiveDraft[]): { data: Record<str
     for (const issue of parsed.error.issues) {
       const [, index, field] = issue.path.map(String);
       const named = /"([^"]+)"/.exec(issue.message)?.[1] ?? '';
-      const nextField = drafts[Number(index)]?.next_required_objectives.includes(named) ? 'next_required_objectives' : 'next_conditional_objectives';
+      const nextField = drafts[Number(index)]?.next_required_objectives.includes(named)
+        ? 'next_required_objectives'
+        : 'next_conditional_objectives';
       const key = index === undefined ? 'set' : `${index}.${field ?? nextField}`;
       errors[key] ??= issue.message;
     }

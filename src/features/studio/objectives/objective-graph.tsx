@@ -20,7 +20,8 @@ export function graphOf(items: GraphItem[]): { nodes: string[]; edges: Edge[] } 
     const from = String(item.objective_name ?? '');
     if (Array.isArray(item.next_required_objectives)) for (const to of item.next_required_objectives) edges.push({ from, to: String(to) });
     if (item.next_conditional_objectives && typeof item.next_conditional_objectives === 'object') {
-      for (const [to, condition] of Object.entries(item.next_conditional_objectives)) edges.push({ from, to, condition: String(condition) });
+      for (const [to, condition] of Object.entries(item.next_conditional_objectives))
+        edges.push({ from, to, condition: String(condition) });
     }
   }
   return { nodes, edges };
@@ -78,8 +79,17 @@ export function ObjectiveGraph({ items, label }: { items: GraphItem[]; label: st
           const b = at.get(edge.to);
           if (!a || !b) return null;
           return (
-            <line key={i} x1={a.x + W} y1={a.y + H / 2} x2={b.x} y2={b.y + H / 2} stroke="#3b5bdb" strokeWidth="1.5"
-              strokeDasharray={edge.condition ? '5 4' : undefined} markerEnd={`url(#${id}-arrow)`} />
+            <line
+              key={i}
+              x1={a.x + W}
+              y1={a.y + H / 2}
+              x2={b.x}
+              y2={b.y + H / 2}
+              stroke="#3b5bdb"
+              strokeWidth="1.5"
+              strokeDasharray={edge.condition ? '5 4' : undefined}
+              markerEnd={`url(#${id}-arrow)`}
+            />
           );
         })}
         {nodes.map((node) => {
@@ -87,7 +97,9 @@ export function ObjectiveGraph({ items, label }: { items: GraphItem[]; label: st
           return (
             <g key={node}>
               <rect x={p.x} y={p.y} width={W} height={H} rx="6" fill="#ffffff" stroke="#5a5a60" />
-              <text x={p.x + 8} y={p.y + H / 2 + 4}>{node.length > 22 ? `${node.slice(0, 21)}…` : node}</text>
+              <text x={p.x + 8} y={p.y + H / 2 + 4}>
+                {node.length > 22 ? `${node.slice(0, 21)}…` : node}
+              </text>
             </g>
           );
         })}
@@ -99,7 +111,9 @@ export function ObjectiveGraph({ items, label }: { items: GraphItem[]; label: st
             return (
               <li key={node}>
                 <code>{node}</code>
-                {out.length === 0 ? ' (last step)' : (
+                {out.length === 0 ? (
+                  ' (last step)'
+                ) : (
                   <ul>
                     {out.map((e) => (
                       <li key={`${e.to}:${e.condition ?? ''}`}>

@@ -50,12 +50,25 @@ export function ObjectivesForm({ initial, submitLabel, onSubmit, onCancel }: Obj
         />
       ))}
       <h4>Flow preview</h4>
-      <ObjectiveGraph label="Objective flow preview" items={drafts.map((d) => ({ ...d, next_conditional_objectives: Object.fromEntries(d.next_conditional_objectives.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()])) }))} />
+      <ObjectiveGraph
+        label="Objective flow preview"
+        items={drafts.map((d) => ({
+          ...d,
+          next_conditional_objectives: Object.fromEntries(
+            d.next_conditional_objectives
+              .split('\n')
+              .filter((l) => l.includes(':'))
+              .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+          ),
+        }))}
+      />
       <p className="studio-toolbar">
         <button type="button" className="secondary" onClick={() => setDrafts((all) => [...all, emptyObjective()])}>
           Add objective
         </button>
-        <button type="submit" disabled={busy}>{busy ? 'Saving…' : submitLabel}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
         {onCancel && (
           <button type="button" className="secondary" onClick={onCancel}>
             Cancel

@@ -10,7 +10,12 @@ import { ObjectivesForm } from './objectives-form';
 const resource = (tavus: TavusClient) => tavus.objectives;
 const toCreate = (payload: SetPayload) => validate(objectivesCreateSchema, payload, 'POST /v2/objectives');
 const items = (set: Objectives) => (set.data ?? []) as Record<string, unknown>[];
-const nameOf = (set: Objectives) => items(set).map((o) => String(o.objective_name)).join(', ') || set.objective_name || set.objectives_id;
+const nameOf = (set: Objectives) =>
+  items(set)
+    .map((o) => String(o.objective_name))
+    .join(', ') ||
+  set.objective_name ||
+  set.objectives_id;
 
 /** `/studio/objectives`: goal-oriented steps, their flow drawn as a graph; attach them in a persona. */
 export function ObjectivesPage() {

@@ -53,7 +53,10 @@ function fromText(spec: FieldSpec, text: string): { value?: unknown; error?: str
     case 'flag':
       return { value: trimmed === 'true' };
     case 'lines': {
-      const lines = trimmed.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = trimmed
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       return { value: lines };
     }
     case 'json-array':
@@ -64,7 +67,8 @@ function fromText(spec: FieldSpec, text: string): { value?: unknown; error?: str
       } catch (error) {
         return { error: `is not valid JSON (${(error as Error).message}).` };
       }
-      if (spec.kind === 'json-array' && !Array.isArray(parsed)) return { error: 'must be a JSON array, e.g. [] or [{"type":"function",…}].' };
+      if (spec.kind === 'json-array' && !Array.isArray(parsed))
+        return { error: 'must be a JSON array, e.g. [] or [{"type":"function",…}].' };
       if (spec.kind === 'json-object' && !isObject(parsed)) return { error: 'must be a JSON object, e.g. {"key":"value"}.' };
       return { value: parsed };
     }

@@ -31,7 +31,9 @@ export function JourneyChoice({ personas }: { personas: Persona[] }) {
       onSubmit={(event) => {
         event.preventDefault();
         useJourneyChoice.getState().choose({ personaId: personaId || undefined, replicaId: replicaId || undefined });
-        setSaved(`The reflection journey will use ${personaId || config.tavus.personaId} with replica ${replicaId || config.tavus.replicaId}.`);
+        setSaved(
+          `The reflection journey will use ${personaId || config.tavus.personaId} with replica ${replicaId || config.tavus.replicaId}.`,
+        );
       }}
     >
       <h3 id="journey-title">Reflection journey</h3>

@@ -33,7 +33,10 @@ export function KnowledgeSection({ form, lists, documentIds, onDocumentsChange, 
     />
   );
   // a picked document the list does not show (deleted, or on a later page) stays visible and removable
-  const documents = [...lists.documents, ...documentIds.filter((id) => !lists.documents.some((d) => d.value === id)).map((id) => ({ value: id, label: id }))];
+  const documents = [
+    ...lists.documents,
+    ...documentIds.filter((id) => !lists.documents.some((d) => d.value === id)).map((id) => ({ value: id, label: id })),
+  ];
   const docsId = fieldId('document_ids');
   return (
     <fieldset className="studio-section">

@@ -27,7 +27,7 @@ export function PersonaEditorPage() {
     const row = await db.getPersona(id);
     if (!row?.tavus_persona_id) return { row, base: undefined, remoteError: undefined };
     try {
-      const remote = (await (await services.tavus()).personas.get(row.tavus_persona_id));
+      const remote = await (await services.tavus()).personas.get(row.tavus_persona_id);
       return { row, base: remote, remoteError: undefined };
     } catch (remoteError) {
       return { row, base: undefined, remoteError };
@@ -86,7 +86,9 @@ export function PersonaEditorPage() {
       )}
       {!id && <TemplatePicker current={template?.key} />}
       {listsError !== undefined && (
-        <p className="studio-hint">Some Tavus lists (replicas, documents, objectives or guardrails) could not be loaded; their pickers may be empty.</p>
+        <p className="studio-hint">
+          Some Tavus lists (replicas, documents, objectives or guardrails) could not be loaded; their pickers may be empty.
+        </p>
       )}
       <div role="status" aria-live="polite">
         {outcome && outcome.kind !== 'error' && outcome.kind !== 'failed' && <p className="notice">{outcomeMessage(outcome)}</p>}

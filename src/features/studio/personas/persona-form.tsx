@@ -76,8 +76,18 @@ export function PersonaForm({ initial, base, lists, submitLabel, onSubmit }: Per
       <h3>Layers</h3>
       <LayerSection title="LLM" description="The language model that writes the replica's answers." specs={LLM_FIELDS} form={form} />
       <LayerSection title="TTS (voice)" description="How the answers are spoken." specs={TTS_FIELDS} form={form} />
-      <LayerSection title="STT (listening)" description="Transcription of the participant and turn detection." specs={STT_FIELDS} form={form} />
-      <LayerSection title="Conversational flow" description="When the replica takes its turn and lets itself be interrupted." specs={FLOW_FIELDS} form={form} />
+      <LayerSection
+        title="STT (listening)"
+        description="Transcription of the participant and turn detection."
+        specs={STT_FIELDS}
+        form={form}
+      />
+      <LayerSection
+        title="Conversational flow"
+        description="When the replica takes its turn and lets itself be interrupted."
+        specs={FLOW_FIELDS}
+        form={form}
+      />
       <LayerSection title="Perception" description="What the replica notices on camera." specs={PERCEPTION_FIELDS} form={form} />
       <p>
         <button type="submit" disabled={busy}>

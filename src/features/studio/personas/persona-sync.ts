@@ -10,7 +10,10 @@ import { TAVUS_ID_PATTERN as TAVUS_ID } from '@/lib/rules';
  * failure leaves the row `failed` with the error, which a retry (syncPersona again) clears.
  */
 /** The persona part of the data layer: all the sync needs. */
-export type PersonaStore = Pick<AppDb, 'listPersonas' | 'savePersona' | 'markPersonaSynced' | 'markPersonaFailed' | 'linkPersona' | 'deletePersona'>;
+export type PersonaStore = Pick<
+  AppDb,
+  'listPersonas' | 'savePersona' | 'markPersonaSynced' | 'markPersonaFailed' | 'linkPersona' | 'deletePersona'
+>;
 
 export interface SyncDeps {
   db: PersonaStore;
@@ -24,8 +27,17 @@ export type SyncOutcome =
   | { kind: 'unchanged'; row: Persona }
   | { kind: 'failed'; row: Persona; error: unknown };
 
-const LOCAL_KEYS = ['persona_name', 'system_prompt', 'context', 'pipeline_mode', 'default_replica_id', 'layers', 'objectives_id', 'guardrails_id', 'document_ids'] as const;
-
+const LOCAL_KEYS = [
+  'persona_name',
+  'system_prompt',
+  'context',
+  'pipeline_mode',
+  'default_replica_id',
+  'layers',
+  'objectives_id',
+  'guardrails_id',
+  'document_ids',
+] as const;
 
 /** The fields the local row stores, from a persona body (form or Tavus); malformed ids are left out. */
 export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): PersonaFields {
@@ -42,7 +54,9 @@ export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): P
     layers: typeof part.layers === 'object' && part.layers !== null ? (part.layers as Record<string, unknown>) : {},
     objectives_id: id('objectives_id'),
     guardrails_id: id('guardrails_id'),
-    document_ids: Array.isArray(part.document_ids) ? part.document_ids.filter((d): d is string => typeof d === 'string' && TAVUS_ID.test(d)) : [],
+    document_ids: Array.isArray(part.document_ids)
+      ? part.document_ids.filter((d): d is string => typeof d === 'string' && TAVUS_ID.test(d))
+      : [],
   };
 }
 
@@ -50,7 +64,7 @@ export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): P
 export function rowToBody(row: Persona, remote: PersonaBody = {}): PersonaBody {
   const body = editablePart(remote);
   for (const key of LOCAL_KEYS) delete body[key];
-  return editablePart({ ...body, ...(row) });
+  return editablePart({ ...body, ...row });
 }
 
 async function recordFailure(deps: SyncDeps, row: Persona, error: unknown): Promise<SyncOutcome> {
@@ -68,7 +82,7 @@ export async function syncPersona(deps: SyncDeps, row: Persona, base?: PersonaBo
       const created = await deps.tavus.personas.create(rowToBody(row));
       return { kind: 'created', row: await deps.db.markPersonaSynced(row.id, created.persona_id) };
     }
-    const before = editablePart(base ?? ((await deps.tavus.personas.get(row.tavus_persona_id))));
+    const before = editablePart(base ?? (await deps.tavus.personas.get(row.tavus_persona_id)));
     const ops = diffToJsonPatch(before, rowToBody(row, before));
     if (ops.length > 0) {
       const result = await deps.tavus.personas.update(row.tavus_persona_id, ops);

@@ -42,7 +42,13 @@ export function PersonaTable({ personas, total, busy, onRetry, onDelete }: Perso
             </td>
             <td className="studio-actions">
               {p.sync_status !== 'synced' && (
-                <button type="button" className="secondary" disabled={busy === `retry:${p.id}`} onClick={() => onRetry(p)} aria-label={`Retry syncing ${p.persona_name} to Tavus`}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy === `retry:${p.id}`}
+                  onClick={() => onRetry(p)}
+                  aria-label={`Retry syncing ${p.persona_name} to Tavus`}
+                >
                   {busy === `retry:${p.id}` ? 'Retrying…' : 'Retry'}
                 </button>
               )}{' '}

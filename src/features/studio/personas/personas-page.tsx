@@ -52,7 +52,9 @@ export function PersonasPage() {
       const { added, alreadyLinked, failed } = await importFromTavus(await deps());
       const linked = alreadyLinked ? ` ${alreadyLinked} already linked.` : '';
       const refused = failed.length ? ` Not imported: ${failed.map((f) => `${f.personaId} (${errorSentence(f.error)})`).join('; ')}.` : '';
-      const text = added.length ? `Imported ${added.length} persona${added.length === 1 ? '' : 's'} from Tavus.${linked}` : `Nothing new to import.${linked}`;
+      const text = added.length
+        ? `Imported ${added.length} persona${added.length === 1 ? '' : 's'} from Tavus.${linked}`
+        : `Nothing new to import.${linked}`;
       return { text: text + refused, failed: failed.length > 0 };
     });
   const retry = (persona: Persona) =>
@@ -86,7 +88,13 @@ export function PersonasPage() {
       <ErrorAlert error={error} />
       <div className="studio-field">
         <label htmlFor="persona-search">Search personas</label>
-        <input id="persona-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, Tavus id or replica" />
+        <input
+          id="persona-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Name, Tavus id or replica"
+        />
       </div>
       {loading && !personas ? (
         <p aria-busy="true">Loading personas…</p>

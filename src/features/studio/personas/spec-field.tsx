@@ -59,7 +59,17 @@ export function SpecField({ spec, form, required }: { spec: FieldSpec; form: For
 }
 
 /** A layer of the persona as a fieldset; closed layers keep their values. */
-export function LayerSection({ title, description, specs, form }: { title: string; description: string; specs: FieldSpec[]; form: FormBinding }) {
+export function LayerSection({
+  title,
+  description,
+  specs,
+  form,
+}: {
+  title: string;
+  description: string;
+  specs: FieldSpec[];
+  form: FormBinding;
+}) {
   const hasError = specs.some((spec) => form.errors[spec.path]);
   // open at first when the persona sets something here; errors always open it
   const [open, setOpen] = useState(() => specs.some((spec) => (form.values[spec.path] ?? '') !== ''));

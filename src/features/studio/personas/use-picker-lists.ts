@@ -26,10 +26,30 @@ export function usePickerLists(): { lists: PickerLists; error: unknown; loading:
         }
       };
       const [replicas, documents, objectives, guardrails] = await Promise.all([
-        settle(async () => (await tavus.replicas.list({ limit: LIMIT }, { signal })).data.map((r) => ({ value: r.replica_id, label: `${label(r.replica_name, r.replica_id)}${r.status && r.status !== 'completed' ? `, ${r.status}` : ''}` }))),
-        settle(async () => (await tavus.documents.list({ limit: LIMIT }, { signal })).data.map((d) => ({ value: d.document_id, label: label(d.document_name, d.document_id) }))),
-        settle(async () => (await tavus.objectives.list({ limit: LIMIT }, { signal })).data.map((o) => ({ value: o.objectives_id, label: label(o.data?.map((x) => x.objective_name).join(', ') || o.objective_name, o.objectives_id) }))),
-        settle(async () => (await tavus.guardrails.list({ limit: LIMIT }, { signal })).data.map((g) => ({ value: g.guardrails_id, label: label(g.guardrails_name, g.guardrails_id) }))),
+        settle(async () =>
+          (await tavus.replicas.list({ limit: LIMIT }, { signal })).data.map((r) => ({
+            value: r.replica_id,
+            label: `${label(r.replica_name, r.replica_id)}${r.status && r.status !== 'completed' ? `, ${r.status}` : ''}`,
+          })),
+        ),
+        settle(async () =>
+          (await tavus.documents.list({ limit: LIMIT }, { signal })).data.map((d) => ({
+            value: d.document_id,
+            label: label(d.document_name, d.document_id),
+          })),
+        ),
+        settle(async () =>
+          (await tavus.objectives.list({ limit: LIMIT }, { signal })).data.map((o) => ({
+            value: o.objectives_id,
+            label: label(o.data?.map((x) => x.objective_name).join(', ') || o.objective_name, o.objectives_id),
+          })),
+        ),
+        settle(async () =>
+          (await tavus.guardrails.list({ limit: LIMIT }, { signal })).data.map((g) => ({
+            value: g.guardrails_id,
+            label: label(g.guardrails_name, g.guardrails_id),
+          })),
+        ),
       ]);
       const error = [replicas, documents, objectives, guardrails].find((r) => r.error)?.error;
       return {

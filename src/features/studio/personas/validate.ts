@@ -14,7 +14,10 @@ export function validatePersonaForm(values: PersonaFormValues, base: PersonaBody
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldForIssue(issue.path);
-      const inner = issue.path.map(String).join('.').slice(field.length + 1);
+      const inner = issue.path
+        .map(String)
+        .join('.')
+        .slice(field.length + 1);
       const message = `${LABELS.get(field) ?? field}${inner ? ` (${inner})` : ''} ${issue.message}`;
       errors[field] ??= message;
     }

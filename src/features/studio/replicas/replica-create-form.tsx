@@ -42,10 +42,19 @@ export function ReplicaCreateForm({ onSubmit }: { onSubmit(replica: ReplicaCreat
     <form noValidate onSubmit={submit} aria-label="Train a replica" className="studio-section">
       <h3>Train a replica</h3>
       {field('replica_name', 'Replica name', { required: true })}
-      {field('train_video_url', 'Training video URL', { type: 'url', required: true, hint: 'A publicly reachable video of the person talking (about 2 minutes).' })}
-      {field('consent_video_url', 'Consent video URL', { type: 'url', hint: 'Required for a real person: them stating their consent on video.' })}
+      {field('train_video_url', 'Training video URL', {
+        type: 'url',
+        required: true,
+        hint: 'A publicly reachable video of the person talking (about 2 minutes).',
+      })}
+      {field('consent_video_url', 'Consent video URL', {
+        type: 'url',
+        hint: 'Required for a real person: them stating their consent on video.',
+      })}
       {field('model_name', 'Model', { hint: 'Leave empty for the current default (phoenix-3).' })}
-      <button type="submit" disabled={busy}>{busy ? 'Starting…' : 'Start training'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Starting…' : 'Start training'}
+      </button>
     </form>
   );
 }

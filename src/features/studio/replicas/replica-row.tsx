@@ -58,8 +58,12 @@ export function ReplicaRow({ replica, onRename, onDelete }: ReplicaRowProps) {
           >
             <label htmlFor={inputId}>New name for {label}</label>
             <input id={inputId} value={name} onChange={(e) => setName(e.target.value)} required />
-            <button type="submit" disabled={!name.trim()}>Save name</button>{' '}
-            <button type="button" className="secondary" onClick={() => setRenaming(false)}>Cancel</button>
+            <button type="submit" disabled={!name.trim()}>
+              Save name
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setRenaming(false)}>
+              Cancel
+            </button>
           </form>
         ) : (
           <>
@@ -73,7 +77,9 @@ export function ReplicaRow({ replica, onRename, onDelete }: ReplicaRowProps) {
         {replica.error_message && <p className="error-text studio-small">{replica.error_message}</p>}
       </td>
       <td>
-        {percent === null ? '—' : (
+        {percent === null ? (
+          '—'
+        ) : (
           <>
             <progress max={100} value={percent} aria-label={`Training progress of ${label}`} /> {percent}%
           </>
@@ -81,10 +87,16 @@ export function ReplicaRow({ replica, onRename, onDelete }: ReplicaRowProps) {
       </td>
       <td className="studio-actions">
         {!renaming && replica.replica_type !== 'system' && (
-          <button type="button" className="secondary" onClick={() => setRenaming(true)} aria-label={`Rename ${label}`}>Rename</button>
+          <button type="button" className="secondary" onClick={() => setRenaming(true)} aria-label={`Rename ${label}`}>
+            Rename
+          </button>
         )}{' '}
         {replica.replica_type !== 'system' && (
-          <ConfirmButton label={`Delete ${label}`} question={`Delete replica ${label} (${replica.replica_id})? Conversations can no longer use it.`} onConfirm={onDelete} />
+          <ConfirmButton
+            label={`Delete ${label}`}
+            question={`Delete replica ${label} (${replica.replica_id})? Conversations can no longer use it.`}
+            onConfirm={onDelete}
+          />
         )}
       </td>
     </tr>

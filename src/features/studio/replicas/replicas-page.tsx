@@ -14,11 +14,14 @@ export function ReplicasPage({ pollMs = REPLICA_POLL_MS }: { pollMs?: number }) 
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
 
-  const load = useCallback(async (signal: AbortSignal) => {
-    const all: Replica[] = [];
-    for await (const replica of (await services.tavus()).replicas.list({ limit: 50 }, { signal })) all.push(replica);
-    return all;
-  }, [services]);
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const all: Replica[] = [];
+      for await (const replica of (await services.tavus()).replicas.list({ limit: 50 }, { signal })) all.push(replica);
+      return all;
+    },
+    [services],
+  );
   const { data: replicas, error, loading, reload } = useLoad(queryKeys.studio('replicas'), load);
   const training = (replicas ?? []).some((r) => r.status === 'started');
   usePoll(training, pollMs, reload);
@@ -36,7 +39,11 @@ export function ReplicasPage({ pollMs = REPLICA_POLL_MS }: { pollMs?: number }) 
     }
   }
   // the error is on screen already; the caller only needs to know whether to keep its form open
-  const succeeded = (promise: Promise<unknown>) => promise.then(() => true, () => false);
+  const succeeded = (promise: Promise<unknown>) =>
+    promise.then(
+      () => true,
+      () => false,
+    );
 
   return (
     <section aria-labelledby="replicas-title">
@@ -66,7 +73,9 @@ export function ReplicasPage({ pollMs = REPLICA_POLL_MS }: { pollMs?: number }) 
                 key={r.replica_id}
                 replica={r}
                 onRename={(name) => succeeded(run(async (t) => (await t.replicas.rename(r.replica_id, name), `Renamed to ${name}.`)))}
-                onDelete={() => succeeded(run(async (t) => (await t.replicas.delete(r.replica_id), `Deleted ${r.replica_name ?? r.replica_id}.`)))}
+                onDelete={() =>
+                  succeeded(run(async (t) => (await t.replicas.delete(r.replica_id), `Deleted ${r.replica_name ?? r.replica_id}.`)))
+                }
               />
             ))}
           </tbody>

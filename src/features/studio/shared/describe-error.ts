@@ -32,7 +32,12 @@ export function describeError(error: unknown, mode: Mode = 'direct'): ErrorWords
   const detail = said ?? (typeof e.message === 'string' && e.message ? e.message : undefined);
   const status = typeof e.status === 'number' ? e.status : undefined;
 
-  if (status === 422) return { title: 'Tavus refused the change as invalid.', advice: 'Check the highlighted values (tools and settings must be valid JSON of the right shape), then save again.', detail };
+  if (status === 422)
+    return {
+      title: 'Tavus refused the change as invalid.',
+      advice: 'Check the highlighted values (tools and settings must be valid JSON of the right shape), then save again.',
+      detail,
+    };
   // a Tavus answer that reached us without a code of ours (a gateway page, say) is judged by its status
   const code = catalogueEntry(e.code) ? e.code : status === 401 ? 'invalid_api_key' : status === 402 ? 'out_of_credits' : undefined;
   const entry = catalogueEntry(code);

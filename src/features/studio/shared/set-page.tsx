@@ -41,12 +41,19 @@ export function SetPage<T extends Item, C>(props: SetPageProps<T, C>) {
   const { resource, idKey, noun } = props;
 
   // A documented guardrails list item holds only its id and dates: its rules come from a get.
-  const load = useCallback(async (signal: AbortSignal) => {
-    const client = resource(await services.tavus());
-    const items: T[] = [];
-    for await (const item of client.list({ limit: 50 }, { signal })) items.push(item);
-    return Promise.all(items.map((item) => (Array.isArray(item.data) ? item : client.get(String(item[idKey]), { signal }).then((full) => ({ ...item, ...full })))));
-  }, [services, resource, idKey]);
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const client = resource(await services.tavus());
+      const items: T[] = [];
+      for await (const item of client.list({ limit: 50 }, { signal })) items.push(item);
+      return Promise.all(
+        items.map((item) =>
+          Array.isArray(item.data) ? item : client.get(String(item[idKey]), { signal }).then((full) => ({ ...item, ...full })),
+        ),
+      );
+    },
+    [services, resource, idKey],
+  );
   const { data: items, error, loading, reload } = useLoad(queryKeys.studio('sets', idKey), load);
 
   async function run(work: (r: PatchableResource<T, C>) => Promise<string>) {
@@ -61,27 +68,34 @@ export function SetPage<T extends Item, C>(props: SetPageProps<T, C>) {
     }
   }
 
-  const create = (payload: SetPayload) =>
-    run(async (r) => `Created ${noun} ${String((await r.create(props.toCreate(payload)))[idKey])}.`);
+  const create = (payload: SetPayload) => run(async (r) => `Created ${noun} ${String((await r.create(props.toCreate(payload)))[idKey])}.`);
   const update = (item: T) => (payload: SetPayload) =>
     run(async (r) => {
       const ops = diffSet(props.asPayload(item), payload);
       if (ops.length === 0) return 'Nothing changed.';
       const result = await r.update(String(item[idKey]), ops);
-      return result.changed ? `Saved ${props.nameOf(item)} (${ops.length} change${ops.length === 1 ? '' : 's'}).` : 'Nothing changed: Tavus already had these values.';
+      return result.changed
+        ? `Saved ${props.nameOf(item)} (${ops.length} change${ops.length === 1 ? '' : 's'}).`
+        : 'Nothing changed: Tavus already had these values.';
     });
   const remove = (item: T) => run(async (r) => (await r.delete(String(item[idKey])), `Deleted ${props.nameOf(item)}.`));
 
   return (
     <section aria-labelledby="set-title">
       <h2 id="set-title">{props.title}</h2>
-      <div role="status" aria-live="polite">{notice && <p className="notice">{notice}</p>}</div>
+      <div role="status" aria-live="polite">
+        {notice && <p className="notice">{notice}</p>}
+      </div>
       <ErrorAlert error={actionError} />
       <ErrorAlert error={error} />
       {editing === 'new' ? (
         props.renderForm({ submitLabel: `Create ${noun}`, onSubmit: create, onCancel: () => setEditing(undefined) })
       ) : (
-        <p><button type="button" onClick={() => setEditing('new')}>New {noun}</button></p>
+        <p>
+          <button type="button" onClick={() => setEditing('new')}>
+            New {noun}
+          </button>
+        </p>
       )}
       {loading && !items && <p aria-busy="true">Loading…</p>}
       {items?.length === 0 && <p>No {noun}s yet.</p>}
@@ -89,14 +103,27 @@ export function SetPage<T extends Item, C>(props: SetPageProps<T, C>) {
         const id = String(item[idKey]);
         return (
           <article key={id} className="studio-section" aria-labelledby={`set-${id}`}>
-            <h3 id={`set-${id}`}>{props.nameOf(item)} <code>{id}</code></h3>
+            <h3 id={`set-${id}`}>
+              {props.nameOf(item)} <code>{id}</code>
+            </h3>
             {editing === id
-              ? props.renderForm({ initial: item, submitLabel: 'Save changes', onSubmit: update(item), onCancel: () => setEditing(undefined) })
+              ? props.renderForm({
+                  initial: item,
+                  submitLabel: 'Save changes',
+                  onSubmit: update(item),
+                  onCancel: () => setEditing(undefined),
+                })
               : props.renderItem(item)}
             {editing !== id && (
               <p className="studio-toolbar">
-                <button type="button" className="secondary" onClick={() => setEditing(id)} aria-label={`Edit ${props.nameOf(item)}`}>Edit</button>
-                <ConfirmButton label={`Delete ${props.nameOf(item)}`} question={`Delete ${noun} ${props.nameOf(item)} (${id}) in Tavus? Personas that use it lose it.`} onConfirm={() => remove(item)} />
+                <button type="button" className="secondary" onClick={() => setEditing(id)} aria-label={`Edit ${props.nameOf(item)}`}>
+                  Edit
+                </button>
+                <ConfirmButton
+                  label={`Delete ${props.nameOf(item)}`}
+                  question={`Delete ${noun} ${props.nameOf(item)} (${id}) in Tavus? Personas that use it lose it.`}
+                  onConfirm={() => remove(item)}
+                />
               </p>
             )}
           </article>

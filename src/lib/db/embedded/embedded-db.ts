@@ -96,7 +96,10 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
 
   async function sessionCall(sql: string, params: unknown[], options: AsUserOptions = {}) {
     const row = await user(async (tx) => {
-      const result = await tx.query<{ row: unknown }>(`select ${SESSION_JSON}, pg_notify('${CHANGE_CHANNEL}', s.id::text) from ${sql} as s`, params);
+      const result = await tx.query<{ row: unknown }>(
+        `select ${SESSION_JSON}, pg_notify('${CHANGE_CHANNEL}', s.id::text) from ${sql} as s`,
+        params,
+      );
       return result.rows[0]?.row;
     }, options);
     return parseRow(sessionSchema, row, 'session');
@@ -154,7 +157,9 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     async startSession(input) {
       const { sessionType, personaId, replicaId } = checkStartInput(input);
       // Locally there is no scheduled job: close sessions a closed tab left open, as it would.
-      return sessionCall('public.start_session($1, $2, $3)', [sessionType, personaId, replicaId], { sweepFirst: { channel: CHANGE_CHANNEL } });
+      return sessionCall('public.start_session($1, $2, $3)', [sessionType, personaId, replicaId], {
+        sweepFirst: { channel: CHANGE_CHANNEL },
+      });
     },
 
     async attachConversation(sessionId, conversationId, conversationUrl) {
@@ -189,7 +194,10 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
 
     async getSession(id) {
       if (!isUuid(id)) return null;
-      const row = await user(async (tx) => (await tx.query<{ row: unknown }>(`select ${SESSION_JSON} from public.sessions s where s.id = $1`, [id])).rows[0]?.row);
+      const row = await user(
+        async (tx) =>
+          (await tx.query<{ row: unknown }>(`select ${SESSION_JSON} from public.sessions s where s.id = $1`, [id])).rows[0]?.row,
+      );
       return row === undefined ? null : parseRow(sessionSchema, row, 'session');
     },
 
@@ -208,7 +216,9 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
 
     async home() {
       const { pg, userId } = await connect();
-      const row = await mapDbErrors(() => readAsUser<{ current: unknown; usage: { usage: unknown; plan: unknown } | null }>(pg, userId, HOME_SQL));
+      const row = await mapDbErrors(() =>
+        readAsUser<{ current: unknown; usage: { usage: unknown; plan: unknown } | null }>(pg, userId, HOME_SQL),
+      );
       if (!row?.usage) throw new DbError('subscription_not_found');
       return {
         current: row.current === null ? null : parseRow(sessionSchema, row.current, 'session'),
@@ -228,8 +238,15 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     },
 
     async plans() {
-      const rows = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.plans p order by p.monthly_minutes, p.id')).rows);
-      return parseRows(planSchema, rows.map((r) => r.row), 'plan');
+      const rows = await user(
+        async (tx) =>
+          (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.plans p order by p.monthly_minutes, p.id')).rows,
+      );
+      return parseRows(
+        planSchema,
+        rows.map((r) => r.row),
+        'plan',
+      );
     },
 
     async listSessionHistory(request) {
@@ -255,13 +272,23 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     },
 
     async listPersonas() {
-      const rows = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.personas p order by p.updated_at desc, p.id')).rows);
-      return parseRows(personaSchema, rows.map((r) => r.row), 'persona');
+      const rows = await user(
+        async (tx) =>
+          (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.personas p order by p.updated_at desc, p.id')).rows,
+      );
+      return parseRows(
+        personaSchema,
+        rows.map((r) => r.row),
+        'persona',
+      );
     },
 
     async getPersona(id) {
       if (!isUuid(id)) return null;
-      const row = await user(async (tx) => (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.personas p where p.id = $1', [id])).rows[0]?.row);
+      const row = await user(
+        async (tx) =>
+          (await tx.query<{ row: unknown }>('select to_jsonb(p) as row from public.personas p where p.id = $1', [id])).rows[0]?.row,
+      );
       return row === undefined ? null : parseRow(personaSchema, row, 'persona');
     },
 

@@ -90,7 +90,8 @@ export function flushAtCommit(pg: PGlite, { stored = false }: { stored?: boolean
    * (what Postgres touched as it started goes out with the next write: the store's own comparison
    * of times writes every file that differs).
    */
-  let written: { at: number; entries: number } | undefined = stored && fs ? { at: nextMillisecond(), entries: changes(fs).entries } : undefined;
+  let written: { at: number; entries: number } | undefined =
+    stored && fs ? { at: nextMillisecond(), entries: changes(fs).entries } : undefined;
 
   /** Whether a file changed since the last write. A change within the same millisecond counts (times are in ms). */
   function changedSinceWritten(): boolean {

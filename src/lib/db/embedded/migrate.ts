@@ -96,13 +96,18 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
     return await pg.transaction(async (tx) => {
       // Only a new database needs the bookkeeping made: on every later open the check stays read-only,
       // so there is nothing to write out (a grant rewrites the catalog, and the browser stores the files).
-      const { rows: made } = await tx.query<{ made: boolean }>(`select to_regclass('supabase_migrations.schema_migrations') is not null as made`);
+      const { rows: made } = await tx.query<{ made: boolean }>(
+        `select to_regclass('supabase_migrations.schema_migrations') is not null as made`,
+      );
       if (!made[0]?.made) await tx.exec(BOOTSTRAP);
       const { rows } = await tx.query<{ version: string; same: boolean }>(
         `select m.version, m.checksum = md5(f.sql) as same
            from supabase_migrations.schema_migrations m
            join unnest($1::text[], $2::text[]) as f(name, sql) on f.name = m.version`,
-        [[...all.map((f) => f.name), EARLIER_STAND_IN], [...all.map((f) => f.sql), '']],
+        [
+          [...all.map((f) => f.name), EARLIER_STAND_IN],
+          [...all.map((f) => f.sql), ''],
+        ],
       );
       if (rows.some((row) => row.version === EARLIER_STAND_IN)) throw new EarlierLocalDatabaseError();
       const known = new Map(rows.map((row) => [row.version, row.same]));

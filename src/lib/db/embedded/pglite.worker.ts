@@ -38,20 +38,24 @@ addEventListener('message', function onConnect(event: MessageEvent<unknown>) {
   const code = Promise.all([import('@electric-sql/pglite'), import('./flush-at-commit'), import('./initdb-args'), import('./prepare')]);
   const schema = import('./vite-schema').then(({ loadViteSchema }) => loadViteSchema());
   for (const pending of [wasm, code, schema]) pending.catch(() => undefined);
-  void import('@electric-sql/pglite/worker').then(({ worker }) => worker({
-    async init(options) {
-      const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
-      const [pgliteWasmModule, bundle, loadDataDir, [{ PGlite }, { flushAtCommit }, { INITDB_ARGS }, { prepareForTabs }]] = await Promise.all([
-        wasm,
-        fsBundle,
-        dataDir === DEFAULT_DATA_DIR ? prebuilt : prebuiltFor(dataDir),
-        code,
-      ]);
-      const pg = await PGlite.create({ dataDir, initDbStartParams: INITDB_ARGS, pgliteWasmModule, fsBundle: bundle, ...(loadDataDir ? { loadDataDir } : {}) });
-      // Opened from the store: it holds what the files hold. Loaded from the tar: nothing is stored yet.
-      flushAtCommit(pg, { stored: !loadDataDir });
-      await prepareForTabs(pg, () => schema);
-      return pg;
-    },
-  }));
+  void import('@electric-sql/pglite/worker').then(({ worker }) =>
+    worker({
+      async init(options) {
+        const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+        const [pgliteWasmModule, bundle, loadDataDir, [{ PGlite }, { flushAtCommit }, { INITDB_ARGS }, { prepareForTabs }]] =
+          await Promise.all([wasm, fsBundle, dataDir === DEFAULT_DATA_DIR ? prebuilt : prebuiltFor(dataDir), code]);
+        const pg = await PGlite.create({
+          dataDir,
+          initDbStartParams: INITDB_ARGS,
+          pgliteWasmModule,
+          fsBundle: bundle,
+          ...(loadDataDir ? { loadDataDir } : {}),
+        });
+        // Opened from the store: it holds what the files hold. Loaded from the tar: nothing is stored yet.
+        flushAtCommit(pg, { stored: !loadDataDir });
+        await prepareForTabs(pg, () => schema);
+        return pg;
+      },
+    }),
+  );
 });

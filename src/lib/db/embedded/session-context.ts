@@ -53,7 +53,12 @@ export interface AsUserOptions {
  * claims of the user. Row-level security and the functions' auth.uid() checks apply unchanged.
  * (One transaction per call also matters for speed: a browser database is written out after each.)
  */
-export async function asUser<T>(pg: PGliteInterface, userId: string, work: (tx: Transaction) => Promise<T>, options: AsUserOptions = {}): Promise<T> {
+export async function asUser<T>(
+  pg: PGliteInterface,
+  userId: string,
+  work: (tx: Transaction) => Promise<T>,
+  options: AsUserOptions = {},
+): Promise<T> {
   return pg.transaction(async (tx) => {
     if (options.sweepFirst) {
       await actAs(tx, 'service_role', { role: 'service_role' });
@@ -98,6 +103,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function readAsUser<T>(pg: PGliteInterface, userId: string, sql: string): Promise<T | undefined> {
   if (!UUID.test(userId)) throw new Error(`not a user id: ${JSON.stringify(userId)}`);
   const claims = JSON.stringify({ sub: userId, role: 'authenticated', aud: 'authenticated' });
-  const results = await pg.exec(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true); ${sql}`);
+  const results = await pg.exec(
+    `select set_config('role', 'authenticated', true), set_config('request.jwt.claims', '${claims}', true); ${sql}`,
+  );
   return results.at(-1)?.rows[0] as T | undefined;
 }

@@ -36,7 +36,12 @@ async function loadBuildModules(root: string) {
     const source = (await loadViteSchema()) as SchemaSource;
     const files = migrate.schemaFiles(source) as Array<{ name: string; sql: string }>;
     const { INITDB_ARGS } = await server.ssrLoadModule('/src/lib/db/embedded/initdb-args.ts');
-    return { source, files, initdbArgs: INITDB_ARGS as string[], prebuildDatabase: prebuild.prebuildDatabase as (s: SchemaSource) => Promise<PrebuiltDatabase> };
+    return {
+      source,
+      files,
+      initdbArgs: INITDB_ARGS as string[],
+      prebuildDatabase: prebuild.prebuildDatabase as (s: SchemaSource) => Promise<PrebuiltDatabase>,
+    };
   } finally {
     await server.close();
   }
@@ -55,7 +60,9 @@ export function hashOf(files: Array<{ name: string; sql: string }>, initdbArgs: 
 /** Builds the data directory, or takes the one made from the same files before (kept in Vite's cache directory). */
 async function prepare(root: string, cacheDir: string): Promise<Prepared> {
   const { source, files, initdbArgs, prebuildDatabase } = await loadBuildModules(root);
-  const pgliteVersion = (JSON.parse(await readFile(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+  const pgliteVersion = (
+    JSON.parse(await readFile(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }
+  ).version;
   const recipe = await readFile(join(root, 'src/lib/db/embedded/prebuild.ts'), 'utf8');
   const hash = hashOf(files, initdbArgs, pgliteVersion, recipe);
   const dir = join(cacheDir, 'awaknow-embedded-db');

@@ -9,7 +9,10 @@ export async function loadViteSchema(): Promise<SchemaSource> {
   const migrations = import.meta.glob<string>('/supabase/migrations/*.sql', { query: '?raw', import: 'default' });
   const load = (files: Record<string, () => Promise<string>>) =>
     Promise.all(
-      Object.entries(files).map(async ([path, read]): Promise<MigrationFile> => ({ name: path.slice(path.lastIndexOf('/') + 1), sql: await read() })),
+      Object.entries(files).map(async ([path, read]): Promise<MigrationFile> => ({
+        name: path.slice(path.lastIndexOf('/') + 1),
+        sql: await read(),
+      })),
     );
   const [baseFiles, migrationFiles] = await Promise.all([load(base), load(migrations)]);
   return { base: baseFiles, migrations: migrationFiles };

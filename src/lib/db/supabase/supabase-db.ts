@@ -51,7 +51,8 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     if (!result.error) return result.data;
     const error = toDbError(result.error);
     // PostgREST answers a visitor's call to a user-only function with "permission denied".
-    if (error.sqlState === '42501' && !(await client.auth.getSession()).data.session) throw new NotAuthenticatedError({ cause: result.error });
+    if (error.sqlState === '42501' && !(await client.auth.getSession()).data.session)
+      throw new NotAuthenticatedError({ cause: result.error });
     throw error;
   }
 
@@ -86,7 +87,11 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     async attachConversation(sessionId, conversationId, conversationUrl) {
       checkSessionId(sessionId, 'attachConversation');
       return write(
-        client.rpc('attach_conversation', { p_session_id: sessionId, p_conversation_id: conversationId, p_conversation_url: conversationUrl }),
+        client.rpc('attach_conversation', {
+          p_session_id: sessionId,
+          p_conversation_id: conversationId,
+          p_conversation_url: conversationUrl,
+        }),
       );
     },
 
@@ -123,7 +128,13 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
 
     async currentSession() {
       const row = await unwrap(
-        await client.from('sessions').select('*').in('status', ['starting', 'active']).order('created_at', { ascending: false }).limit(1).maybeSingle(),
+        await client
+          .from('sessions')
+          .select('*')
+          .in('status', ['starting', 'active'])
+          .order('created_at', { ascending: false })
+          .limit(1)
+          .maybeSingle(),
       );
       return row === null ? null : parseRow(sessionSchema, row, 'session');
     },

@@ -33,21 +33,31 @@ export function conversationsResource(request: Transport): ConversationsResource
     async create(conversation, options) {
       const label = 'POST /v2/conversations';
       const payload = validate(conversationCreateSchema, conversation, label);
-      return body(await request({ method: 'POST', path: '/v2/conversations', body: payload, schema: conversationCreatedSchema }, options), label);
+      return body(
+        await request({ method: 'POST', path: '/v2/conversations', body: payload, schema: conversationCreatedSchema }, options),
+        label,
+      );
     },
     list(params, options) {
-      return paginate(request, {
-        path: '/v2/conversations',
-        item: conversationSchema,
-        paramsSchema: conversationListParamsSchema,
-        params,
-        query: (p) => ({ status: p.status }),
-      }, options);
+      return paginate(
+        request,
+        {
+          path: '/v2/conversations',
+          item: conversationSchema,
+          paramsSchema: conversationListParamsSchema,
+          params,
+          query: (p) => ({ status: p.status }),
+        },
+        options,
+      );
     },
     async get(conversationId, params, options) {
       const path = idPath('conversations', conversationId, 'GET /v2/conversations/{conversation_id}');
       const { verbose } = validate(conversationGetParamsSchema, params ?? {}, `GET ${path}`);
-      const result = await request({ method: 'GET', path, query: { verbose: verbose ? true : undefined }, schema: conversationSchema }, options);
+      const result = await request(
+        { method: 'GET', path, query: { verbose: verbose ? true : undefined }, schema: conversationSchema },
+        options,
+      );
       return body(result, `GET ${path}`);
     },
     async end(conversationId, options) {

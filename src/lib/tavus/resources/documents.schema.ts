@@ -21,12 +21,14 @@ export const documentCreateSchema = z.strictObject({
 export type DocumentCreate = z.input<typeof documentCreateSchema>;
 
 /** `PATCH /v2/documents/{id}`: tags replace the old ones. */
-export const documentUpdateSchema = z.strictObject({
-  document_name: nonEmptyString.optional(),
-  tags: z.array(nonEmptyString).optional(),
-}).refine((u) => u.document_name !== undefined || u.tags !== undefined, {
-  message: 'needs document_name or tags: there is nothing else to change',
-});
+export const documentUpdateSchema = z
+  .strictObject({
+    document_name: nonEmptyString.optional(),
+    tags: z.array(nonEmptyString).optional(),
+  })
+  .refine((u) => u.document_name !== undefined || u.tags !== undefined, {
+    message: 'needs document_name or tags: there is nothing else to change',
+  });
 export type DocumentUpdate = z.input<typeof documentUpdateSchema>;
 
 /** `POST /v2/documents/{id}/recrawl`: optional crawl settings for this run only. */

@@ -34,14 +34,18 @@ export function documentsResource(request: Transport): DocumentsResource {
       return body(await request({ method: 'POST', path: '/v2/documents', body: payload, schema: documentSchema }, options), label);
     },
     list(params, options) {
-      return paginate(request, {
-        path: '/v2/documents',
-        item: documentSchema,
-        paramsSchema: documentListParamsSchema,
-        params,
-        query: (p) => ({ sort: p.sort, status: p.status, name_or_uuid: p.name_or_uuid, tags: p.tags?.join(',') }),
-        zeroBasedPage: true,
-      }, options);
+      return paginate(
+        request,
+        {
+          path: '/v2/documents',
+          item: documentSchema,
+          paramsSchema: documentListParamsSchema,
+          params,
+          query: (p) => ({ sort: p.sort, status: p.status, name_or_uuid: p.name_or_uuid, tags: p.tags?.join(',') }),
+          zeroBasedPage: true,
+        },
+        options,
+      );
     },
     async get(documentId, options) {
       const path = idPath('documents', documentId, 'GET /v2/documents/{document_id}');

@@ -11,18 +11,20 @@ export const guardrailSchema = z.strictObject({
 export type Guardrail = z.input<typeof guardrailSchema>;
 
 /** `POST /v2/guardrails` with `name` and `data`: a legacy set of rules, still supported. */
-export const guardrailSetCreateSchema = z.strictObject({
-  name: nonEmptyString,
-  data: z.array(guardrailSchema).min(1, 'needs at least one guardrail'),
-}).superRefine(({ data }, ctx) => {
-  const names = new Set<string>();
-  data.forEach((guardrail, i) => {
-    if (names.has(guardrail.guardrail_name)) {
-      ctx.addIssue({ code: 'custom', path: ['data', i, 'guardrail_name'], message: `"${guardrail.guardrail_name}" is used twice` });
-    }
-    names.add(guardrail.guardrail_name);
+export const guardrailSetCreateSchema = z
+  .strictObject({
+    name: nonEmptyString,
+    data: z.array(guardrailSchema).min(1, 'needs at least one guardrail'),
+  })
+  .superRefine(({ data }, ctx) => {
+    const names = new Set<string>();
+    data.forEach((guardrail, i) => {
+      if (names.has(guardrail.guardrail_name)) {
+        ctx.addIssue({ code: 'custom', path: ['data', i, 'guardrail_name'], message: `"${guardrail.guardrail_name}" is used twice` });
+      }
+      names.add(guardrail.guardrail_name);
+    });
   });
-});
 
 /**
  * `POST /v2/guardrails` with `guardrail_name` at the top level: one individually addressable
@@ -49,21 +51,24 @@ const GUARDRAIL_FIELDS = ['guardrail_name', 'guardrail_prompt', 'modality', 'cal
  * `{data: {...}}`), a list item with only `guardrails_id` and timestamps (get-guardrails-list), or a
  * create answer (`guardrails_id`, `guardrails_name`, `status`). The name is `guardrails_name`.
  */
-export const guardrailsSchema = z.preprocess((value) => {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const record = value as Record<string, unknown>;
-  const named = record.guardrails_name ?? record.name;
-  const withName = named !== undefined ? { ...record, guardrails_name: named } : record;
-  if (Array.isArray(record.data) || typeof record.guardrail_name !== 'string') return withName;
-  const guardrail = Object.fromEntries(GUARDRAIL_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
-  return { ...withName, data: [guardrail] };
-}, z.looseObject({
-  guardrails_id: tavusIdSchema,
-  guardrails_name: z.string().nullish(),
-  data: z.array(guardrailItemSchema).nullish(),
-  created_at: timestampSchema,
-  updated_at: timestampSchema,
-}));
+export const guardrailsSchema = z.preprocess(
+  (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    const named = record.guardrails_name ?? record.name;
+    const withName = named !== undefined ? { ...record, guardrails_name: named } : record;
+    if (Array.isArray(record.data) || typeof record.guardrail_name !== 'string') return withName;
+    const guardrail = Object.fromEntries(GUARDRAIL_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
+    return { ...withName, data: [guardrail] };
+  },
+  z.looseObject({
+    guardrails_id: tavusIdSchema,
+    guardrails_name: z.string().nullish(),
+    data: z.array(guardrailItemSchema).nullish(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  }),
+);
 export type Guardrails = z.infer<typeof guardrailsSchema>;
 
 export const guardrailsCreatedSchema = guardrailsSchema;

@@ -18,23 +18,26 @@ export const objectiveSchema = z.strictObject({
 export type Objective = z.input<typeof objectiveSchema>;
 
 /** `POST /v2/objectives`: one set of objectives; names unique, and every "next" names one of them. */
-export const objectivesCreateSchema = z.strictObject({
-  data: z.array(objectiveSchema).min(1, 'needs at least one objective'),
-}).superRefine(({ data }, ctx) => {
-  const names = new Set<string>();
-  data.forEach((objective, i) => {
-    if (names.has(objective.objective_name)) {
-      ctx.addIssue({ code: 'custom', path: ['data', i, 'objective_name'], message: `"${objective.objective_name}" is used twice` });
-    }
-    names.add(objective.objective_name);
+export const objectivesCreateSchema = z
+  .strictObject({
+    data: z.array(objectiveSchema).min(1, 'needs at least one objective'),
+  })
+  .superRefine(({ data }, ctx) => {
+    const names = new Set<string>();
+    data.forEach((objective, i) => {
+      if (names.has(objective.objective_name)) {
+        ctx.addIssue({ code: 'custom', path: ['data', i, 'objective_name'], message: `"${objective.objective_name}" is used twice` });
+      }
+      names.add(objective.objective_name);
+    });
+    data.forEach((objective, i) => {
+      const next = [...(objective.next_required_objectives ?? []), ...Object.keys(objective.next_conditional_objectives ?? {})];
+      for (const name of next) {
+        if (!names.has(name))
+          ctx.addIssue({ code: 'custom', path: ['data', i], message: `names a next objective "${name}" that is not in this set` });
+      }
+    });
   });
-  data.forEach((objective, i) => {
-    const next = [...(objective.next_required_objectives ?? []), ...Object.keys(objective.next_conditional_objectives ?? {})];
-    for (const name of next) {
-      if (!names.has(name)) ctx.addIssue({ code: 'custom', path: ['data', i], message: `names a next objective "${name}" that is not in this set` });
-    }
-  });
-});
 export type ObjectivesCreate = z.input<typeof objectivesCreateSchema>;
 
 /** As Tavus returns an objective: every field kept, enums open. */
@@ -49,8 +52,16 @@ export const objectiveItemSchema = z.looseObject({
   callback_url: z.string().nullish(),
 });
 
-const OBJECTIVE_FIELDS = ['objective_name', 'objective_prompt', 'confirmation_mode', 'modality', 'output_variables',
-  'next_required_objectives', 'next_conditional_objectives', 'callback_url'] as const;
+const OBJECTIVE_FIELDS = [
+  'objective_name',
+  'objective_prompt',
+  'confirmation_mode',
+  'modality',
+  'output_variables',
+  'next_required_objectives',
+  'next_conditional_objectives',
+  'callback_url',
+] as const;
 
 /**
  * One set of objectives as this app reads it, whichever documented shape Tavus answers with: a list
@@ -58,20 +69,23 @@ const OBJECTIVE_FIELDS = ['objective_name', 'objective_prompt', 'confirmation_mo
  * without the id (get-objectives), a create answer is `{objectives_id, objective_name, status}`.
  * A set of several objectives (created with several in `data`) is read from a `data` array.
  */
-export const objectivesSchema = z.preprocess((value) => {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  const record = value as Record<string, unknown>;
-  if (Array.isArray(record.data) || typeof record.objective_prompt !== 'string') return value;
-  const objective = Object.fromEntries(OBJECTIVE_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
-  return { ...record, data: [objective] };
-}, z.looseObject({
-  objectives_id: tavusIdSchema,
-  /** The name of the (first) objective: documented on create answers and list items. */
-  objective_name: z.string().nullish(),
-  data: z.array(objectiveItemSchema).nullish(),
-  created_at: timestampSchema,
-  updated_at: timestampSchema,
-}));
+export const objectivesSchema = z.preprocess(
+  (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.data) || typeof record.objective_prompt !== 'string') return value;
+    const objective = Object.fromEntries(OBJECTIVE_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
+    return { ...record, data: [objective] };
+  },
+  z.looseObject({
+    objectives_id: tavusIdSchema,
+    /** The name of the (first) objective: documented on create answers and list items. */
+    objective_name: z.string().nullish(),
+    data: z.array(objectiveItemSchema).nullish(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  }),
+);
 export type Objectives = z.infer<typeof objectivesSchema>;
 
 export const objectivesCreatedSchema = objectivesSchema;

@@ -26,7 +26,8 @@ export function unwrapDataObject<S extends z.ZodType>(idField: string, item: S, 
       const data = (value as { data?: unknown }).data;
       if (data && typeof data === 'object' && !Array.isArray(data)) inner = data;
     }
-    if (id !== undefined && inner && typeof inner === 'object' && !Array.isArray(inner) && !(idField in inner)) return { ...inner, [idField]: id };
+    if (id !== undefined && inner && typeof inner === 'object' && !Array.isArray(inner) && !(idField in inner))
+      return { ...inner, [idField]: id };
     return inner;
   }, item);
 }
@@ -55,7 +56,10 @@ export function patchableResource<T, C>(request: Transport, spec: PatchableSpec<
     },
     async get(id, options) {
       const path = idPath(spec.collection, id, template('GET'));
-      return body(await request({ method: 'GET', path, schema: unwrapDataObject(spec.idName, spec.item, id) }, options), `GET ${path}`) as T;
+      return body(
+        await request({ method: 'GET', path, schema: unwrapDataObject(spec.idName, spec.item, id) }, options),
+        `GET ${path}`,
+      ) as T;
     },
     async update(id, patch, options) {
       const path = idPath(spec.collection, id, template('PATCH'));

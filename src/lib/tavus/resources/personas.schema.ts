@@ -36,7 +36,10 @@ export const personaCreateSchema = z.strictObject(personaFields).superRefine((pe
   }
   const tools = [
     ...(persona.layers?.llm?.tools ?? []).map((tool, i) => ({ tool, path: ['layers', 'llm', 'tools', i] })),
-    ...(persona.layers?.perception?.perception_tools ?? []).map((tool, i) => ({ tool, path: ['layers', 'perception', 'perception_tools', i] })),
+    ...(persona.layers?.perception?.perception_tools ?? []).map((tool, i) => ({
+      tool,
+      path: ['layers', 'perception', 'perception_tools', i],
+    })),
   ];
   for (const { tool, path } of tools) {
     if (tool.type !== 'function' || !tool.function) {

@@ -36,13 +36,17 @@ export function personasResource(request: Transport): PersonasResource {
       return body(await request({ method: 'POST', path: '/v2/personas', body: payload, schema: personaCreatedSchema }, options), label);
     },
     list(params, options) {
-      return paginate(request, {
-        path: '/v2/personas',
-        item: personaSchema,
-        paramsSchema: personaListParamsSchema,
-        params,
-        query: (p) => ({ persona_type: p.persona_type }),
-      }, options);
+      return paginate(
+        request,
+        {
+          path: '/v2/personas',
+          item: personaSchema,
+          paramsSchema: personaListParamsSchema,
+          params,
+          query: (p) => ({ persona_type: p.persona_type }),
+        },
+        options,
+      );
     },
     async get(personaId, options) {
       const path = idPath('personas', personaId, 'GET /v2/personas/{persona_id}');

@@ -11,10 +11,12 @@ export const replicaCreateSchema = z.strictObject({
   callback_url: httpUrlSchema.optional(),
   model_name: nonEmptyString.optional(),
   /** Documented training options; kept open, as Tavus adds more. */
-  properties: z.looseObject({
-    gaze_correction: z.boolean().optional(),
-    background_green_screen: z.boolean().optional(),
-  }).optional(),
+  properties: z
+    .looseObject({
+      gaze_correction: z.boolean().optional(),
+      background_green_screen: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type ReplicaCreate = z.input<typeof replicaCreateSchema>;
 

@@ -32,18 +32,25 @@ export function replicasResource(request: Transport): ReplicasResource {
       return body(await request({ method: 'POST', path: '/v2/replicas', body: payload, schema: replicaCreatedSchema }, options), label);
     },
     list(params, options) {
-      return paginate(request, {
-        path: '/v2/replicas',
-        item: replicaSchema,
-        paramsSchema: replicaListParamsSchema,
-        params,
-        query: (p) => ({ verbose: p.verbose, replica_type: p.replica_type, replica_ids: p.replica_ids?.join(',') }),
-      }, options);
+      return paginate(
+        request,
+        {
+          path: '/v2/replicas',
+          item: replicaSchema,
+          paramsSchema: replicaListParamsSchema,
+          params,
+          query: (p) => ({ verbose: p.verbose, replica_type: p.replica_type, replica_ids: p.replica_ids?.join(',') }),
+        },
+        options,
+      );
     },
     async get(replicaId, params, options) {
       const path = idPath('replicas', replicaId, 'GET /v2/replicas/{replica_id}');
       const { verbose } = validate(replicaGetParamsSchema, params ?? {}, `GET ${path}`);
-      return body(await request({ method: 'GET', path, query: { verbose: verbose ? true : undefined }, schema: replicaSchema }, options), `GET ${path}`);
+      return body(
+        await request({ method: 'GET', path, query: { verbose: verbose ? true : undefined }, schema: replicaSchema }, options),
+        `GET ${path}`,
+      );
     },
     async rename(replicaId, replicaName, options) {
       const path = idPath('replicas', replicaId, 'PATCH /v2/replicas/{replica_id}/name', '/name');

@@ -42,11 +42,7 @@ export interface ListSpec<T, P extends z.ZodType> {
   zeroBasedPage?: boolean;
 }
 
-export function paginate<T, P extends z.ZodType>(
-  request: Transport,
-  spec: ListSpec<T, P>,
-  options?: RequestOptions,
-): PagePromise<T> {
+export function paginate<T, P extends z.ZodType>(request: Transport, spec: ListSpec<T, P>, options?: RequestOptions): PagePromise<T> {
   const label = `GET ${spec.path}`;
   const envelope = listEnvelopeSchema(spec.item);
   return new PagePromise<T>(async () => {

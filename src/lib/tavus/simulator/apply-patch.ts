@@ -7,7 +7,10 @@ type Container = Record<string, unknown> | unknown[];
 
 function tokens(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function isContainer(value: unknown): value is Container {
@@ -63,16 +66,28 @@ export function applyJsonPatch<T>(doc: T, ops: readonly JsonPatchOperation[]): T
   const out = structuredClone(doc);
   for (const op of ops) {
     switch (op.op) {
-      case 'add': add(out, op.path, structuredClone(op.value)); break;
-      case 'remove': remove(out, op.path); break;
-      case 'replace': read(out, op.path); remove(out, op.path); add(out, op.path, structuredClone(op.value)); break;
-      case 'copy': add(out, op.path, structuredClone(read(out, op.from))); break;
+      case 'add':
+        add(out, op.path, structuredClone(op.value));
+        break;
+      case 'remove':
+        remove(out, op.path);
+        break;
+      case 'replace':
+        read(out, op.path);
+        remove(out, op.path);
+        add(out, op.path, structuredClone(op.value));
+        break;
+      case 'copy':
+        add(out, op.path, structuredClone(read(out, op.from)));
+        break;
       case 'move': {
         if (op.path.startsWith(`${op.from}/`)) throw new PatchError('cannot move a value into itself');
         add(out, op.path, remove(out, op.from));
         break;
       }
-      case 'test': if (!deepEqual(read(out, op.path), op.value)) throw new PatchError(`test failed at ${op.path}`); break;
+      case 'test':
+        if (!deepEqual(read(out, op.path), op.value)) throw new PatchError(`test failed at ${op.path}`);
+        break;
     }
   }
   return out;

@@ -9,8 +9,18 @@ export const faultSchema = z.strictObject({
    * 'concurrency' (the 400 for too many calls), 'network' (fetch rejects, as when offline),
    * 'malformed' (200 with a body matching no schema, as after an API change).
    */
-  status: z.union([z.literal(401), z.literal(402), z.literal(429), z.literal(500), z.literal(503),
-    z.literal('concurrency'), z.literal('network'), z.literal('malformed')]).optional(),
+  status: z
+    .union([
+      z.literal(401),
+      z.literal(402),
+      z.literal(429),
+      z.literal(500),
+      z.literal(503),
+      z.literal('concurrency'),
+      z.literal('network'),
+      z.literal('malformed'),
+    ])
+    .optional(),
   /** How many matching requests to affect; unlimited when left out. */
   times: z.number().int().min(1).optional(),
   /** Only requests whose `METHOD /path?query` contains this text. */
@@ -61,13 +71,21 @@ export function createFaults(): FaultController {
 export function faultResponse(fault: Fault): Response | undefined {
   const retryAfter = { 'retry-after': String(fault.retryAfterSeconds ?? 1) };
   switch (fault.status) {
-    case 401: return json(401, TAVUS_BODIES.invalidAccessToken);
-    case 402: return json(402, TAVUS_BODIES.outOfCredits);
-    case 429: return json(429, TAVUS_BODIES.tooManyRequests, retryAfter);
-    case 500: return json(500, TAVUS_BODIES.serverError);
-    case 503: return json(503, TAVUS_BODIES.unavailable, fault.retryAfterSeconds === undefined ? {} : retryAfter);
-    case 'concurrency': return json(400, TAVUS_BODIES.concurrency);
-    case 'malformed': return json(200, { data: 'unexpected', total_count: 'many', persona_id: 42, conversation_id: 42 });
-    default: return undefined;
+    case 401:
+      return json(401, TAVUS_BODIES.invalidAccessToken);
+    case 402:
+      return json(402, TAVUS_BODIES.outOfCredits);
+    case 429:
+      return json(429, TAVUS_BODIES.tooManyRequests, retryAfter);
+    case 500:
+      return json(500, TAVUS_BODIES.serverError);
+    case 503:
+      return json(503, TAVUS_BODIES.unavailable, fault.retryAfterSeconds === undefined ? {} : retryAfter);
+    case 'concurrency':
+      return json(400, TAVUS_BODIES.concurrency);
+    case 'malformed':
+      return json(200, { data: 'unexpected', total_count: 'many', persona_id: 42, conversation_id: 42 });
+    default:
+      return undefined;
   }
 }

@@ -77,8 +77,14 @@ function abortError(signal: AbortSignal): unknown {
 function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(abortError(signal!)); };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal!));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -151,7 +157,14 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
     const faulted = fault && faultResponse(fault);
     if (faulted) return faulted;
     if (!authorized(request)) return json(401, TAVUS_BODIES.invalidAccessToken);
-    const [kind, ...segments] = at < 0 ? [] : url.pathname.slice(at + 4).split('/').filter(Boolean).map(decodeURIComponent);
+    const [kind, ...segments] =
+      at < 0
+        ? []
+        : url.pathname
+            .slice(at + 4)
+            .split('/')
+            .filter(Boolean)
+            .map(decodeURIComponent);
     const handler = kind && Object.hasOwn(ROUTES, kind) ? ROUTES[kind as Kind] : undefined;
     if (!handler) return json(404, { message: 'Not found' });
     const text = await request.text();
@@ -193,16 +206,19 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
   return {
     fetch: simulatedFetch as typeof fetch,
     room: {
-      joined: (id) => inRoom(id, (c, at) => {
-        c.joinedMs ??= at;
-        delete c.leftMs;
-      }),
-      left: (id) => inRoom(id, (c, at) => {
-        c.leftMs = at;
-      }),
-      said: (id, role, content) => inRoom(id, (c) => {
-        if (content.trim()) (c.turns ??= []).push({ role, content });
-      }),
+      joined: (id) =>
+        inRoom(id, (c, at) => {
+          c.joinedMs ??= at;
+          delete c.leftMs;
+        }),
+      left: (id) =>
+        inRoom(id, (c, at) => {
+          c.leftMs = at;
+        }),
+      said: (id, role, content) =>
+        inRoom(id, (c) => {
+          if (content.trim()) (c.turns ??= []).push({ role, content });
+        }),
     },
     async flushCallbacks() {
       sendDueCallbacks();

@@ -9,7 +9,9 @@ export function advance(state: SimState, now: number): boolean {
   let changed = false;
   for (const conversation of Object.values(state.tables.conversations)) {
     if (conversation.value.status !== 'active') continue;
-    const due = shutdownDue(conversation).filter(([at]) => now >= at).sort(([a], [b]) => a - b)[0];
+    const due = shutdownDue(conversation)
+      .filter(([at]) => now >= at)
+      .sort(([a], [b]) => a - b)[0];
     if (due) {
       endConversation(conversation, due[0], due[1]);
       changed = true;
@@ -29,11 +31,13 @@ export function advance(state: SimState, now: number): boolean {
       Object.assign(document.value, {
         status: 'ready',
         progress: '100',
-        ...(crawled ? {
-          crawled_urls: [document.value.document_url],
-          last_crawled_at: iso(document.doneAtMs),
-          crawl_count: Number(document.value.crawl_count ?? 0) + 1,
-        } : {}),
+        ...(crawled
+          ? {
+              crawled_urls: [document.value.document_url],
+              last_crawled_at: iso(document.doneAtMs),
+              crawl_count: Number(document.value.crawl_count ?? 0) + 1,
+            }
+          : {}),
       });
       document.updatedMs = document.doneAtMs;
       changed = true;
@@ -53,9 +57,11 @@ export function shutdownDue(conversation: Entity): Array<[number, string]> {
   const due: Array<[number, string]> = [];
   if (conversation.endsAtMs !== undefined) due.push([conversation.endsAtMs, 'max_call_duration reached']);
   const absent = seconds('participant_absent_timeout');
-  if (conversation.joinedMs === undefined && absent !== undefined) due.push([conversation.createdMs + absent * 1000, 'participant_absent_timeout reached']);
+  if (conversation.joinedMs === undefined && absent !== undefined)
+    due.push([conversation.createdMs + absent * 1000, 'participant_absent_timeout reached']);
   const left = seconds('participant_left_timeout');
-  if (conversation.leftMs !== undefined && left !== undefined) due.push([conversation.leftMs + left * 1000, 'participant_left_timeout reached']);
+  if (conversation.leftMs !== undefined && left !== undefined)
+    due.push([conversation.leftMs + left * 1000, 'participant_left_timeout reached']);
   return due;
 }
 

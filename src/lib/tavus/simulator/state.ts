@@ -64,7 +64,14 @@ export function emptyState(): SimState {
   return { version: 1, seq: 0, tables: Object.fromEntries(KINDS.map((kind) => [kind, {}])) as SimState['tables'] };
 }
 
-export function insert(state: SimState, kind: Kind, id: string, now: number, value: Record<string, unknown>, extra: Partial<Entity> = {}): Entity {
+export function insert(
+  state: SimState,
+  kind: Kind,
+  id: string,
+  now: number,
+  value: Record<string, unknown>,
+  extra: Partial<Entity> = {},
+): Entity {
   const entity: Entity = { seq: ++state.seq, createdMs: now, updatedMs: now, value, ...extra };
   state.tables[kind][id] = entity;
   return entity;
@@ -78,7 +85,9 @@ export function newestFirst(table: Record<string, Entity>): [string, Entity][] {
 const hex = (length: number) => {
   const bytes = new Uint8Array(Math.ceil(length / 2));
   globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, length);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, length);
 };
 
 /** Tavus-shaped ids: a type letter then 11 lowercase hex characters (`p7e13c73f41f`). */

@@ -18,7 +18,8 @@ function events(id: string, entity: Entity) {
     out.push({ conversation_id: id, event_type, message_type: 'system', timestamp: iso(at), properties });
   if (!entity.value.test_mode) event('system.replica_joined', entity.createdMs, {});
   // A test conversation is never joined and has no documented shutdown reason: it records none.
-  if (entity.endedMs !== undefined && entity.shutdownReason !== undefined) event('system.shutdown', entity.endedMs, { shutdown_reason: entity.shutdownReason });
+  if (entity.endedMs !== undefined && entity.shutdownReason !== undefined)
+    event('system.shutdown', entity.endedMs, { shutdown_reason: entity.shutdownReason });
   return out;
 }
 
@@ -61,15 +62,22 @@ export const conversations: Handler = (req, { state, now, settings }) => {
 
     const conversationId = newId('c');
     const resolved = { ...PROPERTY_DEFAULTS, ...properties };
-    const entity = insert(state, 'conversations', conversationId, now, compact({
-      ...fields,
-      conversation_name: fields.conversation_name ?? `New Conversation ${iso(now)}`,
-      conversation_url: `https://tavus.daily.co/${conversationId}`,
-      replica_id: replicaId,
-      status: 'active',
-      properties: resolved,
-      meeting_token: fields.require_auth ? newToken() : undefined,
-    }), { endsAtMs: now + resolved.max_call_duration * 1000 });
+    const entity = insert(
+      state,
+      'conversations',
+      conversationId,
+      now,
+      compact({
+        ...fields,
+        conversation_name: fields.conversation_name ?? `New Conversation ${iso(now)}`,
+        conversation_url: `https://tavus.daily.co/${conversationId}`,
+        replica_id: replicaId,
+        status: 'active',
+        properties: resolved,
+        meeting_token: fields.require_auth ? newToken() : undefined,
+      }),
+      { endsAtMs: now + resolved.max_call_duration * 1000 },
+    );
     // A test conversation is made but the replica never joins: ended at once, nothing billed.
     if (fields.test_mode) endConversation(entity, now, undefined);
     const { replica_id: _r, persona_id: _p, updated_at: _u, ...created } = conversationView(conversationId, entity);

@@ -29,20 +29,27 @@ export const documents: Handler = (req, { state, now, settings }) => {
     if ('response' in parsed) return parsed.response;
     const { crawl, ...fields } = parsed.data;
     const documentId = newId('d');
-    const entity = insert(state, 'documents', documentId, now, {
-      document_name: fields.document_name ?? nameFromUrl(fields.document_url),
-      document_url: fields.document_url,
-      status: 'started',
-      progress: null,
-      error_message: null,
-      // documented as a string, never null: left out when none was given
-      ...(fields.callback_url ? { callback_url: fields.callback_url } : {}),
-      tags: fields.tags ?? [],
-      crawl_config: crawl ?? null,
-      crawled_urls: null,
-      last_crawled_at: null,
-      crawl_count: 0,
-    }, { startedMs: now, doneAtMs: now + settings.documentProcessingMs });
+    const entity = insert(
+      state,
+      'documents',
+      documentId,
+      now,
+      {
+        document_name: fields.document_name ?? nameFromUrl(fields.document_url),
+        document_url: fields.document_url,
+        status: 'started',
+        progress: null,
+        error_message: null,
+        // documented as a string, never null: left out when none was given
+        ...(fields.callback_url ? { callback_url: fields.callback_url } : {}),
+        tags: fields.tags ?? [],
+        crawl_config: crawl ?? null,
+        crawled_urls: null,
+        last_crawled_at: null,
+        crawl_count: 0,
+      },
+      { startedMs: now, doneAtMs: now + settings.documentProcessingMs },
+    );
     return json(200, { ...documentView(documentId, entity, now), progress: null });
   }
   if (id === undefined && req.method === 'GET') {
@@ -70,15 +77,25 @@ export const documents: Handler = (req, { state, now, settings }) => {
     if ('response' in parsed) return parsed.response;
     if (entity.value.status !== 'ready' && entity.value.status !== 'error') {
       // recrawl-document: 409 and 429 carry `error`, unlike this resource's `message` 404
-      return json(409, { error: `Document must be in 'ready' or 'error' state to recrawl, current status: ${String(entity.value.status)}` });
+      return json(409, {
+        error: `Document must be in 'ready' or 'error' state to recrawl, current status: ${String(entity.value.status)}`,
+      });
     }
     if (!entity.value.crawl_config && !parsed.data.crawl) return badRequest('Document was not created with a crawl configuration');
     if (entity.lastRecrawlMs !== undefined && now - entity.lastRecrawlMs < RECRAWL_COOLDOWN_MS) {
       const wait = Math.ceil((entity.lastRecrawlMs + RECRAWL_COOLDOWN_MS - now) / 1000);
-      return json(429, { error: `Recrawl cooldown: please wait ${Math.ceil(wait / 60)} minutes before recrawling this document.` }, { 'retry-after': String(wait) });
+      return json(
+        429,
+        { error: `Recrawl cooldown: please wait ${Math.ceil(wait / 60)} minutes before recrawling this document.` },
+        { 'retry-after': String(wait) },
+      );
     }
     Object.assign(entity, { lastRecrawlMs: now, startedMs: now, doneAtMs: now + settings.documentProcessingMs, updatedMs: now });
-    Object.assign(entity.value, { status: 'recrawling', progress: null, ...(parsed.data.crawl ? { crawl_config: parsed.data.crawl } : {}) });
+    Object.assign(entity.value, {
+      status: 'recrawling',
+      progress: null,
+      ...(parsed.data.crawl ? { crawl_config: parsed.data.crawl } : {}),
+    });
     return json(202, { ...documentView(id, entity, now), progress: null });
   }
   if (action !== undefined) return json(404, { message: 'Not found' });

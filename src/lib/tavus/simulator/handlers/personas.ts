@@ -16,7 +16,8 @@ export function personaView(id: string, entity: Entity) {
 /** The ids a persona points at must exist, as on Tavus. */
 function checkReferences(state: SimState, persona: Record<string, unknown>): Response | undefined {
   const { tables } = state;
-  if (persona.default_replica_id !== undefined && !exists(tables.replicas, persona.default_replica_id)) return badRequest('Invalid default_replica_id');
+  if (persona.default_replica_id !== undefined && !exists(tables.replicas, persona.default_replica_id))
+    return badRequest('Invalid default_replica_id');
   if (persona.objectives_id !== undefined && !exists(tables.objectives, persona.objectives_id)) return badRequest('Invalid objectives_id');
   if (persona.guardrails_id !== undefined && !exists(tables.guardrails, persona.guardrails_id)) return badRequest('Invalid guardrails_id');
   const guardrailIds = (persona.guardrail_ids as string[] | undefined) ?? [];

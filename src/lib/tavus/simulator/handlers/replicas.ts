@@ -28,16 +28,23 @@ export const replicas: Handler = (req, { state, now, settings }) => {
     if ('response' in parsed) return parsed.response;
     const replicaId = newId('r');
     const { train_video_url: _t, consent_video_url: _c, ...shown } = parsed.data;
-    insert(state, 'replicas', replicaId, now, {
-      replica_name: shown.replica_name ?? 'New Replica',
-      thumbnail_video_url: null,
-      training_progress: '0/100',
-      status: 'started',
-      error_message: null,
-      replica_type: 'user',
-      model_name: shown.model_name ?? 'phoenix-3',
-      callback_url: shown.callback_url ?? null,
-    }, { startedMs: now, doneAtMs: now + settings.replicaTrainingMs });
+    insert(
+      state,
+      'replicas',
+      replicaId,
+      now,
+      {
+        replica_name: shown.replica_name ?? 'New Replica',
+        thumbnail_video_url: null,
+        training_progress: '0/100',
+        status: 'started',
+        error_message: null,
+        replica_type: 'user',
+        model_name: shown.model_name ?? 'phoenix-3',
+        callback_url: shown.callback_url ?? null,
+      },
+      { startedMs: now, doneAtMs: now + settings.replicaTrainingMs },
+    );
     return json(200, { replica_id: replicaId, status: 'started' });
   }
   if (id === undefined && req.method === 'GET') {

@@ -31,7 +31,12 @@ const flat = (value: Row): Row => {
 const objectiveViews: Views = {
   updated: 'Objective updated successfully',
   // create-objectives: {objectives_id, objective_name, status, created_at}
-  created: (id, e) => ({ objectives_id: id, objective_name: itemsOf(e.value)[0]?.objective_name ?? null, status: 'active', created_at: stamps(e).created_at }),
+  created: (id, e) => ({
+    objectives_id: id,
+    objective_name: itemsOf(e.value)[0]?.objective_name ?? null,
+    status: 'active',
+    created_at: stamps(e).created_at,
+  }),
   // get-objectives-list: one objective per item, with its id
   listed: (id, e) => ({ objectives_id: id, ...flat(e.value), ...stamps(e) }),
   // get-objectives: {data: {objective_name, ...}} without the id
@@ -41,7 +46,12 @@ const objectiveViews: Views = {
 const guardrailViews: Views = {
   updated: 'Guardrails updated successfully',
   // create-guardrails: {guardrails_id, guardrails_name, status, created_at}
-  created: (id, e) => ({ guardrails_id: id, guardrails_name: e.value.name ?? e.value.guardrail_name ?? null, status: 'active', created_at: stamps(e).created_at }),
+  created: (id, e) => ({
+    guardrails_id: id,
+    guardrails_name: e.value.name ?? e.value.guardrail_name ?? null,
+    status: 'active',
+    created_at: stamps(e).created_at,
+  }),
   // get-guardrails-list: only the id and dates
   listed: (id, e) => ({ guardrails_id: id, ...stamps(e) }),
   // get-guardrails: {data: {guardrail_name, guardrail_prompt, ...}}; a legacy set also keeps its name
@@ -49,8 +59,13 @@ const guardrailViews: Views = {
 };
 
 /** Objectives and guardrails: created whole, listed, got, patched with JSON Patch, deleted. */
-function setHandler(kind: Extract<Kind, 'objectives' | 'guardrails'>, prefix: 'o' | 'g',
-  schema: z.ZodType<Record<string, unknown>>, notFoundBody: Record<string, string>, views: Views): Handler {
+function setHandler(
+  kind: Extract<Kind, 'objectives' | 'guardrails'>,
+  prefix: 'o' | 'g',
+  schema: z.ZodType<Record<string, unknown>>,
+  notFoundBody: Record<string, string>,
+  views: Views,
+): Handler {
   return (req, { state, now }) => {
     const table = state.tables[kind];
     const [id, extra] = req.segments;
@@ -97,4 +112,10 @@ function setHandler(kind: Extract<Kind, 'objectives' | 'guardrails'>, prefix: 'o
 }
 
 export const objectives = setHandler('objectives', 'o', objectivesCreateSchema, { error: 'Objective not found' }, objectiveViews);
-export const guardrails = setHandler('guardrails', 'g', guardrailsCreateSchema as z.ZodType<Row>, { error: 'Guardrails not found' }, guardrailViews);
+export const guardrails = setHandler(
+  'guardrails',
+  'g',
+  guardrailsCreateSchema as z.ZodType<Row>,
+  { error: 'Guardrails not found' },
+  guardrailViews,
+);
