@@ -14,7 +14,7 @@ import { readdirSync } from 'node:fs';
 const features = readdirSync('src/features', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const shared = ['./src/components', './src/hooks', './src/lib', './src/stores', './src/utils', './src/config'];
+const shared = ['./src/components', './src/lib', './src/stores', './src/utils', './src/config'];
 const boundaries = [
   ...features.map((feature) => ({
     target: `./src/features/${feature}`,
