@@ -72,8 +72,7 @@ export function composeServices(config: AppConfig): Services {
   const db = once(async () => {
     if (data.mode === 'supabase') {
       const { createSupabaseDb } = await import('@/lib/db');
-      // keepalive: a closing tab can still end its session.
-      return createSupabaseDb(await supabaseFor(data)(), { keepalive: { url: data.url, anonKey: data.anonKey } });
+      return createSupabaseDb(await supabaseFor(data)());
     }
     return embedded!();
   });

@@ -9,7 +9,7 @@ import {
 import { ConnectionError, OutOfCreditsError, TavusError } from '@/lib/tavus';
 import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions';
 import { createProxySessions, ProxyError } from '@/lib/sessions/proxy';
-import { elapse, setupTestDb, type SessionRow } from '../db/harness';
+import { elapse, setupTestDb } from '../db/harness';
 import { handleTavus } from '../../supabase/functions/tavus/handler.ts';
 import { userToken } from './support/fake-supabase';
 import { createWorld, FUNCTIONS_URL, serverOwned, TAVUS_KEY, type World } from './support/world';
@@ -44,7 +44,6 @@ const conversationStatus = async (id: string) =>
       status: string;
     }
   ).status;
-const row = async (id: string) => (await db.asOwner<SessionRow>('select * from public.sessions where id = $1', [id]))[0]!;
 
 describe('createProxySessions', () => {
   it('starts and ends a session through the tavus function with the user token', async () => {
@@ -131,36 +130,5 @@ describe('createProxySessions', () => {
       },
     });
     await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(ConnectionError);
-  });
-
-  it('endOnUnload sends a keepalive request that ends the session and its conversation', async () => {
-    const { token } = await world.user();
-    const sessions = gateway(async () => token);
-    const { session } = await sessions.start({ sessionType: 'reflect_alone' });
-    sent = [];
-    sessions.endOnUnload(session);
-    // sent synchronously: pagehide does not wait for promises
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.init.keepalive).toBe(true);
-    expect(sent[0]!.url).toBe(`${FUNCTIONS_URL}/tavus/sessions/${session.id}/end`);
-    expect((await sent[0]!.done).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(sent).toHaveLength(1);
-    expect(await row(session.id)).toMatchObject({ status: 'ended', end_reason: 'tab_closed' });
-    expect(await conversationStatus(session.tavus_conversation_id!)).toBe('ended');
-  });
-
-  it('endOnUnload sends again with a refreshed token when the page lives long enough', async () => {
-    const { id, token } = await world.user();
-    let current = token;
-    const sessions = gateway(async () => current);
-    const { session } = await sessions.start({ sessionType: 'reflect_alone' });
-    current = userToken(id, { expiresIn: 7200 });
-    sent = [];
-    sessions.endOnUnload(session);
-    await vi.waitFor(() => expect(sent).toHaveLength(2));
-    expect(new Headers(sent[1]!.init.headers).get('authorization')).toBe(`Bearer ${current}`);
-    await Promise.all(sent.map((request) => request.done));
-    expect((await row(session.id)).status).toBe('ended');
   });
 });

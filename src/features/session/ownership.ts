@@ -2,8 +2,8 @@
  * Which tab runs a session's call. The tab in the call holds a Web Lock named after the session:
  * the browser releases it when the tab closes, reloads or crashes, so a held lock means "another
  * tab of this browser is in the call" and a free one means "nobody here is". A tab that leaves the
- * call by closing or reloading also writes a note, because its keepalive cannot reach an embedded
- * database: the next load reads the note and ends the session (see resolveOpenSession).
+ * call by closing or reloading also writes a timed note: the next load reads it and either returns
+ * to the call or ends the session (see resolveOpenSession).
  */
 import { END_REASON_PATTERN } from '@/lib/rules';
 

@@ -77,8 +77,8 @@ export async function inspectOpenSession(session: Session | null, now = Date.now
 }
 
 /**
- * The write that follows such a find: ends the session (the keepalive of a supabase database may
- * already have done it; ending twice changes nothing) and forgets the tab's note.
+ * The write that follows such a find: ends the session (ending twice changes nothing: another
+ * tab may have done it) and forgets the tab's note.
  */
 export async function settleOpenSession(found: SessionToEnd, gateway: SessionGateway): Promise<OpenSessionState> {
   const ended = await endQuietly(gateway, found.session.id, found.reason);

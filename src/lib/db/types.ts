@@ -107,11 +107,6 @@ export interface AppDb extends PersonaWrites {
   endSession(sessionId: string, reason?: string): Promise<Session>;
   /** Marks a session whose conversation could not be created: nothing is charged. */
   failSession(sessionId: string, error: string): Promise<Session>;
-  /**
-   * Best effort for `pagehide`: starts end_session in a way that survives the page going away where
-   * the transport allows it (a keepalive request). Failures are reported to `onError`, if given.
-   */
-  endSessionOnExit(sessionId: string, reason?: string, onError?: (error: Error) => void): void;
 
   /** The user's starting or active session, if any. */
   currentSession(): Promise<Session | null>;

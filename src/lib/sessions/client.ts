@@ -16,11 +16,9 @@ export interface ClientSessionsOptions {
 export function createClientSessions(options: ClientSessionsOptions): SessionGateway {
   const [getDb, getTavus] = [lazy(options.db), lazy(options.tavus)];
   const { personaId, replicaId, callbackUrl } = options.config.tavus;
-  // Resolved handles for pagehide, which cannot wait for a module to load.
-  let now: { db: AppDb; tavus: TavusClient } | undefined;
   const load = async () => {
     const [db, tavus] = await Promise.all([getDb(), getTavus()]);
-    return (now = { db, tavus });
+    return { db, tavus };
   };
 
   return {
@@ -57,13 +55,6 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
       });
       if (unconfirmed) throw new ConversationEndUnconfirmedError(session, unconfirmed);
       return session;
-    },
-    endOnUnload(session) {
-      // keepalive: the browser completes the request after the page is gone (by the Tavus id, never the session's).
-      if (session.tavus_conversation_id && now)
-        void now.tavus.conversations.end(session.tavus_conversation_id, { keepalive: true }).catch(() => undefined);
-      if (now) now.db.endSessionOnExit(session.id, 'tab_closed');
-      else void getDb().then((db) => db.endSessionOnExit(session.id, 'tab_closed'));
     },
     async verifyPersona() {
       const persona = await (await getTavus()).personas.get(personaId);

@@ -21,7 +21,7 @@ import {
   type TavusErrorCode,
   type TavusErrorInit,
 } from '@/lib/tavus/errors.ts';
-import { ConversationEndUnconfirmedError, type Session, type SessionGateway, type StartedSession } from './types';
+import { ConversationEndUnconfirmedError, type SessionGateway, type StartedSession } from './types';
 import { checkPersonaThroughProxy } from './proxy-persona';
 
 /**
@@ -95,13 +95,10 @@ export function errorFromProxy(status: number, body: unknown, path: string, head
 export function createProxySessions(options: ProxySessionsOptions): SessionGateway {
   const base = options.functionsUrl.replace(/\/+$/, '');
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  // pagehide cannot wait for a promise: the last token seen is kept for endOnUnload
-  let lastToken: string | null = null;
 
   async function token(): Promise<string> {
     const value = await options.getAccessToken();
     if (!value) throw new NotAuthenticatedError();
-    lastToken = value;
     return value;
   }
 
@@ -133,15 +130,6 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
     return new UnexpectedResponseError({ path: `POST /tavus${path}`, summary: what });
   }
 
-  function endRequest(sessionId: string, reason: string, authorization: string): void {
-    send(`${base}/tavus/sessions/${encodeURIComponent(sessionId)}/end`, {
-      method: 'POST',
-      keepalive: true,
-      headers: { Authorization: authorization, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ reason }),
-    }).catch(() => undefined);
-  }
-
   return {
     callTransport: 'daily',
     // the server's persona, asked of the function: the browser holds no key to ask Tavus
@@ -163,23 +151,6 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
       const data = endedBody.safeParse(await post(path, { reason }));
       if (!data.success) throw unexpected(path, 'no session');
       return parseRow(sessionSchema, data.data.session, 'session');
-    },
-
-    endOnUnload(session: Session) {
-      // sent at once with the last token; if the token has been refreshed meanwhile and the page
-      // is still there, sent again with the new one (ending twice is harmless)
-      try {
-        if (lastToken) endRequest(session.id, 'tab_closed', `Bearer ${lastToken}`);
-        const sent = lastToken;
-        void options.getAccessToken().then(
-          (fresh) => {
-            if (fresh && fresh !== sent) endRequest(session.id, 'tab_closed', `Bearer ${fresh}`);
-          },
-          () => undefined,
-        );
-      } catch {
-        // nothing more can be done while the page unloads
-      }
     },
   };
 }

@@ -35,8 +35,6 @@ export interface SessionGateway {
    */
   start(input: { sessionType: SessionType; personaId?: string; replicaId?: string }): Promise<StartedSession>;
   end(sessionId: string, reason?: string): Promise<Session>;
-  /** Best effort on tab close: a keepalive request that ends conversation and session. */
-  endOnUnload(session: Session): void;
   /** Defaults to 'daily'. */
   readonly callTransport?: CallTransport;
   /** Checks that the configured persona exists; absent when the Tavus client can do it itself. */

@@ -44,7 +44,6 @@ function gateway() {
       ends.push([id, reason]);
       return session({ id, status: 'ended', end_reason: reason ?? null });
     },
-    endOnUnload: () => undefined,
   };
   return { g, ends };
 }

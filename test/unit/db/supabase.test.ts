@@ -185,20 +185,6 @@ describe('supabase-js against PostgREST semantics', () => {
     expect(network.message).toMatch(/fetch failed/);
   });
 
-  it('ends a session on exit with a keepalive request', async () => {
-    const { supabase, userId } = await guest();
-    const db = createSupabaseDb(supabase, { pollMs: 0, keepalive: { url: URL_, anonKey: ANON_KEY, fetch: standIn.fetch } });
-    opened.push(db);
-    await db.userId(); // lets supabase-js report the session to the listener that keeps the token
-    const started = await db.startSession(START);
-    const errors: Error[] = [];
-    db.endSessionOnExit(started.id, 'tab_closed', (error) => errors.push(error));
-    await vi.waitFor(async () => expect(await db.getSession(started.id)).toMatchObject({ status: 'ended', end_reason: 'tab_closed' }));
-    expect(standIn.requests.find((r) => r.url.pathname === '/rest/v1/rpc/end_session')?.keepalive).toBe(true);
-    expect(errors).toEqual([]);
-    expect(userId).toBe(started.user_id);
-  });
-
   it('tells other tabs at once and notices other devices by polling', async () => {
     const { supabase } = await guest();
     const tabA = createSupabaseDb(supabase, { pollMs: 0 });

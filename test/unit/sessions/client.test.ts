@@ -207,18 +207,6 @@ describe('end', () => {
     expect((failure as ConversationEndUnconfirmedError).session.status).toBe('ended');
     expect(await data.db().currentSession()).toBeNull();
   });
-
-  it('on tab close sends a keepalive end with the Tavus id and ends the session', async () => {
-    const { tavus, sessions } = gateway();
-    const { session } = await sessions.start({ sessionType: 'reflect_alone' });
-
-    sessions.endOnUnload(session);
-
-    await vi.waitFor(async () => expect(await data.db().currentSession()).toBeNull());
-    const ends = tavus.seen.filter((r) => r.path.endsWith('/end'));
-    expect(ends).toEqual([expect.objectContaining({ path: `/v2/conversations/${session.tavus_conversation_id}/end`, keepalive: true })]);
-    expect((await data.db().getSession(session.id))?.end_reason).toBe('tab_closed');
-  });
 });
 
 describe('verifyPersona', () => {

@@ -177,11 +177,6 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
       return sessionCall('public.fail_session($1, $2)', [sessionId, error]);
     },
 
-    endSessionOnExit(sessionId, reason = 'tab_closed', onError) {
-      // The worker outlives this tab only when another tab leads; the sweep on the next start covers the rest.
-      db.endSession(sessionId, reason).catch((error: Error) => onError?.(error));
-    },
-
     async currentSession() {
       const row = await user(async (tx) => {
         const result = await tx.query<{ row: unknown }>(

@@ -14,8 +14,6 @@ export interface SupabaseDbOptions {
    * Tabs of this browser are told at once (BroadcastChannel). Default 20 000 ms; 0 turns polling off.
    */
   pollMs?: number;
-  /** Project URL and anon key: lets endSessionOnExit send a keepalive request that outlives the page. */
-  keepalive?: { url: string; anonKey: string; fetch?: typeof fetch };
   /** Told about failures of background polling, which has nobody else to tell. */
   onBackgroundError?: (error: DbError) => void;
 }
@@ -28,11 +26,8 @@ type Result<T> = { data: T | null; error: unknown; count?: number | null };
  * the first subscriber and stops with the last.
  */
 export function createSupabaseDb(client: SupabaseClient<Database>, options: SupabaseDbOptions = {}): AppDb {
-  let accessToken: string | undefined;
   let currentUser: string | null | undefined;
-  // Kept in step for endSessionOnExit, which cannot wait for getSession() while the page unloads.
   const auth = client.auth.onAuthStateChange((_event, session) => {
-    accessToken = session?.access_token;
     const user = session?.user.id ?? null;
     if (currentUser !== undefined && user !== currentUser) feed.emitLocal({ kind: 'sessions' });
     currentUser = user;
@@ -103,27 +98,6 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     async failSession(sessionId, error) {
       checkSessionId(sessionId, 'failSession');
       return write(client.rpc('fail_session', { p_session_id: sessionId, p_error: error }));
-    },
-
-    endSessionOnExit(sessionId, reason = 'tab_closed', onError) {
-      const keepalive = options.keepalive;
-      if (!keepalive || !accessToken || !isUuid(sessionId)) {
-        db.endSession(sessionId, reason).catch((error: Error) => onError?.(error));
-        return;
-      }
-      // A keepalive request is sent even when the page is gone; supabase-js cannot make one.
-      const send = keepalive.fetch ?? fetch;
-      send(`${keepalive.url.replace(/\/+$/, '')}/rest/v1/rpc/end_session`, {
-        method: 'POST',
-        keepalive: true,
-        headers: { apikey: keepalive.anonKey, Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ p_session_id: sessionId, p_reason: reason }),
-      })
-        .then(async (response) => {
-          if (!response.ok) throw toDbError(await response.json().catch(() => ({ message: `HTTP ${response.status}` })));
-          feed.publish({ kind: 'sessions', sessionId });
-        })
-        .catch((error: unknown) => onError?.(toDbError(error)));
     },
 
     async currentSession() {
