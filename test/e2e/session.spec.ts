@@ -85,9 +85,12 @@ test('a second tab does not start a second session', async ({ context, page }) =
   const inCall = async (p: Page) => p.getByRole('heading', { name: 'Your reflection session' }).isVisible();
   await expect.poll(async () => (await inCall(page)) || (await inCall(other)), { timeout: 20_000 }).toBe(true);
   const [winner, loser] = (await inCall(page)) ? [page, other] : [other, page];
-  await expect(loser.getByRole('alert')).toContainText('A session is already running.');
+  // One notice, in words: the refusal says where the session runs (no second notice repeating it).
+  const refusal = loser.getByRole('alert');
+  await expect(refusal).toContainText('A session is already running.');
+  await expect(refusal).toContainText('It is running in another tab of this browser, and only one session can run at a time.');
   await expect(loser.getByRole('button', { name: 'Start session' })).toBeDisabled();
-  await expect(loser.getByText('A session is already running in another tab of this browser.')).toBeVisible();
+  await expect(loser.getByText(/already running/)).toHaveCount(1);
   expect(await active(page)).toHaveLength(1);
   await expectAccessible(loser);
 

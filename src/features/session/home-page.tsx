@@ -7,6 +7,7 @@ import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration, minutesLeft } from './format';
 import { Preparing } from './home/preparing';
+import { alreadyOpenAdvice, homeIntro } from './messages';
 import './session.css';
 import { MIN_SECONDS_TO_START } from '@/lib/rules';
 
@@ -83,14 +84,15 @@ export function HomePage() {
   const busy = open.kind === 'running' || open.kind === 'other_tab' || open.kind === 'starting';
   const groupAllowed = usage.plan.group_sessions;
   const canStart = !blocked && !busy && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
+  // A start refused for the open session says where that session is: one notice, not the refusal and the notice.
+  const refusedFor = start.phase === 'failed' && start.error?.code === 'session_already_active' && busy ? open.kind : null;
+  // This tab's own start is shown by its progress line, not as a start "in another tab".
+  const ownStart = start.phase === 'starting' && open.kind === 'starting' && !open.stale;
 
   return (
     <section className="page home" aria-labelledby="page-title">
       <h1 id="page-title">Reflect</h1>
-      <p>
-        A guided reflection with the replica shown above: talk, or type your answers, for up to{' '}
-        {formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft))}.
-      </p>
+      <p>{homeIntro(formatDuration(Math.min(usage.plan.max_session_seconds, usage.secondsLeft)))}</p>
 
       {/* Busy while what this browser knew is being confirmed by the database. */}
       <dl className="home__plan" aria-busy={state.known || undefined}>
@@ -109,7 +111,7 @@ export function HomePage() {
         )}
       </dl>
 
-      <OpenSessionNotice open={open} onChange={refresh} />
+      {!refusedFor && !ownStart && <OpenSessionNotice open={open} onChange={refresh} />}
 
       {blocked && !busy && (
         <div className="notice notice--warning" role="note">
@@ -168,7 +170,7 @@ export function HomePage() {
       {start.phase === 'failed' && start.error && (
         <div role="alert" className="notice notice--error">
           <p>
-            <strong>{start.error.title}</strong> {start.error.advice}
+            <strong>{start.error.title}</strong> {refusedFor ? alreadyOpenAdvice(refusedFor) : start.error.advice}
           </p>
           {start.error.code === 'session_already_active' && (open.kind === 'running' || open.kind === 'other_tab') && (
             <Link to={`/session/${open.session.id}`}>Return to the running session</Link>

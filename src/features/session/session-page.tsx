@@ -6,7 +6,7 @@ import { useServices } from '@/lib/services';
 import { useSessionView, type EndNotice } from './use-session-view';
 import { CallScreen } from './call/call-screen';
 import { SessionSummary } from './summary/session-summary';
-import { explainError, type Explained } from './messages';
+import { explainError, STILL_STARTING, type Explained } from './messages';
 import './session.css';
 
 function Page({ title, children, busy }: { title: string; children: React.ReactNode; busy?: boolean }) {
@@ -110,7 +110,7 @@ export function SessionPage() {
               />
             </>
           ) : (
-            <p role="status">This session is still being started, perhaps in another tab. This page updates when it is ready.</p>
+            <p role="status">{STILL_STARTING}</p>
           )}
         </Page>
       );

@@ -143,7 +143,30 @@ describe('home', () => {
     await userEvent.click(await startButton());
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('A session is already running.')).toBeInTheDocument();
-    expect(alert).toHaveTextContent('End it before starting a new one');
+    // once the page has read the open session, the refusal says where it is, and is the only notice about it
+    await waitFor(() =>
+      expect(alert).toHaveTextContent('Another tab is starting it at this moment, and only one session can run at a time.'),
+    );
+    expect(screen.queryByText(/A session is being started/)).not.toBeInTheDocument();
+    expect(screen.getAllByText(/already running|being started/)).toHaveLength(1);
+  });
+
+  it("shows this tab's own start as its progress, not as a start in another tab", async () => {
+    const w = world();
+    // the reservation is made and Tavus never answers: the start stays in progress
+    const slow = {
+      ...w.sessions,
+      start: async () => {
+        await w.db.startSession({ sessionType: 'reflect_alone', personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a' });
+        return new Promise<never>(() => undefined);
+      },
+    };
+    renderApp('/', { ...w.services, sessions: async () => slow });
+    await userEvent.click(await startButton());
+    expect(await screen.findByText(/Starting your session: reserving your minutes/)).toBeInTheDocument();
+    await waitFor(async () => expect((await readHomeState(w.services)).open).toMatchObject({ kind: 'starting' }));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // time for the page to read the reservation too
+    expect(screen.queryByText(/another tab/)).not.toBeInTheDocument();
   });
 
   it('starts a session and opens its call', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useServices } from '@/lib/services';
 import { deadlineOf, type OpenSessionState } from '../resolve';
-import { explainError, type Explained } from '../messages';
+import { explainError, STARTING_ELSEWHERE, type Explained } from '../messages';
 import { formatDuration, formatTime } from '../format';
 
 /** Says what became of an open session and offers the way forward: return to it, or end it. */
@@ -88,7 +88,7 @@ export function OpenSessionNotice({ open, onChange }: { open: OpenSessionState; 
               </button>
             </>
           ) : (
-            <p>A session is being started, perhaps in another tab. This page updates when it is ready.</p>
+            <p>{STARTING_ELSEWHERE}</p>
           )}
           {failure}
         </div>
