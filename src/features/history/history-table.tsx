@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { SessionHistoryItem } from '@/lib/db';
 import { describeEndReason, formatDateTime, formatDuration, formatMinutes, SESSION_TYPE_LABELS, STATUS_LABELS } from './format';
 import { SessionDetails } from './session-details';
+import { PersonaName } from '@/components/persona-name';
 
 const COLUMNS = 7;
 
@@ -47,7 +48,9 @@ export function HistoryTable({ rows, busy }: { rows: SessionHistoryItem[]; busy:
                     <Link to={`/session/${row.id}`}>{started}</Link>
                   </th>
                   <td>{SESSION_TYPE_LABELS[row.session_type]}</td>
-                  <td>{row.persona_name ?? <code>{row.persona_id}</code>}</td>
+                  <td>
+                    <PersonaName id={row.persona_id} name={row.persona_name} />
+                  </td>
                   <td>{row.duration_seconds === null ? '—' : formatDuration(row.duration_seconds)}</td>
                   <td>{formatMinutes(row.seconds_used)}</td>
                   <td>

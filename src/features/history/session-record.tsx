@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { SessionFailure } from '@/components/session-failure';
+import { PersonaName } from '@/components/persona-name';
 import type { Session } from '@/lib/db';
 import { CopyButton } from './copy-button';
 import { describeEndReason, durationOf, formatDateTime, formatDuration, formatMinutes, SESSION_TYPE_LABELS, STATUS_LABELS } from './format';
@@ -29,7 +30,9 @@ export function SessionRecord({ session, personaName, headingLevel = 2 }: Sessio
     <div className="session-record">
       <dl className="session-record__figures">
         <Figure term="Type">{SESSION_TYPE_LABELS[session.session_type]}</Figure>
-        <Figure term="Persona">{personaName ? `${personaName} (${session.persona_id})` : session.persona_id}</Figure>
+        <Figure term="Persona">
+          <PersonaName id={session.persona_id} name={personaName} />
+        </Figure>
         <Figure term="Status">{STATUS_LABELS[session.status]}</Figure>
         <Figure term="Started">{formatDateTime(session.started_at ?? session.created_at)}</Figure>
         <Figure term="Ended">{formatDateTime(session.ended_at)}</Figure>
@@ -41,6 +44,9 @@ export function SessionRecord({ session, personaName, headingLevel = 2 }: Sessio
         {session.shutdown_reason && session.shutdown_reason !== session.end_reason && (
           <Figure term="Reported by Tavus">{describeEndReason(session.shutdown_reason)}</Figure>
         )}
+        <Figure term="Tavus persona id">
+          <code>{session.persona_id}</code>
+        </Figure>
         {failed && (
           <Figure term="Error">
             <SessionFailure error={session.error} />

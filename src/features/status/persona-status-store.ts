@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Services } from '@/lib/services';
+import { usePersonaNames } from '@/stores/persona-names-store';
 import { checkPersona, classifyCheckFailure, readCachedCheck, writeCachedCheck, type CheckFailureKind } from './persona-check';
 
 type Phase = 'idle' | 'checking' | 'verified' | 'failed';
@@ -25,12 +26,18 @@ const initial = {
   fromCache: false,
 };
 
+// what the check found names the persona on every page (history, usage, the studio's list)
+function learnName(personaId: string, name: string | undefined) {
+  if (name) usePersonaNames.getState().learn(personaId, name);
+}
+
 export const usePersonaStatus = create<PersonaStatusState>()((set, get) => ({
   ...initial,
   async verify(services) {
     if (get().phase === 'checking') return;
     const cached = readCachedCheck(services.config);
     if (cached) {
+      learnName(cached.personaId, cached.personaName);
       set({
         phase: 'verified',
         personaName: cached.personaName,
@@ -45,6 +52,7 @@ export const usePersonaStatus = create<PersonaStatusState>()((set, get) => ({
     try {
       const check = await checkPersona(services);
       writeCachedCheck(services.config, check);
+      learnName(check.personaId, check.personaName);
       set({ phase: 'verified', personaName: check.personaName, replicaId: check.replicaId, fromCache: false });
     } catch (error) {
       const failure = classifyCheckFailure(error, services.config);

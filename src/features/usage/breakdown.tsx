@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
+import { PersonaName } from '@/components/persona-name';
 import type { UsageReport, UsageTally } from '@/lib/db';
 import { minutes, percent, SESSION_TYPE_LABELS } from './format';
 
@@ -24,7 +25,7 @@ export function Breakdown({ report }: { report: UsageReport }) {
             label="Persona"
             rows={report.byPersona.map((row) => ({
               key: row.personaId,
-              name: row.personaName ? `${row.personaName} (${row.personaId})` : row.personaId,
+              name: <PersonaName id={row.personaId} name={row.personaName} />,
               tally: row,
             }))}
           />
@@ -46,7 +47,7 @@ function TallyTable({
 }: {
   caption: string;
   label: string;
-  rows: Array<{ key: string; name: string; tally: UsageTally }>;
+  rows: Array<{ key: string; name: ReactNode; tally: UsageTally }>;
 }) {
   return (
     <table className="usage-table">

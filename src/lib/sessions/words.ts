@@ -24,6 +24,11 @@ const END_REASONS: Record<string, string> = {
   expired_before_start: 'its start never finished',
 };
 
+/** A persona neither the personas table nor the start-up check names: its id, said to be one. */
+export function unknownPersona(personaId: string): string {
+  return `Unknown persona (${personaId})`;
+}
+
 /** Known end codes and Tavus's documented shutdown reasons in words; anything else with its underscores as spaces. */
 export function describeEndReason(reason: string | null | undefined): string {
   if (!reason) return 'it ended';

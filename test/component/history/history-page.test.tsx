@@ -4,7 +4,8 @@ import { createClient } from '@supabase/supabase-js';
 import { createSupabaseDb, DbError, NotAuthenticatedError, type AppDb, type Database } from '@/lib/db';
 import { ANON_KEY, createStandIn } from '../../unit/db/postgrest-stand-in';
 import { HistoryPage } from '@/features/history/history-page';
-import { renderAt, seed, setupWorld, type World } from './world';
+import { usePersonaNames } from '@/stores/persona-names-store';
+import { PERSONA, renderAt, seed, setupWorld, type World } from './world';
 
 const world = setupWorld();
 
@@ -36,7 +37,14 @@ describe('/history', () => {
     showHistory();
     const rows = rowsOf(await table());
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.slice(1, 6)).toEqual(['Reflect alone', 'p7e13c73f41f', '3 min 20 s', '3.3 min', 'EndedThe time limit was reached']);
+    // a persona neither the studio nor the start-up check knows: its id, said to be one
+    expect(rows[0]!.slice(1, 6)).toEqual([
+      'Reflect alone',
+      'Unknown persona (p7e13c73f41f)',
+      '3 min 20 s',
+      '3.3 min',
+      'EndedThe time limit was reached',
+    ]);
     expect(screen.getByRole('status')).toHaveTextContent('One session.');
 
     await userEvent.click(within(await table()).getAllByRole('link')[0]!);
@@ -48,6 +56,20 @@ describe('/history', () => {
     await seed(world(), { day: 1, seconds: 60, persona: 'pb9a1c0ffee42' });
     showHistory();
     expect(rowsOf(await table())[0]![2]).toBe('Night owl');
+    expect(screen.getByText('Night owl')).toHaveAttribute('title', 'Tavus persona pb9a1c0ffee42');
+  });
+
+  it('names the configured persona as the start-up check found it, the id in the details only', async () => {
+    usePersonaNames.getState().learn(PERSONA, 'Reflective Listener');
+    await seed(world(), { day: 1, seconds: 60 });
+    showHistory();
+    const [row] = rowsOf(await table());
+    expect(row![2]).toBe('Reflective Listener');
+    expect(row!.join(' ')).not.toContain(PERSONA);
+    await userEvent.click(screen.getByRole('button', { name: /^Details of the session/ }));
+    const details = await screen.findByText('Tavus persona id');
+    expect(details.nextElementSibling).toHaveTextContent(PERSONA);
+    expect(within(details.parentElement!.parentElement!).getAllByText('Reflective Listener')).toHaveLength(1);
   });
 
   it('shows failed starts as failed, with their error and nothing charged', async () => {

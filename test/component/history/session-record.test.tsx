@@ -45,7 +45,8 @@ describe('SessionRecord', () => {
   it('shows the figures from server timestamps and the charge', () => {
     render(<SessionRecord session={session()} personaName="Calm guide" />);
     expect(figure('Type')).toBe('Reflect alone');
-    expect(figure('Persona')).toBe('Calm guide (p7e13c73f41f)');
+    expect(figure('Persona')).toBe('Calm guide');
+    expect(figure('Tavus persona id')).toBe('p7e13c73f41f');
     expect(figure('Status')).toBe('Ended');
     expect(figure('Duration')).toBe('4 min 20 s');
     expect(figure('Minutes charged')).toBe('4.3 min (4 min 20 s)');

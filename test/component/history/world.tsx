@@ -8,6 +8,7 @@ import type { AppConfig } from '@/config';
 import { createEmbeddedDb, type AppDb } from '@/lib/db';
 import { loadViteSchema } from '@/lib/db/embedded/vite-schema';
 import { setupFixedClock } from '../../support/fixed-clock';
+import { usePersonaNames } from '@/stores/persona-names-store';
 
 export const PERSONA = 'p7e13c73f41f';
 
@@ -53,6 +54,7 @@ export function setupWorld(): () => World {
     await world?.pg.close();
   });
   beforeEach(async () => {
+    usePersonaNames.setState({ names: {} }); // no start-up check has named a persona yet
     await world!.pg.exec(`
       delete from public.tavus_usage; delete from public.sessions; delete from public.personas;
       update public.user_subscriptions set plan_id = 'free', tavus_minutes_limit = 25, tavus_seconds_used = 0;`);

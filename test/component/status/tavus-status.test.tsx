@@ -9,6 +9,7 @@ import { composeServices } from '@/app/compose';
 import { TavusStatus } from '@/features/status/tavus-status';
 import { usePersonaStatus } from '@/features/status/persona-status-store';
 import { CHECK_TTL_MS } from '@/features/status/persona-check';
+import { usePersonaNames } from '@/stores/persona-names-store';
 
 const ids = { personaId: 'p7e13c73f41f', replicaId: 'r4317e64d25a', baseUrl: 'https://tavusapi.com' };
 const mock: AppConfig = { tavus: { mode: 'mock', ...ids }, data: { mode: 'local' } };
@@ -67,6 +68,7 @@ const status = () => screen.getByRole('status', { name: 'Tavus status' });
 beforeEach(() => {
   sessionStorage.clear();
   usePersonaStatus.getState().reset();
+  usePersonaNames.setState({ names: {} });
 });
 
 describe('Tavus status', () => {
@@ -79,6 +81,8 @@ describe('Tavus status', () => {
     expect(status()).toHaveTextContent('checking persona…');
     await waitFor(() => expect(status()).toHaveTextContent('verified'));
     expect(status()).toHaveTextContent('persona Reflective Listener p7e13c73f41f');
+    // and every page that shows this persona now names it so
+    expect(usePersonaNames.getState().names).toEqual({ p7e13c73f41f: 'Reflective Listener' });
   });
 
   it('labels direct mode Live and proxy mode Proxy', async () => {
@@ -100,11 +104,13 @@ describe('Tavus status', () => {
     unmount();
 
     usePersonaStatus.getState().reset(); // a reload: fresh page state, same tab storage
+    usePersonaNames.setState({ names: {} });
     const second = setup();
     const again = show(second.services);
     await waitFor(() => expect(status()).toHaveTextContent('verified'));
     expect(status()).toHaveTextContent('Reflective Listener');
     expect(second.requests()).toBe(0);
+    expect(usePersonaNames.getState().names).toEqual({ p7e13c73f41f: 'Reflective Listener' }); // named from the tab's last check
     again.unmount();
 
     const entry = JSON.parse(sessionStorage.getItem('awaknow.persona-check')!);

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createClient } from '@supabase/supabase-js';
 import { createSupabaseDb, DbError, type AppDb, type Database } from '@/lib/db';
 import { UsagePage } from '@/features/usage/usage-page';
+import { usePersonaNames } from '@/stores/persona-names-store';
 import { PERSONA, renderAt, seed, setupWorld, type World } from '../history/world';
 import { ANON_KEY, createStandIn } from '../../unit/db/postgrest-stand-in';
 
@@ -67,8 +68,8 @@ async function expectMonth(days: string[]) {
     'Success rate 67%: 4 ended, 2 failed to start (failed starts are never charged).',
   );
   expect(cells(screen.getByRole('table', { name: 'By persona' }))).toEqual([
-    [PERSONA, '15.3', '3', '1', '75%'],
-    [OTHER, '0.8', '1', '1', '50%'],
+    [`Unknown persona (${PERSONA})`, '15.3', '3', '1', '75%'],
+    [`Unknown persona (${OTHER})`, '0.8', '1', '1', '50%'],
   ]);
   expect(cells(screen.getByRole('table', { name: 'By session type' }))).toEqual([
     ['Resolve together', '10', '1', '1', '50%'],
@@ -91,6 +92,16 @@ describe('/usage', () => {
     expect(calls).not.toContain('listSessions');
     expect(calls).not.toContain('listSessionHistory');
     expect(calls).toContain('usageReport');
+  });
+
+  it('names each persona: the studio name, else the one the start-up check found, the id in the tooltip', async () => {
+    await month(world());
+    await world().db.linkPersona(OTHER, { persona_name: 'Night owl' });
+    usePersonaNames.getState().learn(PERSONA, 'Reflective Listener');
+    showUsage();
+    const byPersona = await screen.findByRole('table', { name: 'By persona' });
+    expect(cells(byPersona).map((row) => row[0])).toEqual(['Reflective Listener', 'Night owl']);
+    expect(within(byPersona).getByText('Reflective Listener')).toHaveAttribute('title', `Tavus persona ${PERSONA}`);
   });
 
   it('shows what the plan allows and the three plans side by side, with how a plan is changed', async () => {
