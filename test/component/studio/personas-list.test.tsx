@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { savePersona } from '@/features/studio/personas/persona-sync';
 import { JOURNEY_CHOICE_STORAGE_KEY, useJourneyChoice } from '@/stores/journey-choice-store';
+import { usePersonaNames } from '@/stores/persona-names-store';
 import { renderStudio, useStudioWorld, type StudioWorld } from './studio-harness';
 
 const personaBody = (name: string) => ({ persona_name: name, system_prompt: `You are ${name}.`, default_replica_id: 'r4317e64d25a' });
@@ -17,6 +18,36 @@ const rows = () =>
 
 describe('personas list', () => {
   const world = useStudioWorld();
+  beforeEach(() => usePersonaNames.setState({ names: {} }));
+
+  it("lists the settings' persona on a first visit, named as the start-up check found it, and imports it", async () => {
+    const user = userEvent.setup();
+    usePersonaNames.getState().learn('p7e13c73f41f', 'Reflective Listener'); // what the header's check found
+    renderStudio(world());
+    await screen.findByRole('table', { name: 'Personas' });
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toHaveTextContent('Reflective Listener From settings');
+    expect(rows()[0]).toHaveTextContent('p7e13c73f41f');
+    expect(rows()[0]).toHaveTextContent('Not imported');
+    expect(await world().db.listPersonas()).toEqual([]); // shown, not yet recorded
+
+    await user.click(screen.getByRole('button', { name: 'Import Reflective Listener, the persona from the settings' }));
+    expect(
+      await screen.findByText('Imported “Reflective Listener” from the settings: it is listed and linked to Tavus now.'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('Linked'));
+    expect(rows()).toHaveLength(1);
+    expect(screen.queryByText('From settings')).not.toBeInTheDocument();
+    expect(await world().db.listPersonas()).toEqual([
+      expect.objectContaining({ tavus_persona_id: 'p7e13c73f41f', persona_name: 'Reflective Listener', sync_status: 'synced' }),
+    ]);
+  });
+
+  it("names a settings' persona no check has named by its id, in words", async () => {
+    renderStudio(world());
+    await screen.findByRole('table', { name: 'Personas' });
+    expect(rows()[0]).toHaveTextContent('Unknown persona (p7e13c73f41f) From settings');
+  });
 
   it('lists name, Tavus id, default replica and sync state, and searches them', async () => {
     const user = userEvent.setup();
@@ -24,7 +55,8 @@ describe('personas list', () => {
     await create(world(), 'Sharp interviewer');
     renderStudio(world());
     await screen.findByRole('table', { name: 'Personas' });
-    expect(rows()).toHaveLength(2);
+    expect(rows()).toHaveLength(3); // with the settings' persona, first, until it is imported
+    expect(rows()[0]).toHaveTextContent('From settings');
     const calmRow = rows().find((r) => r.textContent?.includes('Calm guide'))!;
     expect(calmRow).toHaveTextContent(calm.tavus_persona_id!);
     expect(calmRow).toHaveTextContent('r4317e64d25a');

@@ -108,6 +108,16 @@ export interface ImportResult {
   failed: Array<{ personaId: string; error: unknown }>;
 }
 
+/**
+ * Links one Tavus persona by its id (the settings' persona, say), as the import of all links each:
+ * its fields as Tavus has them. Already linked, it is returned as it is.
+ */
+export async function importPersona(deps: SyncDeps, personaId: string): Promise<Persona> {
+  const present = (await deps.db.listPersonas()).find((p) => p.tavus_persona_id === personaId);
+  if (present) return present;
+  return deps.db.linkPersona(personaId, toFields(await deps.tavus.personas.get(personaId), personaId));
+}
+
 /** Links every Tavus persona not linked yet; running it twice adds nothing. */
 export async function importFromTavus(deps: SyncDeps): Promise<ImportResult> {
   const linked = new Set((await deps.db.listPersonas()).map((p) => p.tavus_persona_id).filter(Boolean));

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Persona } from '@/lib/db';
 import { ConfirmButton } from '../shared/confirm-button';
+import { SETTINGS_PERSONA_WORDS, type SettingsPersona } from './settings-persona';
 
 interface PersonaTableProps {
   personas: Persona[];
@@ -8,13 +9,17 @@ interface PersonaTableProps {
   busy: string | undefined;
   onRetry(persona: Persona): void;
   onDelete(persona: Persona): Promise<void>;
+  /** The settings' persona, listed first until it is imported. */
+  fromSettings?: SettingsPersona | null;
+  onImportSettings?(): void;
 }
 
 const SYNC_LABEL = { synced: 'Linked', pending: 'Not in Tavus yet', failed: 'Tavus failed' } as const;
 
-export function PersonaTable({ personas, total, busy, onRetry, onDelete }: PersonaTableProps) {
-  if (total === 0) return <p>No personas yet. Create one, start from a template, or import the ones your Tavus account has.</p>;
-  if (personas.length === 0) return <p>No persona matches the search.</p>;
+export function PersonaTable({ personas, total, busy, onRetry, onDelete, fromSettings, onImportSettings }: PersonaTableProps) {
+  if (total === 0 && !fromSettings)
+    return <p>No personas yet. Create one, start from a template, or import the ones your Tavus account has.</p>;
+  if (personas.length === 0 && !fromSettings) return <p>No persona matches the search.</p>;
   return (
     <table aria-label="Personas">
       <thead>
@@ -27,6 +32,7 @@ export function PersonaTable({ personas, total, busy, onRetry, onDelete }: Perso
         </tr>
       </thead>
       <tbody>
+        {fromSettings && <SettingsRow persona={fromSettings} importing={busy === 'import-settings'} onImport={onImportSettings} />}
         {personas.map((p) => (
           <tr key={p.id}>
             <th scope="row">
@@ -62,5 +68,35 @@ export function PersonaTable({ personas, total, busy, onRetry, onDelete }: Perso
         ))}
       </tbody>
     </table>
+  );
+}
+
+function SettingsRow({ persona, importing, onImport }: { persona: SettingsPersona; importing: boolean; onImport?: () => void }) {
+  const words = SETTINGS_PERSONA_WORDS;
+  return (
+    <tr className="persona-table__settings">
+      <th scope="row">
+        {persona.name} <span className="badge">{words.badge}</span>
+        <p className="studio-small">{words.hint}</p>
+      </th>
+      <td>
+        <code>{persona.personaId}</code>
+      </td>
+      <td>{persona.replicaId ? <code>{persona.replicaId}</code> : '—'}</td>
+      <td>
+        <span className="badge studio-sync--pending">{words.status}</span>
+      </td>
+      <td className="studio-actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={importing || !onImport}
+          onClick={onImport}
+          aria-label={words.importLabel(persona.name)}
+        >
+          {importing ? 'Importing…' : 'Import'}
+        </button>
+      </td>
+    </tr>
   );
 }

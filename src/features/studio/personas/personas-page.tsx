@@ -8,7 +8,9 @@ import { ErrorAlert } from '../shared/error-alert';
 import { useLoad } from '../shared/use-load';
 import { JourneyChoice } from './journey-choice';
 import { outcomeMessage } from './outcome-message';
-import { deletePersona, importFromTavus, syncPersona } from './persona-sync';
+import { deletePersona, importFromTavus, importPersona, syncPersona } from './persona-sync';
+import { SETTINGS_PERSONA_WORDS, settingsPersonaToShow } from './settings-persona';
+import { usePersonaNames } from '@/stores/persona-names-store';
 import { PersonaTable } from './persona-table';
 
 type Notice = { text: string; failed?: boolean } | undefined;
@@ -28,6 +30,7 @@ export function PersonasPage() {
   const [actionError, setActionError] = useState<unknown>();
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState<string>();
+  const learnt = usePersonaNames((state) => state.names);
 
   const load = useCallback(async () => (await services.db()).listPersonas(), [services]);
   const { data: personas, error, loading, reload } = useLoad(queryKeys.studio('personas'), load);
@@ -57,6 +60,12 @@ export function PersonasPage() {
         : `Nothing new to import.${linked}`;
       return { text: text + refused, failed: failed.length > 0 };
     });
+  const fromSettings = settingsPersonaToShow(personas, services.config.tavus, learnt);
+  const importSettings = () =>
+    act('import-settings', async () => {
+      const row = await importPersona(await deps(), services.config.tavus.personaId);
+      return { text: SETTINGS_PERSONA_WORDS.imported(row.persona_name) };
+    });
   const retry = (persona: Persona) =>
     act(`retry:${persona.id}`, async () => {
       const result = await syncPersona(await deps(), persona);
@@ -70,6 +79,8 @@ export function PersonasPage() {
     });
 
   const shown = (personas ?? []).filter((p) => matchesSearch(p, query));
+  const settingsShown =
+    fromSettings && [fromSettings.name, fromSettings.personaId].some((v) => v.toLowerCase().includes(query.trim().toLowerCase()));
   return (
     <section aria-labelledby="personas-title">
       <h2 id="personas-title">Personas</h2>
@@ -99,7 +110,15 @@ export function PersonasPage() {
       {loading && !personas ? (
         <p aria-busy="true">Loading personas…</p>
       ) : (
-        <PersonaTable personas={shown} total={personas?.length ?? 0} busy={busy} onRetry={retry} onDelete={remove} />
+        <PersonaTable
+          personas={shown}
+          total={personas?.length ?? 0}
+          busy={busy}
+          onRetry={retry}
+          onDelete={remove}
+          fromSettings={settingsShown ? fromSettings : null}
+          onImportSettings={importSettings}
+        />
       )}
       <JourneyChoice personas={personas ?? []} />
     </section>
