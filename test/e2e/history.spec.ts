@@ -67,7 +67,9 @@ test('after two sessions in mock mode, /history lists both and /usage shows thei
   await expect(perDay).toHaveCount(1);
   await expect(perDay.locator('td')).toHaveText(['1', minutes(seconds)]);
   const byPersona = page.getByRole('table', { name: 'By persona' }).locator('tbody > tr');
-  await expect(byPersona.locator('th, td')).toHaveText(['p7e13c73f41f', minutes(seconds), '1', '1', '50%']);
+  // named as the header names the configured persona; its id is the tooltip
+  await expect(byPersona.locator('th, td')).toHaveText(['Reflective Listener', minutes(seconds), '1', '1', '50%']);
+  await expect(byPersona.locator('th span')).toHaveAttribute('title', 'Tavus persona p7e13c73f41f');
   await expect(page.getByRole('region', { name: 'Plans' }).getByRole('listitem')).toHaveCount(3);
   await expectAccessible(page);
 });
