@@ -4,6 +4,7 @@ import { isProxyConfig } from '@/config/modes';
 import type { Services } from '@/lib/services';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
+import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -84,7 +85,13 @@ export function composeServices(config: AppConfig): Services {
     }
     const { createClientSessions } = await import('@/lib/sessions/client');
     const tavusConfig = callbacksToDatabase ? { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } } : config;
-    return createClientSessions({ db, tavus, config: tavusConfig, callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily' });
+    const gateway = createClientSessions({
+      db,
+      tavus,
+      config: tavusConfig,
+      callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily',
+    });
+    return callbacksToDatabase ? endAfterSimulatorCallbacks(gateway, getSimulator) : gateway;
   });
 
   return {

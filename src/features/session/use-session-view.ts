@@ -5,11 +5,14 @@ import { queryKeys } from '@/lib/server-state';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { inspectOpenSession, settleOpenSession, type SessionToEnd } from './resolve';
+import { readLeftNote } from './ownership';
 import { explainError, type Explained } from './messages';
 
 export interface EndNotice {
   tone: 'info' | 'error';
   text: string;
+  /** The notice says why the session ended: the summary does not say it a second time. */
+  saysWhy?: boolean;
 }
 
 export type SessionView =
@@ -29,6 +32,13 @@ const NOTICES = {
   ended_at_limit: 'This session reached its time limit.',
 } as const;
 
+/** Ended because its tab went: by this browser's end, or by Tavus's shutdown once nobody was left in the call. */
+function endedByLeaving(session: Session): boolean {
+  return [session.end_reason, session.shutdown_reason].some(
+    (reason) => reason === 'tab_closed' || reason?.startsWith('participant_left_timeout'),
+  );
+}
+
 /** What `/session/:id` should show, read as it is: nothing is ended or charged here. */
 export async function readSessionView(
   services: Pick<Services, 'db' | 'sessions' | 'config'>,
@@ -38,6 +48,9 @@ export async function readSessionView(
     const [db, gateway] = await Promise.all([services.db(), services.sessions()]);
     const session = id ? await db.getSession(id) : null;
     if (!session) return { phase: 'not_found' };
+    // Read before the inspection forgets it: a closed tab whose call was then shut down (in mock mode
+    // the simulator's callback may come before this page ends it) is still said to be one, once.
+    const closedTab = session.status === 'ended' && readLeftNote(session.id) !== null && endedByLeaving(session);
     const open = await inspectOpenSession(session);
     switch (open.kind) {
       case 'to_end':
@@ -49,7 +62,9 @@ export async function readSessionView(
       case 'starting':
         return { phase: 'starting', session: open.session, stale: open.stale, gateway };
       default:
-        return { phase: 'summary', session, gateway };
+        return closedTab
+          ? { phase: 'summary', session, gateway, notice: { tone: 'info', text: NOTICES.ended_on_leave, saysWhy: true } }
+          : { phase: 'summary', session, gateway };
     }
   } catch (error) {
     return { phase: 'error', error: explainError(error, services.config.tavus.mode) };
@@ -91,7 +106,8 @@ export function useSessionView(id: string | undefined) {
     mutationFn: async ({ found, gateway }: { found: SessionToEnd; gateway: SessionGateway }) => {
       const ended = await settleOpenSession(found, gateway);
       if (ended.kind === 'ended_on_leave' || ended.kind === 'ended_at_limit') {
-        return { phase: 'summary', session: ended.session, gateway, notice: { tone: 'info', text: NOTICES[ended.kind] } } as const;
+        const notice: EndNotice = { tone: 'info', text: NOTICES[ended.kind], saysWhy: true };
+        return { phase: 'summary', session: ended.session, gateway, notice } as const;
       }
       return { phase: 'summary', session: found.session, gateway } as const;
     },

@@ -1,9 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SIMULATED_CALLBACK_URL } from '@/app/compose';
+import { SIMULATED_CALLBACK_URL, SIMULATOR_STORAGE_KEY } from '@/app/compose';
 import { REFLECTIVE_LINES } from '@/features/session/call/scripted-replica';
 import { TRANSCRIPT_POLL_MS } from '@/features/session/summary/use-transcript';
 import { createClientSessions } from '@/lib/sessions/client';
+import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import type { Services } from '@/lib/services';
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
@@ -54,6 +55,82 @@ function callbackWorld() {
   };
   return { db, simulator, sessions, services, delivered, failures, runAhead: (ms: number) => void (ahead += ms) };
 }
+
+/**
+ * One load of the app in a tab, wired as the composition root wires mock mode with local data: the
+ * simulator keeps its state in localStorage (so the next load finds the call), and an end here first
+ * lets the simulator deliver what it owes.
+ */
+function tabWorld() {
+  const db = data.db();
+  const simulator = createTavusSimulator({
+    storage: window.localStorage,
+    callbacks: { deliver: (envelope) => db.recordTavusCallback({ ...envelope }).then(() => undefined), transcriptDelayMs: 300 },
+  });
+  const tavus = createTavusClient({
+    baseUrl: 'https://simulator.tavus.local',
+    apiKey: 'mock',
+    fetch: simulator.fetch,
+    sleep: async () => undefined,
+  });
+  const client = createClientSessions({
+    db,
+    tavus,
+    config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } },
+    callTransport: 'simulated',
+  });
+  const sessions = endAfterSimulatorCallbacks(client, async () => simulator);
+  const services: Services = {
+    config,
+    tavus: async () => tavus,
+    db: async () => db,
+    sessions: async () => sessions,
+    simulator: async () => simulator,
+    simulatedCallbacks: true,
+  };
+  return { db, services };
+}
+
+describe('a tab closed mid-call in mock mode with local data', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is charged as Tavus would charge it: up to 60 s after the tab left, not up to the next load 5 minutes later', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true }); // PGlite's now() follows Date
+    const tab = tabWorld();
+    const first = renderApp('/', tab.services);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
+    const log = await screen.findByRole('log', { name: 'Conversation so far' });
+    await waitFor(() => expect(log).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[0]}`));
+    const session = (await tab.db.currentSession())!;
+    const ranSeconds = (Date.now() - Date.parse(session.started_at!)) / 1000;
+
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })); // the tab closes
+    });
+    // The simulator has recorded the leave itself (a closing tab runs no effect cleanup).
+    const stored = JSON.parse(localStorage.getItem(SIMULATOR_STORAGE_KEY)!) as {
+      tables: { conversations: Record<string, { leftMs?: number }> };
+    };
+    expect(stored.tables.conversations[session.tavus_conversation_id!]!.leftMs).toBeGreaterThan(0);
+    first.unmount();
+    vi.setSystemTime(Date.now() + 5 * 60_000);
+
+    // The app is opened again at the session's address, five minutes later.
+    renderApp(`/session/${session.id}`, tabWorld().services);
+    expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+    expect(await screen.findAllByText('This session ended: its tab was closed and did not come back within a minute.')).toHaveLength(1);
+    expect(screen.queryByText(/This session has ended/)).not.toBeInTheDocument(); // said once
+
+    const ended = (await tab.db.getSession(session.id))!;
+    expect(ended).toMatchObject({ status: 'ended', shutdown_reason: 'participant_left_timeout reached' });
+    expect(ended.seconds_used).toBeGreaterThanOrEqual(Math.floor(ranSeconds) + 60);
+    expect(ended.seconds_used).toBeLessThanOrEqual(Math.ceil(ranSeconds) + 60 + 3); // not the 5 minutes to the load
+    expect((await data.subscription()).tavus_seconds_used).toBe(ended.seconds_used);
+    expect(await data.usageRows()).toEqual([expect.objectContaining({ session_id: session.id, seconds_used: ended.seconds_used })]);
+  }, 40_000);
+});
 
 describe('callbacks in mock mode with local data', () => {
   it("the summary shows what was heard, then Tavus's transcript when it arrives after the call", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTavusClient } from '@/lib/tavus';
 import { DEFAULT_PERSONA_ID, createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
 import { envelopeSchema, recordedEvents } from '../../../supabase/functions/tavus-webhook/envelope';
@@ -137,5 +137,63 @@ describe('simulator callbacks', () => {
     await expect
       .poll(() => received.map((e) => e.event_type), { timeout: 5_000 })
       .toEqual(['system.replica_joined', 'system.shutdown', 'application.transcription_ready']);
+  });
+
+  it('a tab closed mid-call: the next load shuts the call down as of the leave plus participant_left_timeout, and calls back once', async () => {
+    const data = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    };
+    let time = START;
+    const first = createTavusSimulator({ storage, now: () => time, callbacks: { deliver: () => undefined } });
+    const tavus = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: first.fetch, sleep: async () => {} });
+    const call = await tavus.conversations.create({
+      persona_id: DEFAULT_PERSONA_ID,
+      callback_url: HOOK,
+      properties: { participant_left_timeout: 60, max_call_duration: 1_800 },
+    });
+    first.room.joined(call.conversation_id);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // its own look at load has run: the closed tab runs nothing more
+    time += 90_000;
+    first.room.left(call.conversation_id); // the closing tab's pagehide, kept in the stored state
+
+    // Five minutes later the app loads again: a new simulator over the same storage, asked nothing.
+    time += 5 * 60_000;
+    const received: CallbackEnvelope[] = [];
+    const next = createTavusSimulator({
+      storage,
+      now: () => time,
+      callbacks: { deliver: (e) => void received.push(e), transcriptDelayMs: 3_000 },
+    });
+    await vi.waitFor(() => expect(received.map((e) => e.event_type)).toEqual(['system.shutdown', 'application.transcription_ready']));
+    expect(received[0]).toMatchObject({
+      conversation_id: call.conversation_id,
+      timestamp: '2025-06-01T09:02:30.000Z', // left at 09:01:30, plus 60 s; not the load at 09:06:30
+      properties: { shutdown_reason: 'participant_left_timeout reached' },
+    });
+    const again = createTavusClient({ baseUrl: 'https://tavusapi.com', apiKey: 'dev', fetch: next.fetch, sleep: async () => {} });
+    expect(await again.conversations.get(call.conversation_id)).toMatchObject({ status: 'ended', updated_at: '2025-06-01T09:02:30.000Z' });
+    await next.flushCallbacks();
+    expect(received).toHaveLength(2);
+    received.forEach(acceptedByWebhook);
+  });
+
+  it('a reload within participant_left_timeout rejoins the room: the call goes on', async () => {
+    const { simulator, tavus, received, advance } = setup();
+    const call = await tavus.conversations.create({
+      persona_id: DEFAULT_PERSONA_ID,
+      callback_url: HOOK,
+      properties: { participant_left_timeout: 60 },
+    });
+    simulator.room.joined(call.conversation_id);
+    simulator.room.left(call.conversation_id);
+    advance(5_000);
+    simulator.room.joined(call.conversation_id);
+    advance(10 * 60_000);
+    await simulator.flushCallbacks();
+    expect((await tavus.conversations.get(call.conversation_id)).status).toBe('active');
+    expect(received.map((e) => e.event_type)).toEqual(['system.replica_joined']);
   });
 });

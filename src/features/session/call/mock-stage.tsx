@@ -23,11 +23,22 @@ export function MockStage({
   const services = useServices();
 
   // The user is in the simulated room while this stage is shown, so the simulator's
-  // participant_absent_timeout and participant_left_timeout behave as Tavus's do.
+  // participant_absent_timeout and participant_left_timeout behave as Tavus's do. A tab that closes
+  // leaves the room too (pagehide runs no effect cleanup): the simulator keeps the time in its stored
+  // state, and a later load shuts the call down as of then plus participant_left_timeout, as Tavus would.
   useEffect(() => {
     const simulator = services.simulator?.();
-    void simulator?.then((s) => s.room.joined(conversationId));
-    return () => void simulator?.then((s) => s.room.left(conversationId));
+    let inRoom: { room: { left(id: string): void } } | undefined;
+    void simulator?.then((s) => {
+      inRoom = s;
+      s.room.joined(conversationId);
+    });
+    const onPageHide = () => inRoom?.room.left(conversationId); // synchronous: the page is going
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      void simulator?.then((s) => s.room.left(conversationId));
+    };
   }, [services, conversationId]);
 
   useEffect(() => {

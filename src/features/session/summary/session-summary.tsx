@@ -45,6 +45,8 @@ export function SessionSummary({ session, gateway, notice }: { session: Session;
           <p>This session could not start. Nothing was charged.</p>
           <SessionFailure error={session.error} />
         </>
+      ) : notice?.saysWhy ? (
+        session.started_at && <p>It started at {formatTime(session.started_at)}.</p>
       ) : (
         <p>
           This session has ended: {describeEndReason(session.end_reason)}

@@ -141,6 +141,10 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
     timer = nextAt === undefined ? undefined : setTimeout(sendDueCallbacks, Math.min(Math.max(0, nextAt - time), 60_000));
   }
 
+  // A new load (of the page, with its stored state) delivers at once what fell due while no page
+  // ran: a call whose last participant left is shut down as of then plus participant_left_timeout.
+  if (options.callbacks) setTimeout(sendDueCallbacks, 0);
+
   function authorized(request: Request): boolean {
     const apiKey = request.headers.get('x-api-key')?.trim();
     if (options.apiKey !== undefined) return apiKey === options.apiKey;
