@@ -14,15 +14,18 @@ const { data } = sessionWorldForFile();
 
 /**
  * Mock mode with local data as the composition root wires it: the simulator's callbacks go to the
- * embedded database, which records them as the tavus-webhook function does. The simulator's clock
- * can run ahead of the page's, to reach a call's max_call_duration without waiting for it.
+ * embedded database, which records them as the tavus-webhook function does, and an end here first
+ * lets the simulator deliver what it owes. The simulator's clock can run ahead of the page's, to
+ * reach a call's max_call_duration without waiting for it. With `storage` (the app's localStorage)
+ * it is one load of the app in a tab: the next load's simulator finds the call there.
  */
-function callbackWorld() {
+function callbackWorld(storage?: Storage) {
   const db = data.db();
   let ahead = 0;
   const delivered: CallbackEnvelope[] = [];
   const failures: unknown[] = [];
   const simulator = createTavusSimulator({
+    ...(storage ? { storage } : {}),
     now: () => Date.now() + ahead,
     callbacks: {
       deliver: async (envelope) => {
@@ -32,40 +35,6 @@ function callbackWorld() {
       onFailure: (_envelope, error) => failures.push(error),
       transcriptDelayMs: 300,
     },
-  });
-  const tavus = createTavusClient({
-    baseUrl: 'https://simulator.tavus.local',
-    apiKey: 'mock',
-    fetch: simulator.fetch,
-    sleep: async () => undefined,
-  });
-  const sessions = createClientSessions({
-    db,
-    tavus,
-    config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } },
-    callTransport: 'simulated',
-  });
-  const services: Services = {
-    config,
-    tavus: async () => tavus,
-    db: async () => db,
-    sessions: async () => sessions,
-    simulator: async () => simulator,
-    simulatedCallbacks: true,
-  };
-  return { db, simulator, sessions, services, delivered, failures, runAhead: (ms: number) => void (ahead += ms) };
-}
-
-/**
- * One load of the app in a tab, wired as the composition root wires mock mode with local data: the
- * simulator keeps its state in localStorage (so the next load finds the call), and an end here first
- * lets the simulator deliver what it owes.
- */
-function tabWorld() {
-  const db = data.db();
-  const simulator = createTavusSimulator({
-    storage: window.localStorage,
-    callbacks: { deliver: (envelope) => db.recordTavusCallback({ ...envelope }).then(() => undefined), transcriptDelayMs: 300 },
   });
   const tavus = createTavusClient({
     baseUrl: 'https://simulator.tavus.local',
@@ -88,7 +57,7 @@ function tabWorld() {
     simulator: async () => simulator,
     simulatedCallbacks: true,
   };
-  return { db, services };
+  return { db, simulator, sessions, services, delivered, failures, runAhead: (ms: number) => void (ahead += ms) };
 }
 
 describe('a tab closed mid-call in mock mode with local data', () => {
@@ -98,7 +67,7 @@ describe('a tab closed mid-call in mock mode with local data', () => {
 
   it('is charged as Tavus would charge it: up to 60 s after the tab left, not up to the next load 5 minutes later', async () => {
     vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true }); // PGlite's now() follows Date
-    const tab = tabWorld();
+    const tab = callbackWorld(window.localStorage);
     const first = renderApp('/', tab.services);
     await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
     const log = await screen.findByRole('log', { name: 'Conversation so far' });
@@ -118,7 +87,7 @@ describe('a tab closed mid-call in mock mode with local data', () => {
     vi.setSystemTime(Date.now() + 5 * 60_000);
 
     // The app is opened again at the session's address, five minutes later.
-    renderApp(`/session/${session.id}`, tabWorld().services);
+    renderApp(`/session/${session.id}`, callbackWorld(window.localStorage).services);
     expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
     expect(await screen.findAllByText('This session ended: its tab was closed and did not come back within a minute.')).toHaveLength(1);
     expect(screen.queryByText(/This session has ended/)).not.toBeInTheDocument(); // said once
