@@ -6,7 +6,7 @@ import { unknownPersona } from '@/lib/sessions/words';
  * personas table, joined by the reports); otherwise the name learnt at start-up for the configured
  * persona; otherwise the id, in words. The id itself stays a developer detail: the tooltip.
  */
-export function personaName(personaId: string, name: string | null | undefined, learnt: Readonly<Record<string, string>>): string {
+function personaName(personaId: string, name: string | null | undefined, learnt: Readonly<Record<string, string>>): string {
   return name?.trim() || learnt[personaId] || unknownPersona(personaId);
 }
 
