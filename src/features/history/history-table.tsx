@@ -48,7 +48,7 @@ export function HistoryTable({ rows, busy }: { rows: SessionHistoryItem[]; busy:
                     <Link to={`/session/${row.id}`}>{started}</Link>
                   </th>
                   <td>{SESSION_TYPE_LABELS[row.session_type]}</td>
-                  <td>
+                  <td className="history-table__persona">
                     <PersonaName id={row.persona_id} name={row.persona_name} />
                   </td>
                   <td>{row.duration_seconds === null ? '—' : formatDuration(row.duration_seconds)}</td>
