@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import OpenAPIBackend, { type Document } from 'openapi-backend';
+import { createTavusClient } from '@/lib/tavus';
+import { createTavusSimulator, type TavusSimulator } from '@/lib/tavus/simulator';
 
 /**
  * Tavus's vendored OpenAPI contract (tavus-openapi.yaml) behind a real OpenAPI validator
@@ -71,4 +73,17 @@ export function documentedAnswer(contract: TavusContract, operationId: string, s
   const { mock } = contract.mockResponseForOperation(operationId, { code: status });
   if (status === 204 || mock === undefined) return new Response(null, { status });
   return Response.json(mock, { status });
+}
+
+/** A client on the simulator whose every exchange is checked; `problems()` lists the violations found. */
+export function checkedClient(contract: TavusContract, simulator: TavusSimulator = createTavusSimulator()) {
+  const seen: Exchange[] = [];
+  const tavus = createTavusClient({
+    baseUrl: 'https://tavusapi.com',
+    apiKey: 'k',
+    fetch: checkedFetch(contract, simulator.fetch, seen),
+    sleep: async () => {},
+  });
+  const problems = () => seen.filter((e) => e.violations.length).map((e) => `${e.operationId} ${e.status}: ${e.violations.join('; ')}`);
+  return { tavus, seen, problems };
 }

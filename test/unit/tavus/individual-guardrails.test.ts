@@ -1,6 +1,6 @@
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator } from '@/lib/tavus/simulator';
-import { checkedFetch, loadTavusContract, type Exchange } from '../../contract/openapi/tavus-contract';
+import { checkedClient, loadTavusContract } from '../../contract/openapi/tavus-contract';
 
 // Individual guardrails as the current docs model them. Their pages' OpenAPI blocks could not be
 // retrieved whole (only the older set-model blocks are vendored), so the answers below are the
@@ -88,15 +88,7 @@ describe('individual guardrails', () => {
   });
 
   it('asks with legacy=false, which the current page documents and the vendored (older) list block does not', async () => {
-    const contract = await loadTavusContract();
-    const seen: Exchange[] = [];
-    const simulator = createTavusSimulator();
-    const tavus = createTavusClient({
-      baseUrl: 'https://tavusapi.com',
-      apiKey: 'k',
-      fetch: checkedFetch(contract, simulator.fetch, seen),
-      sleep: async () => {},
-    });
+    const { tavus, seen } = checkedClient(await loadTavusContract());
     await tavus.guardrails.list({ legacy: false });
     await tavus.guardrails.list();
     // The choice: follow the current page; the older block's only objection is that parameter.

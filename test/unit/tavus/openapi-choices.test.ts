@@ -1,6 +1,6 @@
-import { createTavusClient, InvalidRequestError } from '@/lib/tavus';
-import { DEFAULT_PERSONA_ID, createTavusSimulator } from '@/lib/tavus/simulator';
-import { checkedFetch, loadTavusContract, type Exchange, type TavusContract } from '../../contract/openapi/tavus-contract';
+import { InvalidRequestError } from '@/lib/tavus';
+import { DEFAULT_PERSONA_ID } from '@/lib/tavus/simulator';
+import { checkedClient, loadTavusContract, type TavusContract } from '../../contract/openapi/tavus-contract';
 
 // Where a vendored OpenAPI block (tavus-openapi.yaml) contradicts its own page's prose or examples,
 // the client follows one of them; each test shows which, and exactly what the block then objects to.
@@ -10,22 +10,9 @@ beforeAll(async () => {
   contract = await loadTavusContract();
 });
 
-function checkedClient() {
-  const seen: Exchange[] = [];
-  const simulator = createTavusSimulator();
-  const tavus = createTavusClient({
-    baseUrl: 'https://tavusapi.com',
-    apiKey: 'k',
-    fetch: checkedFetch(contract, simulator.fetch, seen),
-    sleep: async () => {},
-  });
-  const problems = () => seen.filter((e) => e.violations.length).map((e) => `${e.operationId} ${e.status}: ${e.violations.join('; ')}`);
-  return { tavus, seen, problems };
-}
-
 describe('choices where a vendored block contradicts its own page', () => {
   it('patches a persona with JSON values and value-less removes, as the page prose and RFC 6902 say, though the block types value as a required string', async () => {
-    const { tavus, problems } = checkedClient();
+    const { tavus, problems } = checkedClient(contract);
     const guardrail = await tavus.guardrails.create({ guardrail_name: 'no_advice', guardrail_prompt: 'Give no medical advice.' });
     const persona = await tavus.personas.create({ persona_name: 'Coach', system_prompt: 'Listen.', context: 'A quiet room.' });
     const removed = await tavus.personas.update(persona.persona_id, [{ op: 'remove', path: '/context' }]);
@@ -46,7 +33,7 @@ describe('choices where a vendored block contradicts its own page', () => {
   });
 
   it('sends audio_only as the boolean the create conversation block types, not as its string example', async () => {
-    const { tavus, seen, problems } = checkedClient();
+    const { tavus, seen, problems } = checkedClient(contract);
     // The block: `audio_only: {type: boolean, example: 'false'}`. The type wins; the string is refused before sending.
     await expect(tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, audio_only: 'false' as never })).rejects.toBeInstanceOf(
       InvalidRequestError,
@@ -58,7 +45,7 @@ describe('choices where a vendored block contradicts its own page', () => {
   });
 
   it("accepts tts_emotion_control as the string Tavus's own patch example sends, which the create persona block (a boolean) refuses", async () => {
-    const { tavus, problems } = checkedClient();
+    const { tavus, problems } = checkedClient(contract);
     await tavus.personas.create({ persona_name: 'A', system_prompt: 'B', layers: { tts: { tts_emotion_control: true } } });
     expect(problems()).toEqual([]);
     // patch-persona's prose example: {"op": "add", "path": "/layers/tts/tts_emotion_control", "value": "true"}
