@@ -34,6 +34,7 @@ export const guardrailCreateSchema = guardrailSchema.extend({
   tags: z.array(nonEmptyString).max(32, 'holds at most 32 tags').optional(),
   app_message: z.boolean().optional(),
 });
+export type GuardrailCreate = z.input<typeof guardrailCreateSchema>;
 
 /**
  * Either shape, told apart as Tavus does (legacy-guardrail-sets): a body with `data` is a set, any
