@@ -15,8 +15,8 @@ const NOT_PUBLISHED: Record<string, string> = {
   // List personas. Tried on 2026-12-02: the docs corpus (queries "tavus create persona openapi yaml",
   // "api-reference personas get-personas"), which returns excerpts only; find_string for
   // "api-reference/personas/get-personas.md", "operationId: listPersonas", "operationId: getPersonas",
-  // "summary: Get Personas", "summary: List Personas" and "````yaml get /v2/personas" over public repositories. The one stored copy of get-personas.md
-  // holds the older Mintlify field listing (`paths: path: /v2/personas method: get request: ...`),
+  // "summary: Get Personas", "summary: List Personas" and "````yaml get /v2/personas" over public
+  // repositories. The one stored copy of get-personas.md holds the older Mintlify field listing (`paths: path: /v2/personas method: get request: ...`),
   // not an OpenAPI document, and no copy of docs.tavus.io/openapi.yaml was found.
   'GET /v2/personas': 'list personas: no retrievable OpenAPI block',
 };
