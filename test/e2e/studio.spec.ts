@@ -96,3 +96,29 @@ test('every studio page passes axe', async ({ page }) => {
   await expect(page.getByText('No conversations.')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('individual guardrails: made on the Guardrails page with a tag, attached to a new persona by id and by tag', async ({ page }) => {
+  await page.goto('/studio/guardrails');
+  await page.getByRole('button', { name: 'New guardrail', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Guardrail', exact: true });
+  await form.getByRole('textbox', { name: 'Guardrail name' }).fill('no_advice');
+  await form.getByRole('textbox', { name: 'Guardrail prompt' }).fill('Give no medical advice.');
+  await form.getByRole('textbox', { name: 'Tags' }).fill('care');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Create guardrail' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Created guardrail no_advice/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Guardrails', exact: true })).toContainText('Tags: care.');
+
+  await page.goto('/studio/personas/new?template=listener');
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Reflective listener', { timeout: 30_000 });
+  await page
+    .getByRole('group', { name: 'Guardrails' })
+    .getByRole('checkbox', { name: /^no_advice \(g/ })
+    .check();
+  await page.getByRole('textbox', { name: 'Guardrail tags' }).fill('care');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Create persona' }).click();
+  await expect(page.getByText(/Saved “Reflective listener” and created it in Tavus as p/)).toBeVisible();
+  const tavusId = (await page.getByText(/created it in Tavus as p/).textContent())!.match(/as (p[0-9a-f]+)/)![1]!;
+  expect(await tavusPersona(page, tavusId)).toMatchObject({ guardrail_ids: [expect.stringMatching(/^g/)], guardrail_tags: ['care'] });
+});

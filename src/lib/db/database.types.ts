@@ -20,6 +20,8 @@ export type Database = {
           created_at: string
           default_replica_id: string | null
           document_ids: string[]
+          guardrail_ids: string[]
+          guardrail_tags: string[]
           guardrails_id: string | null
           id: string
           layers: Json
@@ -38,6 +40,8 @@ export type Database = {
           created_at?: string
           default_replica_id?: string | null
           document_ids?: string[]
+          guardrail_ids?: string[]
+          guardrail_tags?: string[]
           guardrails_id?: string | null
           id?: string
           layers?: Json
@@ -56,6 +60,8 @@ export type Database = {
           created_at?: string
           default_replica_id?: string | null
           document_ids?: string[]
+          guardrail_ids?: string[]
+          guardrail_tags?: string[]
           guardrails_id?: string | null
           id?: string
           layers?: Json
@@ -374,6 +380,8 @@ export type Database = {
           created_at: string
           default_replica_id: string | null
           document_ids: string[]
+          guardrail_ids: string[]
+          guardrail_tags: string[]
           guardrails_id: string | null
           id: string
           layers: Json
@@ -466,6 +474,8 @@ export type Database = {
           created_at: string
           default_replica_id: string | null
           document_ids: string[]
+          guardrail_ids: string[]
+          guardrail_tags: string[]
           guardrails_id: string | null
           id: string
           layers: Json
@@ -493,6 +503,8 @@ export type Database = {
           created_at: string
           default_replica_id: string | null
           document_ids: string[]
+          guardrail_ids: string[]
+          guardrail_tags: string[]
           guardrails_id: string | null
           id: string
           layers: Json
@@ -520,6 +532,8 @@ export type Database = {
           created_at: string
           default_replica_id: string | null
           document_ids: string[]
+          guardrail_ids: string[]
+          guardrail_tags: string[]
           guardrails_id: string | null
           id: string
           layers: Json
@@ -579,6 +593,8 @@ export type Database = {
           created_at: string
           default_replica_id: string | null
           document_ids: string[]
+          guardrail_ids: string[]
+          guardrail_tags: string[]
           guardrails_id: string | null
           id: string
           layers: Json

@@ -77,6 +77,8 @@ const personaShape = {
   objectives_id: z.string().nullable(),
   guardrails_id: z.string().nullable(),
   document_ids: z.array(z.string()),
+  guardrail_ids: z.array(z.string()),
+  guardrail_tags: z.array(z.string()),
   tavus_persona_id: z.string().nullable(),
   sync_status: z.enum(['pending', 'synced', 'failed']),
   sync_error: z.string().nullable(),

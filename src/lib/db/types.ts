@@ -17,6 +17,9 @@ export interface PersonaFields {
   objectives_id?: string | null;
   guardrails_id?: string | null;
   document_ids?: string[];
+  /** Individual guardrails, by id and by tag (the set in guardrails_id is the older model). */
+  guardrail_ids?: string[];
+  guardrail_tags?: string[];
 }
 
 export interface PersonaWrites {

@@ -94,7 +94,7 @@ describe('persona form: edit', () => {
     const row = await linkedCoach(world());
     await openEditor(world(), row.id);
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Objectives' }), objectives.objectives_id);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Guardrails' }), guardrails.guardrails_id);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Guardrail set (older model)' }), guardrails.guardrails_id);
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     expect(await screen.findByText('Saved “Coach”; Tavus was sent 2 changes.')).toBeInTheDocument();

@@ -71,6 +71,8 @@ describe('persona form model', () => {
       objectives_id: null,
       guardrails_id: null,
       document_ids: ['d1234'],
+      guardrail_ids: [],
+      guardrail_tags: [],
     });
   });
 

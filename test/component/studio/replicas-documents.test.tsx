@@ -56,6 +56,24 @@ describe('replicas', () => {
   });
 });
 
+describe('replicas gone meanwhile', () => {
+  const world = useStudioWorld({ database: false });
+
+  it('says a replica deleted elsewhere was already gone (400 Invalid replica_id), and drops it from the list', async () => {
+    const user = userEvent.setup();
+    const { tavus } = world();
+    const { replica_id } = await tavus.replicas.create({ replica_name: 'Gone soon', train_video_url: 'https://example.com/t.mp4' });
+    renderPage(world(), <ReplicasPage />);
+    const remove = await screen.findByRole('button', { name: 'Delete Gone soon' });
+    await tavus.replicas.delete(replica_id); // deleted in Tavus meanwhile
+    await user.click(remove);
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Gone soon was already gone in Tavus.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete Gone soon' })).not.toBeInTheDocument());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
 describe('documents', () => {
   const world = useStudioWorld();
 

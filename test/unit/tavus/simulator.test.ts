@@ -139,18 +139,26 @@ describe('answers like Tavus', () => {
 
     const set = await post('/v2/guardrails', { name: 'Care', data: [{ guardrail_name: 'kind', guardrail_prompt: 'Be kind.' }] });
     expect(set).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'Care', status: 'active' });
-    const single = await post('/v2/guardrails', { guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.' });
-    expect(single).toMatchObject({ guardrails_id: expect.stringMatching(/^g/), guardrails_name: 'no_advice' });
-    const items = (await (await raw('/v2/guardrails')).json()).data;
-    expect(items.map((g: object) => Object.keys(g).sort())).toEqual([
-      ['created_at', 'guardrails_id', 'updated_at'],
-      ['created_at', 'guardrails_id', 'updated_at'],
-    ]);
-    expect((await (await raw(`/v2/guardrails/${single.guardrails_id}`)).json()).data).toMatchObject({
+    // Individual guardrails as the current docs show them (create-guardrails, get-guardrails and
+    // list-guardrails pages, read 2026-12-02): the id is `uuid`, `app_message` defaults to true.
+    const single = await post('/v2/guardrails', { guardrail_name: 'no_advice', guardrail_prompt: 'No medical advice.', tags: ['care'] });
+    expect(single).toEqual({
+      uuid: expect.stringMatching(/^g/),
       guardrail_name: 'no_advice',
       guardrail_prompt: 'No medical advice.',
+      tags: ['care'],
+      app_message: true,
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
     });
-    const persona = await post('/v2/personas', { system_prompt: 'x', guardrail_ids: [single.guardrails_id, 'g000000000aa'] });
+    // legacy=true is the default and lists the sets only, with their id and dates
+    const items = (await (await raw('/v2/guardrails')).json()).data;
+    expect(items).toEqual([{ guardrails_id: set.guardrails_id, created_at: expect.any(String), updated_at: expect.any(String) }]);
+    const individual = await (await raw('/v2/guardrails?legacy=false&page=0&limit=10')).json();
+    expect(individual).toEqual({ data: [single], total_count: 1, page: 0, limit: 10 });
+    expect(await (await raw(`/v2/guardrails/${single.uuid}`)).json()).toEqual(single);
+    expect((await (await raw(`/v2/guardrails/${set.guardrails_id}`)).json()).data).toMatchObject({ guardrail_name: 'kind', name: 'Care' });
+    const persona = await post('/v2/personas', { system_prompt: 'x', guardrail_ids: [single.uuid, 'g000000000aa'] });
     expect(persona).toEqual({ error: 'Invalid guardrail_ids' });
   });
 

@@ -35,6 +35,59 @@ const fromDraft = (d: GuardrailDraft) =>
     callback_url: d.callback_url.trim(),
   });
 
+type DraftField = 'guardrail_name' | 'guardrail_prompt' | 'modality' | 'callback_url';
+
+interface GuardrailFieldsProps {
+  idPrefix: string;
+  draft: Pick<GuardrailDraft, DraftField>;
+  onChange(field: DraftField, value: string): void;
+  errorOf(field: DraftField): string | undefined;
+}
+
+/** The fields of one guardrail, in a set or on its own. */
+export function GuardrailFields({ idPrefix, draft, onChange, errorOf }: GuardrailFieldsProps) {
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-name`}
+        label="Guardrail name"
+        value={draft.guardrail_name}
+        onChange={(value) => onChange('guardrail_name', value)}
+        error={errorOf('guardrail_name')}
+        hint="Letters, digits and _ only, e.g. no_medical_advice."
+        required
+      />
+      <TextAreaField
+        id={`${idPrefix}-prompt`}
+        label="Guardrail prompt"
+        value={draft.guardrail_prompt}
+        onChange={(value) => onChange('guardrail_prompt', value)}
+        error={errorOf('guardrail_prompt')}
+        rows={3}
+        required
+      />
+      <SelectField
+        id={`${idPrefix}-modality`}
+        label="Modality"
+        value={draft.modality}
+        onChange={(value) => onChange('modality', value)}
+        error={errorOf('modality')}
+        options={options('verbal', 'visual')}
+        emptyLabel="Tavus default"
+      />
+      <TextField
+        id={`${idPrefix}-callback`}
+        type="url"
+        label="Callback URL"
+        value={draft.callback_url}
+        onChange={(value) => onChange('callback_url', value)}
+        error={errorOf('callback_url')}
+        hint="Optional: Tavus posts here when the guardrail is triggered."
+      />
+    </>
+  );
+}
+
 interface GuardrailsFormProps {
   initialName: string;
   initial: GuardrailDraft[];
@@ -72,7 +125,7 @@ export function GuardrailsForm({ initialName, initial, submitLabel, onSubmit, on
     }
   }
 
-  const set = (i: number, field: keyof GuardrailDraft) => (value: string) =>
+  const set = (i: number, field: DraftField) => (value: string) =>
     setDrafts((all) => all.map((d, j) => (j === i ? { ...d, [field]: value } : d)));
   const count = Object.keys(errors).length;
   return (
@@ -89,41 +142,11 @@ export function GuardrailsForm({ initialName, initial, submitLabel, onSubmit, on
             Guardrail {i + 1}
             {d.guardrail_name ? `: ${d.guardrail_name}` : ''}
           </legend>
-          <TextField
-            id={`guardrail-${i}-name`}
-            label="Guardrail name"
-            value={d.guardrail_name}
-            onChange={set(i, 'guardrail_name')}
-            error={errors[`${i}.guardrail_name`]}
-            hint="Letters, digits and _ only, e.g. no_medical_advice."
-            required
-          />
-          <TextAreaField
-            id={`guardrail-${i}-prompt`}
-            label="Guardrail prompt"
-            value={d.guardrail_prompt}
-            onChange={set(i, 'guardrail_prompt')}
-            error={errors[`${i}.guardrail_prompt`]}
-            rows={3}
-            required
-          />
-          <SelectField
-            id={`guardrail-${i}-modality`}
-            label="Modality"
-            value={d.modality}
-            onChange={set(i, 'modality')}
-            error={errors[`${i}.modality`]}
-            options={options('verbal', 'visual')}
-            emptyLabel="Tavus default"
-          />
-          <TextField
-            id={`guardrail-${i}-callback`}
-            type="url"
-            label="Callback URL"
-            value={d.callback_url}
-            onChange={set(i, 'callback_url')}
-            error={errors[`${i}.callback_url`]}
-            hint="Optional: Tavus posts here when the guardrail is triggered."
+          <GuardrailFields
+            idPrefix={`guardrail-${i}`}
+            draft={d}
+            onChange={(field, value) => set(i, field)(value)}
+            errorOf={(field) => errors[`${i}.${field}`]}
           />
           {drafts.length > 1 && (
             <button type="button" className="secondary" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>

@@ -3,10 +3,11 @@ import { ALL_FIELDS, EDITABLE_KEYS, type FieldSpec } from './layer-fields';
 /** A persona body as Tavus takes it (create) and returns it (get); unknown keys are kept. */
 export type PersonaBody = Record<string, unknown>;
 
-/** What the form holds: every field as text (by path), plus the picked documents. */
+/** What the form holds: every field as text (by path), plus the picked documents and guardrails. */
 export interface PersonaFormValues {
   fields: Record<string, string>;
   documentIds: string[];
+  guardrailIds: string[];
 }
 
 export type FieldErrors = Record<string, string>;
@@ -36,13 +37,14 @@ function toText(spec: FieldSpec, value: unknown): string {
   return String(value);
 }
 
+const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string') : []);
+
 /** The form's view of a persona (from Tavus or the local row). */
 export function toFormValues(persona: PersonaBody): PersonaFormValues {
   const fields: Record<string, string> = {};
   for (const spec of ALL_FIELDS) fields[spec.path] = toText(spec, getPath(persona, spec.path));
   if (!fields.pipeline_mode) fields.pipeline_mode = 'full';
-  const docs = persona.document_ids;
-  return { fields, documentIds: Array.isArray(docs) ? docs.filter((d): d is string => typeof d === 'string') : [] };
+  return { fields, documentIds: strings(persona.document_ids), guardrailIds: strings(persona.guardrail_ids) };
 }
 
 function fromText(spec: FieldSpec, text: string): { value?: unknown; error?: string } {
@@ -94,13 +96,16 @@ function pruneBlanks(body: PersonaBody): void {
   if (Object.keys(body.layers).length === 0) delete body.layers;
 }
 
+const LIST_KEYS = ['document_ids', 'guardrail_ids', 'guardrail_tags'] as const;
+
 /** The editable part of a persona, the same way for the stored base and for the edited form. */
 export function editablePart(persona: PersonaBody): PersonaBody {
   const part: PersonaBody = {};
   for (const key of EDITABLE_KEYS) {
     if (!isBlank(persona[key])) part[key] = structuredClone(persona[key]);
   }
-  if (Array.isArray(part.document_ids) && part.document_ids.length === 0) delete part.document_ids;
+  // an empty list is no setting: Tavus and the local row may hold [] where the form shows nothing
+  for (const key of LIST_KEYS) if (Array.isArray(part[key]) && part[key].length === 0) delete part[key];
   pruneBlanks(part);
   return part;
 }
@@ -119,6 +124,8 @@ export function toPersonaBody(values: PersonaFormValues, base: PersonaBody = {})
   }
   if (values.documentIds.length) body.document_ids = [...values.documentIds];
   else delete body.document_ids;
+  if (values.guardrailIds.length) body.guardrail_ids = [...values.guardrailIds];
+  else delete body.guardrail_ids;
   pruneBlanks(body);
   return { body, errors };
 }
@@ -130,7 +137,8 @@ export function fieldForIssue(path: readonly PropertyKey[]): string {
     .filter((p) => joined === p || joined.startsWith(`${p}.`))
     .sort((a, b) => b.length - a.length)[0];
   if (match) return match;
-  return joined.startsWith('document_ids') ? 'document_ids' : joined || 'persona_name';
+  const list = ['document_ids', 'guardrail_ids'].find((key) => joined.startsWith(key));
+  return list ?? (joined || 'persona_name');
 }
 
 export const emptyFormValues = (): PersonaFormValues => toFormValues({ pipeline_mode: 'full' });

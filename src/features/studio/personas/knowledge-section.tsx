@@ -1,13 +1,16 @@
 import { SelectField, type Option } from '../shared/field';
-import { fieldId } from './layer-fields';
-import type { FormBinding } from './spec-field';
+import { CORE_FIELDS, fieldId } from './layer-fields';
+import { SpecField, type FormBinding } from './spec-field';
 
 /** The account's items the persona can point at, loaded by the editor. */
 export interface PickerLists {
   replicas: Option[];
   documents: Option[];
   objectives: Option[];
+  /** Legacy guardrail sets (guardrails_id). */
   guardrails: Option[];
+  /** Individual guardrails (guardrail_ids). */
+  guardrailItems: Option[];
 }
 
 interface KnowledgeSectionProps {
@@ -16,10 +19,54 @@ interface KnowledgeSectionProps {
   documentIds: string[];
   onDocumentsChange(ids: string[]): void;
   documentsError?: string | undefined;
+  guardrailIds: string[];
+  onGuardrailsChange(ids: string[]): void;
+  guardrailsError?: string | undefined;
 }
 
+interface CheckListProps {
+  path: string;
+  legend: string;
+  empty: string;
+  choices: Option[];
+  picked: string[];
+  onChange(ids: string[]): void;
+  error?: string | undefined;
+}
+
+/** A group of checkboxes; a picked item the list does not show (deleted, on a later page) stays visible and removable. */
+function CheckList({ path, legend, empty, choices, picked, onChange, error }: CheckListProps) {
+  const items = [...choices, ...picked.filter((id) => !choices.some((c) => c.value === id)).map((id) => ({ value: id, label: id }))];
+  const id = fieldId(path);
+  return (
+    <fieldset aria-describedby={error ? `${id}-error` : undefined} id={id}>
+      <legend>{legend}</legend>
+      {items.length === 0 && <p className="studio-hint">{empty}</p>}
+      {items.map((item) => (
+        <div key={item.value} className="studio-check">
+          <input
+            type="checkbox"
+            id={`${id}-${item.value}`}
+            checked={picked.includes(item.value)}
+            onChange={(event) => onChange(event.target.checked ? [...picked, item.value] : picked.filter((p) => p !== item.value))}
+          />
+          <label htmlFor={`${id}-${item.value}`}>{item.label}</label>
+        </div>
+      ))}
+      {error && (
+        <p id={`${id}-error`} className="error-text">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+const GUARDRAIL_TAGS = CORE_FIELDS.find((f) => f.path === 'guardrail_tags')!;
+
 /** Replica, documents, objectives and guardrails: picked from what the Tavus account holds. */
-export function KnowledgeSection({ form, lists, documentIds, onDocumentsChange, documentsError }: KnowledgeSectionProps) {
+export function KnowledgeSection(props: KnowledgeSectionProps) {
+  const { form, lists } = props;
   const pick = (path: string, label: string, choices: Option[], hint: string) => (
     <SelectField
       id={fieldId(path)}
@@ -32,40 +79,31 @@ export function KnowledgeSection({ form, lists, documentIds, onDocumentsChange, 
       hint={hint}
     />
   );
-  // a picked document the list does not show (deleted, or on a later page) stays visible and removable
-  const documents = [
-    ...lists.documents,
-    ...documentIds.filter((id) => !lists.documents.some((d) => d.value === id)).map((id) => ({ value: id, label: id })),
-  ];
-  const docsId = fieldId('document_ids');
   return (
     <fieldset className="studio-section">
       <legend>Replica and knowledge</legend>
       {pick('default_replica_id', 'Default replica', lists.replicas, 'Used when a conversation names no replica.')}
-      <fieldset aria-describedby={documentsError ? `${docsId}-error` : undefined} id={docsId}>
-        <legend>Documents</legend>
-        {documents.length === 0 && <p className="studio-hint">No documents yet: add some under Documents.</p>}
-        {documents.map((doc) => (
-          <div key={doc.value} className="studio-check">
-            <input
-              type="checkbox"
-              id={`${docsId}-${doc.value}`}
-              checked={documentIds.includes(doc.value)}
-              onChange={(event) =>
-                onDocumentsChange(event.target.checked ? [...documentIds, doc.value] : documentIds.filter((id) => id !== doc.value))
-              }
-            />
-            <label htmlFor={`${docsId}-${doc.value}`}>{doc.label}</label>
-          </div>
-        ))}
-        {documentsError && (
-          <p id={`${docsId}-error`} className="error-text">
-            {documentsError}
-          </p>
-        )}
-      </fieldset>
+      <CheckList
+        path="document_ids"
+        legend="Documents"
+        empty="No documents yet: add some under Documents."
+        choices={lists.documents}
+        picked={props.documentIds}
+        onChange={props.onDocumentsChange}
+        error={props.documentsError}
+      />
       {pick('objectives_id', 'Objectives', lists.objectives, 'The goals the persona works through (Studio, Objectives).')}
-      {pick('guardrails_id', 'Guardrails', lists.guardrails, 'Rules the persona must keep (Studio, Guardrails).')}
+      <CheckList
+        path="guardrail_ids"
+        legend="Guardrails"
+        empty="No guardrails yet: add some under Guardrails."
+        choices={lists.guardrailItems}
+        picked={props.guardrailIds}
+        onChange={props.onGuardrailsChange}
+        error={props.guardrailsError}
+      />
+      <SpecField spec={GUARDRAIL_TAGS} form={form} />
+      {pick('guardrails_id', 'Guardrail set (older model)', lists.guardrails, 'A set of rules made before guardrails stood alone.')}
     </fieldset>
   );
 }

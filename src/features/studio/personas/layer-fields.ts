@@ -161,7 +161,13 @@ export const CORE_FIELDS: FieldSpec[] = [
   { path: 'context', label: 'Context', kind: 'textarea' },
   { path: 'default_replica_id', label: 'Default replica', kind: 'select' },
   { path: 'objectives_id', label: 'Objectives', kind: 'select' },
-  { path: 'guardrails_id', label: 'Guardrails', kind: 'select' },
+  { path: 'guardrails_id', label: 'Guardrail set (older model)', kind: 'select' },
+  {
+    path: 'guardrail_tags',
+    label: 'Guardrail tags',
+    kind: 'lines',
+    hint: 'One tag a line: every guardrail that carries one of these tags applies too.',
+  },
 ];
 
 export const LAYER_FIELDS = [...LLM_FIELDS, ...TTS_FIELDS, ...STT_FIELDS, ...FLOW_FIELDS, ...PERCEPTION_FIELDS];
@@ -176,6 +182,8 @@ export const EDITABLE_KEYS = [
   'default_replica_id',
   'objectives_id',
   'guardrails_id',
+  'guardrail_ids',
+  'guardrail_tags',
   'document_ids',
   'document_tags',
   'layers',

@@ -72,6 +72,9 @@ export function PersonaForm({ initial, base, lists, submitLabel, onSubmit }: Per
         documentIds={values.documentIds}
         onDocumentsChange={(documentIds) => setValues((v) => ({ ...v, documentIds }))}
         documentsError={errors.document_ids}
+        guardrailIds={values.guardrailIds}
+        onGuardrailsChange={(guardrailIds) => setValues((v) => ({ ...v, guardrailIds }))}
+        guardrailsError={errors.guardrail_ids}
       />
       <h3>Layers</h3>
       <LayerSection title="LLM" description="The language model that writes the replica's answers." specs={LLM_FIELDS} form={form} />

@@ -37,6 +37,8 @@ const LOCAL_KEYS = [
   'objectives_id',
   'guardrails_id',
   'document_ids',
+  'guardrail_ids',
+  'guardrail_tags',
 ] as const;
 
 /** The fields the local row stores, from a persona body (form or Tavus); malformed ids are left out. */
@@ -44,6 +46,10 @@ export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): P
   const part = editablePart(body);
   const text = (key: string) => (typeof part[key] === 'string' ? (part[key] as string) : null);
   const id = (key: string) => (TAVUS_ID.test(text(key) ?? '') ? text(key) : null);
+  const ids = (key: string) => {
+    const list = part[key];
+    return Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string' && TAVUS_ID.test(d)) : [];
+  };
   const name = text('persona_name')?.trim();
   return {
     persona_name: (name || fallbackName).slice(0, 200),
@@ -54,8 +60,10 @@ export function toFields(body: PersonaBody, fallbackName = 'Unnamed persona'): P
     layers: typeof part.layers === 'object' && part.layers !== null ? (part.layers as Record<string, unknown>) : {},
     objectives_id: id('objectives_id'),
     guardrails_id: id('guardrails_id'),
-    document_ids: Array.isArray(part.document_ids)
-      ? part.document_ids.filter((d): d is string => typeof d === 'string' && TAVUS_ID.test(d))
+    document_ids: ids('document_ids'),
+    guardrail_ids: ids('guardrail_ids'),
+    guardrail_tags: Array.isArray(part.guardrail_tags)
+      ? part.guardrail_tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim())
       : [],
   };
 }

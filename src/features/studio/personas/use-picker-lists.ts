@@ -25,7 +25,7 @@ export function usePickerLists(): { lists: PickerLists; error: unknown; loading:
           return { options: [], error };
         }
       };
-      const [replicas, documents, objectives, guardrails] = await Promise.all([
+      const [replicas, documents, objectives, guardrails, guardrailItems] = await Promise.all([
         settle(async () =>
           (await tavus.replicas.list({ limit: LIMIT }, { signal })).data.map((r) => ({
             value: r.replica_id,
@@ -50,10 +50,23 @@ export function usePickerLists(): { lists: PickerLists; error: unknown; loading:
             label: label(g.guardrails_name, g.guardrails_id),
           })),
         ),
+        // individual guardrails (list-guardrails with legacy=false): named by their own guardrail_name
+        settle(async () =>
+          (await tavus.guardrails.list({ legacy: false, limit: LIMIT }, { signal })).data.map((g) => ({
+            value: g.guardrails_id,
+            label: label(g.data?.[0]?.guardrail_name, g.guardrails_id),
+          })),
+        ),
       ]);
-      const error = [replicas, documents, objectives, guardrails].find((r) => r.error)?.error;
+      const error = [replicas, documents, objectives, guardrails, guardrailItems].find((r) => r.error)?.error;
       return {
-        lists: { replicas: replicas.options, documents: documents.options, objectives: objectives.options, guardrails: guardrails.options },
+        lists: {
+          replicas: replicas.options,
+          documents: documents.options,
+          objectives: objectives.options,
+          guardrails: guardrails.options,
+          guardrailItems: guardrailItems.options,
+        },
         error,
       };
     },
@@ -61,7 +74,7 @@ export function usePickerLists(): { lists: PickerLists; error: unknown; loading:
   );
   const { data, error, loading } = useLoad(queryKeys.studio('picker-lists'), load);
   return {
-    lists: data?.lists ?? { replicas: [], documents: [], objectives: [], guardrails: [] },
+    lists: data?.lists ?? { replicas: [], documents: [], objectives: [], guardrails: [], guardrailItems: [] },
     error: error ?? data?.error,
     loading,
   };

@@ -2,7 +2,11 @@ import { personaCreateSchema } from '@/lib/tavus/schemas';
 import { ALL_FIELDS } from './layer-fields';
 import { fieldForIssue, toPersonaBody, type FieldErrors, type PersonaBody, type PersonaFormValues } from './form-model';
 
-const LABELS = new Map<string, string>([...ALL_FIELDS.map((f) => [f.path, f.label] as const), ['document_ids', 'Documents']]);
+const LABELS = new Map<string, string>([
+  ...ALL_FIELDS.map((f) => [f.path, f.label] as const),
+  ['document_ids', 'Documents'],
+  ['guardrail_ids', 'Guardrails'],
+]);
 
 /**
  * The form checked with the same schema the Tavus client applies before sending, so every
@@ -23,5 +27,9 @@ export function validatePersonaForm(values: PersonaFormValues, base: PersonaBody
     }
   }
   if (!errors.persona_name && !String(body.persona_name ?? '').trim()) errors.persona_name = 'Name is required.';
+  // the local row keeps at most 32 tags of 64 characters, the limits Tavus documents for a guardrail's tags
+  const tags = Array.isArray(body.guardrail_tags) ? body.guardrail_tags.map(String) : [];
+  if (!errors.guardrail_tags && (tags.length > 32 || tags.some((tag) => tag.length > 64)))
+    errors.guardrail_tags = 'Guardrail tags: at most 32 tags, each of up to 64 characters.';
   return { body, errors };
 }

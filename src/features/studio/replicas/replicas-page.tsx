@@ -1,12 +1,24 @@
 import { useCallback, useState } from 'react';
 import { useServices } from '@/lib/services';
 import { queryKeys } from '@/lib/server-state';
-import type { Replica, TavusClient } from '@/lib/tavus';
+import { isUnknownId, type Replica, type TavusClient } from '@/lib/tavus';
 import { ErrorAlert } from '../shared/error-alert';
 import { useLoad, usePoll } from '../shared/use-load';
 import { ReplicaCreateForm } from './replica-create-form';
 import { ReplicaRow } from './replica-row';
 import { REPLICA_POLL_MS } from './training';
+
+/** Deletes in Tavus; one Tavus already lost (documented: 400 `Invalid replica_id`) is gone all the same. */
+async function deleteReplica(tavus: TavusClient, replica: Replica): Promise<string> {
+  const name = replica.replica_name ?? replica.replica_id;
+  try {
+    await tavus.replicas.delete(replica.replica_id);
+  } catch (error) {
+    if (!isUnknownId(error, 'replica_id')) throw error;
+    return `${name} was already gone in Tavus.`;
+  }
+  return `Deleted ${name}.`;
+}
 
 /** `/studio/replicas`: the account's replicas; the list refreshes itself while one trains. */
 export function ReplicasPage({ pollMs = REPLICA_POLL_MS }: { pollMs?: number }) {
@@ -73,9 +85,7 @@ export function ReplicasPage({ pollMs = REPLICA_POLL_MS }: { pollMs?: number }) 
                 key={r.replica_id}
                 replica={r}
                 onRename={(name) => succeeded(run(async (t) => (await t.replicas.rename(r.replica_id, name), `Renamed to ${name}.`)))}
-                onDelete={() =>
-                  succeeded(run(async (t) => (await t.replicas.delete(r.replica_id), `Deleted ${r.replica_name ?? r.replica_id}.`)))
-                }
+                onDelete={() => succeeded(run((t) => deleteReplica(t, r)))}
               />
             ))}
           </tbody>

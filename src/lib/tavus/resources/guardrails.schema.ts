@@ -30,10 +30,24 @@ export const guardrailSetCreateSchema = z
  * `POST /v2/guardrails` with `guardrail_name` at the top level: one individually addressable
  * guardrail, attached to personas with `guardrail_ids` or `guardrail_tags` (the current docs).
  */
-export const guardrailCreateSchema = guardrailSchema.extend({ tags: z.array(nonEmptyString).optional() });
+export const guardrailCreateSchema = guardrailSchema.extend({
+  tags: z.array(nonEmptyString).max(32, 'holds at most 32 tags').optional(),
+  app_message: z.boolean().optional(),
+});
+export type GuardrailCreate = z.input<typeof guardrailCreateSchema>;
 
-export const guardrailsCreateSchema = z.union([guardrailSetCreateSchema, guardrailCreateSchema]);
-export type GuardrailsCreate = z.input<typeof guardrailsCreateSchema>;
+/**
+ * Either shape, told apart as Tavus does (legacy-guardrail-sets): a body with `data` is a set, any
+ * other an individual guardrail. Checking only that shape keeps its errors (a union says "Invalid input").
+ */
+export const guardrailsCreateSchema = z.unknown().transform((value, ctx) => {
+  const isSet = typeof value === 'object' && value !== null && 'data' in value;
+  const checked = (isSet ? guardrailSetCreateSchema : guardrailCreateSchema).safeParse(value);
+  if (checked.success) return checked.data;
+  for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return z.NEVER;
+});
+export type GuardrailsCreate = z.input<typeof guardrailSetCreateSchema> | z.input<typeof guardrailCreateSchema>;
 
 export const guardrailItemSchema = z.looseObject({
   guardrail_name: z.string(),
@@ -56,7 +70,10 @@ export const guardrailsSchema = z.preprocess(
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const record = value as Record<string, unknown>;
     const named = record.guardrails_name ?? record.name;
-    const withName = named !== undefined ? { ...record, guardrails_name: named } : record;
+    // An individual guardrail answers with its id as `uuid` (create-guardrails, get-guardrails, list-guardrails).
+    const withId =
+      record.guardrails_id === undefined && typeof record.uuid === 'string' ? { ...record, guardrails_id: record.uuid } : record;
+    const withName = named !== undefined ? { ...withId, guardrails_name: named } : withId;
     if (Array.isArray(record.data) || typeof record.guardrail_name !== 'string') return withName;
     const guardrail = Object.fromEntries(GUARDRAIL_FIELDS.filter((key) => key in record).map((key) => [key, record[key]]));
     return { ...withName, data: [guardrail] };
@@ -72,4 +89,6 @@ export const guardrailsSchema = z.preprocess(
 export type Guardrails = z.infer<typeof guardrailsSchema>;
 
 export const guardrailsCreatedSchema = guardrailsSchema;
-export const guardrailsListParamsSchema = listParamsSchema;
+/** `legacy: false` lists individual guardrails (0-based pages); Tavus's default lists legacy sets. */
+export const guardrailsListParamsSchema = listParamsSchema.extend({ legacy: z.boolean().optional() });
+export type GuardrailsListParams = z.input<typeof guardrailsListParamsSchema>;

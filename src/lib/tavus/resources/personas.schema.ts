@@ -15,8 +15,8 @@ const personaFields = {
   objectives_id: tavusIdSchema.optional(),
   /** A legacy guardrails set. */
   guardrails_id: tavusIdSchema.optional(),
-  /** Individual guardrails, by id or by tag (the current docs). */
-  guardrail_ids: z.array(tavusIdSchema).optional(),
+  /** Individual guardrails, by id or by tag (the current docs); "up to 50 per persona" (create-persona). */
+  guardrail_ids: z.array(tavusIdSchema).max(50, 'holds at most 50 guardrails').optional(),
   guardrail_tags: z.array(nonEmptyString).optional(),
   layers: personaLayersSchema.optional(),
 };

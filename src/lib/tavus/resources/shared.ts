@@ -38,8 +38,8 @@ export interface ListSpec<T, P extends z.ZodType> {
   params: unknown;
   /** Turns checked params (without limit/page) into query fields. */
   query?: (params: z.output<P>) => Record<string, string | number | boolean | undefined>;
-  /** Documents number pages from 0 on the wire. */
-  zeroBasedPage?: boolean;
+  /** Documents (and individual guardrails) number pages from 0 on the wire. */
+  zeroBasedPage?: boolean | ((params: z.output<P>) => boolean);
 }
 
 export function paginate<T, P extends z.ZodType>(request: Transport, spec: ListSpec<T, P>, options?: RequestOptions): PagePromise<T> {
@@ -49,8 +49,9 @@ export function paginate<T, P extends z.ZodType>(request: Transport, spec: ListS
     const params = validate(spec.paramsSchema, spec.params ?? {}, label);
     const { limit = DEFAULT_PAGE_LIMIT, page = 1 } = validate(listParamsSchema.loose(), params, label);
     const filters = spec.query ? spec.query(params) : {};
+    const zeroBased = typeof spec.zeroBasedPage === 'function' ? spec.zeroBasedPage(params) : spec.zeroBasedPage;
     const load: PageLoader<T> = async (pageNumber) => {
-      const wirePage = spec.zeroBasedPage ? pageNumber - 1 : pageNumber;
+      const wirePage = zeroBased ? pageNumber - 1 : pageNumber;
       const result = await request(
         { method: 'GET', path: spec.path, query: { ...filters, limit, page: wirePage }, schema: envelope },
         options,

@@ -8,7 +8,8 @@ import { conversations } from './handlers/conversations.ts';
 import { documents } from './handlers/documents.ts';
 import { personas } from './handlers/personas.ts';
 import { replicas } from './handlers/replicas.ts';
-import { guardrails, objectives } from './handlers/sets.ts';
+import { guardrails } from './handlers/guardrails.ts';
+import { objectives } from './handlers/sets.ts';
 import type { Handler, SimSettings } from './handlers/context.ts';
 
 export { DEFAULT_PERSONA_ID, DEFAULT_REPLICA_ID } from './seed.ts';

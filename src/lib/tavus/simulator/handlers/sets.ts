@@ -112,7 +112,8 @@ function setHandler(
 }
 
 export const objectives = setHandler('objectives', 'o', objectivesCreateSchema, { error: 'Objective not found' }, objectiveViews);
-export const guardrails = setHandler(
+/** Legacy guardrail sets; individual guardrails go through handlers/guardrails.ts first. */
+export const guardrailSets = setHandler(
   'guardrails',
   'g',
   guardrailsCreateSchema as z.ZodType<Row>,
