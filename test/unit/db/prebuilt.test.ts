@@ -8,7 +8,7 @@ import { loadDiskSchema, PERSONA, REPLICA } from './disk-schema';
 
 let prebuilt: PrebuiltDatabase;
 beforeAll(async () => {
-  prebuilt = await prebuildDatabase(await loadDiskSchema());
+  prebuilt = await prebuildDatabase(await loadDiskSchema(), schemaHash);
 }, 120_000);
 
 /** A browser's first open: PGlite loads the data directory the build made. */

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Usage } from '../types';
-import { migrate, type SchemaSource } from './migrate';
+import { migrate, recordSchemaHash, type SchemaSource } from './migrate';
 import { INITDB_ARGS } from './initdb-args';
 import { prepareForTabs } from './prepare';
 import { createEmbeddedDb } from './embedded-db';
@@ -29,17 +29,19 @@ export interface PrebuiltDatabase {
 /**
  * Made at build time, in node, by the PGlite the browser runs: initdb (with the browser's
  * arguments) and the migrations, so a first visit loads this instead of doing both. The tar is
- * taken before the local user exists, so each browser makes its own user on first open.
+ * taken before the local user exists, so each browser makes its own user on first open. It records
+ * `schemaHash` (the name the build gives it), so a first open skips the migrations check.
  */
-export async function prebuildDatabase(source: SchemaSource): Promise<PrebuiltDatabase> {
+export async function prebuildDatabase(source: SchemaSource, schemaHash: string): Promise<PrebuiltDatabase> {
   const pg = await PGlite.create({ initDbStartParams: INITDB_ARGS });
   try {
     // Only the schema goes in the tar; the local user below is made afterwards, to read its first state.
     await migrate(pg, source);
+    await recordSchemaHash(pg, schemaHash);
     for (const statement of SLIM) await pg.exec(statement);
     const dump = await pg.dumpDataDir('gzip');
     const tarball = new Uint8Array(await dump.arrayBuffer());
-    await prepareForTabs(pg, async () => source); // as the browser's worker does
+    await prepareForTabs(pg, async () => source, schemaHash); // as the browser's worker does
     const db = createEmbeddedDb({ pglite: pg });
     const firstUsage = await db.usage();
     await db.close();

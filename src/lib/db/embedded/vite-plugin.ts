@@ -40,7 +40,7 @@ async function loadBuildModules(root: string) {
       source,
       files,
       initdbArgs: INITDB_ARGS as string[],
-      prebuildDatabase: prebuild.prebuildDatabase as (s: SchemaSource) => Promise<PrebuiltDatabase>,
+      prebuildDatabase: prebuild.prebuildDatabase as (s: SchemaSource, hash: string) => Promise<PrebuiltDatabase>,
     };
   } finally {
     await server.close();
@@ -74,7 +74,7 @@ async function prepare(root: string, cacheDir: string): Promise<Prepared> {
   } catch {
     // not made yet from these files
   }
-  const built = await prebuildDatabase(source);
+  const built = await prebuildDatabase(source, hash);
   await mkdir(dir, { recursive: true });
   // Written aside and renamed: two builds at once never read half a file.
   const suffix = `.${process.pid}.tmp`;
