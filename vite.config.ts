@@ -21,7 +21,7 @@ export default defineConfig(({ command, mode }) => {
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     // The worker's build reads the prebuilt database's address; the app's build emits the file.
     worker: { format: 'es', plugins: () => [embeddedDatabase({ emit: false, localData })] },
-    build: { target: 'es2022', sourcemap: false },
+    build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
     server: { port: 5173 },
     preview: { port: 4173 },
   };
