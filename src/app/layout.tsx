@@ -20,7 +20,10 @@ export function Layout() {
   const [detailsOpen, setDetailsOpen] = useState(false);
   // The developer panels are no part of the first screen: their code loads once it is painted.
   const [painted, setPainted] = useState(false);
-  useEffect(() => setPainted(true), []);
+  useEffect(() => {
+    const timer = setTimeout(() => setPainted(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
