@@ -204,7 +204,8 @@ try {
     ...COMPARE.map((commit) => ({ name: `commit ${commit}`, kind: 'app', dist: buildCommit(commit) })),
   ];
   for (const [index, target] of targets.entries()) {
-    const server = await serveStatic(target.dist, PORT + index);
+    // The next ports may be another checkout's: then one the system picks.
+    const server = await serveStatic(target.dist, PORT + index).catch(() => serveStatic(target.dist, 0));
     servers.push(server);
     target.url = server.url;
     target.dbMark = target.kind !== 'floor' && hasDbMark(target.dist);
