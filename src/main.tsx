@@ -8,9 +8,9 @@ import '@/app/styles.css';
 
 const result = loadConfig();
 // Local data mode: the database's worker starts before the first render, so PGlite's files and the
-// prebuilt data directory download, and its WebAssembly compiles, while the page's own code runs
-// and paints (measured: the paint moves little, the database is ready hundreds of ms sooner). Supabase
-// mode never loads either.
+// prebuilt data directory download, and its WebAssembly compiles, while the page's own code runs and
+// paints. The start page never waits for the database, so what this costs the paint on a busy
+// machine does not delay the start button (see the README's bench). Supabase mode never loads either.
 if (result.ok && result.config.data.mode === 'local') startDatabaseWorker();
 
 const root = createRoot(document.getElementById('root')!);

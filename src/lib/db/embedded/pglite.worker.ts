@@ -20,9 +20,8 @@ async function prebuiltFor(dataDir: string): Promise<Blob | undefined> {
 }
 
 // Everything starts as the script does, before any tab has asked: PGlite's files and the data
-// directory download, its WebAssembly compiles as it arrives, and PGlite's code loads. The
-// page creates this worker before its first render (measured: the database is ready sooner by what
-// the wait for the page's word cost, and the paint moves little: this is another thread).
+// directory download, its WebAssembly compiles as it arrives, and PGlite's code loads. The page
+// creates this worker before its first render; only the tabs' handshake waits for the page's word.
 const wasmResponse = fetch(wasmUrl);
 const wasm = WebAssembly.compileStreaming(wasmResponse);
 const fsBundle = fetch(fsBundleUrl).then((response) => response.blob());
