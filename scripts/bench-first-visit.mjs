@@ -19,7 +19,7 @@
 //   BENCH_ROUNDS=7 BENCH_COMPARE=e44053e node scripts/bench-first-visit.mjs
 /* global window, document, MutationObserver -- the probe and the waits run in the page */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,8 @@ function buildCommit(commit) {
   mkdirSync(dir, { recursive: true });
   const archive = spawnSync('sh', ['-c', `git -C "${root}" archive "${commit}" | tar -x -C "${dir}"`], { encoding: 'utf8' });
   if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
+  // The build reads some packages' files by path from its root (PGlite's version, say).
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return viteBuild(dir, join(work, `commit-${commit}`));
 }
 
@@ -202,7 +204,8 @@ try {
     ...COMPARE.map((commit) => ({ name: `commit ${commit}`, kind: 'app', dist: buildCommit(commit) })),
   ];
   for (const [index, target] of targets.entries()) {
-    const server = await serveStatic(target.dist, PORT + index);
+    // The next ports may be another checkout's: then one the system picks.
+    const server = await serveStatic(target.dist, PORT + index).catch(() => serveStatic(target.dist, 0));
     servers.push(server);
     target.url = server.url;
     target.dbMark = target.kind !== 'floor' && hasDbMark(target.dist);

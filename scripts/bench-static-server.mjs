@@ -18,7 +18,7 @@ const TYPES = {
 };
 const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.data', '.tar']);
 
-/** Serves `dir` on 127.0.0.1:`port`; answers { url, close }. Compressed bodies are made once and kept. */
+/** Serves `dir` on 127.0.0.1:`port` (0: a free one); answers { url, close }. Compressed bodies are made once and kept. */
 export function serveStatic(dir, port) {
   const gzipped = new Map();
   const server = createServer((request, response) => {
@@ -44,7 +44,7 @@ export function serveStatic(dir, port) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) }),
+      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => server.close(() => done())) }),
     );
   });
 }

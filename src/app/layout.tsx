@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { TavusStatus } from '@/features/status/tavus-status';
 import { SignOutButton } from '@/features/auth/sign-out-button';
 import { useServices } from '@/lib/services';
@@ -18,6 +18,12 @@ export function Layout() {
   const services = useServices();
   const { config } = services;
   const [detailsOpen, setDetailsOpen] = useState(false);
+  // The developer panels are no part of the first screen: their code loads once it is painted.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setPainted(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -70,7 +76,7 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
-      {(services.simulator || config.data.mode === 'local') && (
+      {painted && (services.simulator || config.data.mode === 'local') && (
         <footer className="shell__footer">
           <Suspense fallback={null}>
             {services.simulator && <SimulatorPanel />}

@@ -2,6 +2,8 @@ import { createBrowserRouter, createMemoryRouter, Outlet, type RouteObject } fro
 import { RequireUser } from '@/features/auth/require-user';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
+// The start page is the first screen: it comes with the shell, so its first paint is the page itself.
+import { HomePage } from '@/features/session/home-page';
 
 /** Shown for the moment the first page's code is on its way (react-router's initial hydration). */
 function Opening() {
@@ -12,7 +14,7 @@ function Opening() {
   );
 }
 
-/** Every page loads on demand: the first load carries the shell alone. */
+/** Every other page loads on demand: the first load carries the shell and the start page. */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
@@ -27,7 +29,7 @@ export const routes: RouteObject[] = [
           </RequireUser>
         ),
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('@/features/session/home-page')).HomePage }) },
+          { index: true, Component: HomePage },
           { path: 'session/:id', lazy: async () => ({ Component: (await import('@/features/session/session-page')).SessionPage }) },
           { path: 'history', lazy: async () => ({ Component: (await import('@/features/history/history-page')).HistoryPage }) },
           { path: 'usage', lazy: async () => ({ Component: (await import('@/features/usage/usage-page')).UsagePage }) },

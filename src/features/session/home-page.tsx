@@ -50,6 +50,7 @@ export function HomePage() {
   );
 
   async function onStart() {
+    void import('./session-page').catch(() => undefined); // the call screen's code loads while the session starts
     const started = await start.start(services, sessionType);
     if (started) navigate(`/session/${started.session.id}`);
     else void refresh();

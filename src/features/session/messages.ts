@@ -1,5 +1,5 @@
 import type { TavusMode } from '@/config';
-import { DbError } from '@/lib/db';
+import { DbError } from '@/lib/db/errors';
 import {
   ERROR_CATALOGUE,
   forMode,
@@ -11,7 +11,7 @@ import {
   waitAdvice,
   type CatalogueEntry,
 } from '@/lib/error-catalogue';
-import { ConversationEndUnconfirmedError } from '@/lib/sessions';
+import { ConversationEndUnconfirmedError } from '@/lib/sessions/types';
 
 type Coded = { code?: unknown; message?: unknown; retryAfterMs?: unknown; serverMessage?: unknown };
 

@@ -8,7 +8,7 @@ import { loadDiskSchema, PERSONA, REPLICA } from './disk-schema';
 
 let prebuilt: PrebuiltDatabase;
 beforeAll(async () => {
-  prebuilt = await prebuildDatabase(await loadDiskSchema());
+  prebuilt = await prebuildDatabase(await loadDiskSchema(), schemaHash);
 }, 120_000);
 
 /** A browser's first open: PGlite loads the data directory the build made. */
@@ -40,6 +40,32 @@ describe('the prebuilt data directory', () => {
       expect((await pg.query(`select to_regclass('public.added_later')::text as t`)).rows).toEqual([{ t: 'added_later' }]);
     } finally {
       await pg.close();
+    }
+  });
+
+  it('holds the current WAL segment and the one Postgres opens ahead at start, not five; Postgres makes the next segments itself and a reopen finds the data', async () => {
+    const pg = await loaded();
+    let stored: Blob;
+    try {
+      const fs = (pg as unknown as { Module: { FS: { readdir(path: string): string[] } } }).Module.FS;
+      const segments = () => fs.readdir('/pglite/data/pg_wal').filter((name) => /^[0-9A-F]{24}$/.test(name));
+      expect(segments().length).toBeLessThanOrEqual(2);
+      expect((await pg.query(`select setting from pg_settings where name = 'wal_recycle'`)).rows).toEqual([{ setting: 'off' }]);
+      // Three segments' worth of WAL (1 MB each), across a checkpoint.
+      await pg.exec(
+        `create table public.filler (body text); insert into public.filler select repeat(md5(g::text), 32) from generate_series(1, 3000) g;`,
+      );
+      await pg.exec('checkpoint');
+      await pg.exec(`insert into public.filler select repeat(md5(g::text), 32) from generate_series(1, 3000) g;`);
+      stored = await pg.dumpDataDir('gzip');
+    } finally {
+      await pg.close();
+    }
+    const reopened = await PGlite.create({ loadDataDir: stored });
+    try {
+      expect((await reopened.query('select count(*)::int as n from public.filler')).rows).toEqual([{ n: 6000 }]);
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -68,7 +68,7 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     const pg: MaybeWorker | undefined = options.pglite ?? (await options.open?.());
     if (!pg) throw new DbError('db_error', 'The embedded database needs either `pglite` or `open`.');
     if (!options.pglite) cleanups.push(() => pg.close());
-    const prepared = options.loadSchema ? await prepareDatabase(pg, await options.loadSchema()) : undefined;
+    const prepared = options.loadSchema ? await prepareDatabase(pg, options.loadSchema) : undefined;
     // Both at once: through the worker, the second is on its way while the first is answered.
     const [userId, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
     cleanups.push(() => unlisten());

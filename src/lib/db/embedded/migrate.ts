@@ -134,3 +134,31 @@ export async function migrate(pg: PGliteInterface, source: SchemaSource): Promis
     throw new DbError('db_error', `Could not ${where} the local database: ${message}`, { cause: error });
   }
 }
+
+/**
+ * The schema a database holds, by the hash of what made it (see vite-plugin.ts: PGlite's version,
+ * initdb's arguments, the recipe, every schema file). Recorded by whoever brought it up to that
+ * schema; a database whose record matches the code's needs no migrations check, so opening it
+ * loads no schema file and runs no comparison. A missing or other record means: check and migrate.
+ */
+export async function recordedSchemaHash(pg: PGliteInterface): Promise<string | null> {
+  const { rows } = await pg.query<{ made: boolean }>(`select to_regclass('embedded.schema_state') is not null as made`);
+  if (!rows[0]?.made) return null;
+  const recorded = await pg.query<{ hash: string }>('select hash from embedded.schema_state');
+  return recorded.rows[0]?.hash ?? null;
+}
+
+/** Records that the database now holds the schema named `hash` (owner-only, as the rest of the bookkeeping). */
+export async function recordSchemaHash(pg: PGliteInterface, hash: string): Promise<void> {
+  if (!/^[0-9a-f]{16}$/.test(hash)) throw new DbError('invalid_argument', `Not a schema hash: ${JSON.stringify(hash)}.`);
+  await pg.exec(`
+    create schema if not exists embedded;
+    revoke all on schema embedded from public;
+    create table if not exists embedded.schema_state (
+      singleton boolean primary key default true check (singleton),
+      hash text not null
+    );
+    insert into embedded.schema_state (hash) values ('${hash}')
+      on conflict (singleton) do update set hash = excluded.hash where schema_state.hash <> excluded.hash;
+  `);
+}

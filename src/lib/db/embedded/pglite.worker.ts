@@ -1,6 +1,6 @@
 import wasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import fsBundleUrl from '@electric-sql/pglite/pglite.data?url';
-import { dataDirUrl } from 'virtual:awaknow-embedded-db';
+import { dataDirUrl, schemaHash } from 'virtual:awaknow-embedded-db';
 import { CONNECT_MESSAGE, DEFAULT_DATA_DIR } from './worker-start';
 
 /** Whether this browser already holds the database (PGlite names its IndexedDB store `/pglite/<name>`). */
@@ -19,14 +19,18 @@ async function prebuiltFor(dataDir: string): Promise<Blob | undefined> {
   return response.blob();
 }
 
-// The downloads start as the script does, before any tab has asked: PGlite's files and the data
-// directory arrive while the page loads. The CPU work (PGlite's code, compiling its WebAssembly,
-// the schema) waits for the page's word, given when it first asks for the database (after its
-// first render), so the first paint does not share the CPU with it.
+// Everything starts as the script does, before any tab has asked: PGlite's files and the data
+// directory download, its WebAssembly compiles as it arrives, and PGlite's code loads. The page
+// creates this worker before its first render; only the tabs' handshake waits for the page's word.
 const wasmResponse = fetch(wasmUrl);
+const wasm = WebAssembly.compileStreaming(wasmResponse);
 const fsBundle = fetch(fsBundleUrl).then((response) => response.blob());
 const prebuilt = prebuiltFor(DEFAULT_DATA_DIR);
-for (const pending of [wasmResponse, fsBundle, prebuilt]) pending.catch(() => undefined); // awaited (and reported) by init
+const code = Promise.all([import('@electric-sql/pglite'), import('./flush-at-commit'), import('./initdb-args'), import('./prepare')]);
+const workerCode = import('@electric-sql/pglite/worker');
+for (const pending of [wasm, fsBundle, prebuilt, code, workerCode]) pending.catch(() => undefined); // awaited (and reported) by init
+// The schema files only for a database that does not record this build's schema (see prepare.ts).
+const loadSchema = async () => (await import('./vite-schema')).loadViteSchema();
 
 // One worker per tab; only the elected leader's runs `init`, and every tab's queries go through it,
 // so all tabs share one database (and one set of row locks and unique indexes). The handshake
@@ -34,11 +38,7 @@ for (const pending of [wasmResponse, fsBundle, prebuilt]) pending.catch(() => un
 addEventListener('message', function onConnect(event: MessageEvent<unknown>) {
   if (event.data !== CONNECT_MESSAGE) return;
   removeEventListener('message', onConnect);
-  const wasm = WebAssembly.compileStreaming(wasmResponse);
-  const code = Promise.all([import('@electric-sql/pglite'), import('./flush-at-commit'), import('./initdb-args'), import('./prepare')]);
-  const schema = import('./vite-schema').then(({ loadViteSchema }) => loadViteSchema());
-  for (const pending of [wasm, code, schema]) pending.catch(() => undefined);
-  void import('@electric-sql/pglite/worker').then(({ worker }) =>
+  void workerCode.then(({ worker }) =>
     worker({
       async init(options) {
         const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
@@ -53,7 +53,7 @@ addEventListener('message', function onConnect(event: MessageEvent<unknown>) {
         });
         // Opened from the store: it holds what the files hold. Loaded from the tar: nothing is stored yet.
         flushAtCommit(pg, { stored: !loadDataDir });
-        await prepareForTabs(pg, () => schema);
+        await prepareForTabs(pg, loadSchema, schemaHash);
         return pg;
       },
     }),

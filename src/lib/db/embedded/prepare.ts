@@ -1,6 +1,6 @@
 import type { PGliteInterface } from '@electric-sql/pglite';
 import { DbError, mapDbErrors } from '../errors';
-import { migrate, type SchemaSource } from './migrate';
+import { migrate, recordedSchemaHash, recordSchemaHash, type SchemaSource } from './migrate';
 import { ensureLocalUser, sweepStaleSessions } from './session-context';
 
 /** Every tab listening on the shared database hears this after a session write commits. */
@@ -10,10 +10,16 @@ export const CHANGE_CHANNEL = 'awaknow_sessions';
  * What every open of the embedded database does once, before the first tab's call: bring it up to
  * the schema, make (or find) the local user, and close sessions a closed tab left open, as the
  * server's scheduled job would. In the browser the database's worker runs it next to the database,
- * so none of these statements crosses to the page; answers the local user's id.
+ * so none of these statements crosses to the page; answers the local user's id. With `schemaHash`
+ * (the build's), a database that records it skips the migrations check and never loads the schema;
+ * one that does not (new, or made by an earlier build) is checked and migrated, then records it.
  */
-export async function prepareDatabase(pg: PGliteInterface, source: SchemaSource): Promise<string> {
-  await migrate(pg, source);
+export async function prepareDatabase(pg: PGliteInterface, source: () => Promise<SchemaSource>, schemaHash?: string): Promise<string> {
+  const current = schemaHash !== undefined && (await recordedSchemaHash(pg)) === schemaHash;
+  if (!current) {
+    await migrate(pg, await source());
+    if (schemaHash !== undefined) await recordSchemaHash(pg, schemaHash);
+  }
   const userId = await mapDbErrors(() => ensureLocalUser(pg));
   await mapDbErrors(() => sweepStaleSessions(pg, CHANGE_CHANNEL));
   return userId;
@@ -29,9 +35,9 @@ const OPEN_ERROR = 'awaknow.open_error';
  * failure (an edited migration, say) is kept as that message, so each tab's first call shows it
  * instead of waiting on a worker that never answers.
  */
-export async function prepareForTabs(pg: PGliteInterface, source: () => Promise<SchemaSource>): Promise<void> {
+export async function prepareForTabs(pg: PGliteInterface, source: () => Promise<SchemaSource>, schemaHash?: string): Promise<void> {
   try {
-    const userId = await prepareDatabase(pg, await source());
+    const userId = await prepareDatabase(pg, source, schemaHash);
     await pg.query('select set_config($1, $2, false), set_config($3, $4, false)', [LOCAL_USER, userId, OPEN_ERROR, '']);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

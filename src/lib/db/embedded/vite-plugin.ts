@@ -8,6 +8,12 @@ import type { PrebuiltDatabase } from './prebuild.ts';
 export const EMBEDDED_DB_MODULE_ID = 'virtual:awaknow-embedded-db';
 const RESOLVED_ID = `\0${EMBEDDED_DB_MODULE_ID}`;
 const DEV_PATH = '/@awaknow/embedded-db/';
+const CREATE_WORKER = 'src/lib/db/embedded/create-worker.ts';
+/** What a supabase build has in place of create-worker.ts: the app never asks for it in that mode. */
+const NO_WORKER = `export function createDatabaseWorker() {
+  throw new Error('The embedded database is part of local data mode only; this build uses Supabase.');
+}
+`;
 
 interface Prepared extends PrebuiltDatabase {
   hash: string;
@@ -40,7 +46,7 @@ async function loadBuildModules(root: string) {
       source,
       files,
       initdbArgs: INITDB_ARGS as string[],
-      prebuildDatabase: prebuild.prebuildDatabase as (s: SchemaSource) => Promise<PrebuiltDatabase>,
+      prebuildDatabase: prebuild.prebuildDatabase as (s: SchemaSource, hash: string) => Promise<PrebuiltDatabase>,
     };
   } finally {
     await server.close();
@@ -74,7 +80,7 @@ async function prepare(root: string, cacheDir: string): Promise<Prepared> {
   } catch {
     // not made yet from these files
   }
-  const built = await prebuildDatabase(source);
+  const built = await prebuildDatabase(source, hash);
   await mkdir(dir, { recursive: true });
   // Written aside and renamed: two builds at once never read half a file.
   const suffix = `.${process.pid}.tmp`;
@@ -103,9 +109,11 @@ const isSchemaFile = (root: string, file: string) =>
  * the same PGlite), emitted as a hashed asset and served by the dev server. `virtual:awaknow-embedded-db`
  * tells the worker where it is and the start page what a new local user has. A changed schema file
  * makes a new one (another name); a browser that holds an older database keeps it and migrates.
- * `emit: false` for the worker's build, which only reads the module.
+ * `emit: false` for the worker's build, which only reads the module. `localData: false` (a build
+ * for Supabase data) emits no data directory and builds no database worker, so neither PGlite's
+ * files nor the worker's code are in it.
  */
-export function embeddedDatabase({ emit = true }: { emit?: boolean } = {}): Plugin {
+export function embeddedDatabase({ emit = true, localData = true }: { emit?: boolean; localData?: boolean } = {}): Plugin {
   let config: ResolvedConfig;
   const fileName = (hash: string) => `${config.build.assetsDir}/awaknow-db-${hash}.tgz`;
   return {
@@ -117,13 +125,14 @@ export function embeddedDatabase({ emit = true }: { emit?: boolean } = {}): Plug
       return id === EMBEDDED_DB_MODULE_ID ? RESOLVED_ID : undefined;
     },
     async load(id) {
+      if (!localData && id === join(config.root, CREATE_WORKER)) return NO_WORKER;
       if (id !== RESOLVED_ID) return undefined;
       const { hash, firstUsage } = await prepareOnce(config.root, config.cacheDir);
       const url = config.command === 'serve' ? `${config.base}${DEV_PATH.slice(1)}${hash}.tgz` : `${config.base}${fileName(hash)}`;
       return `export const dataDirUrl = ${JSON.stringify(url)};\nexport const schemaHash = ${JSON.stringify(hash)};\nexport const firstUsage = ${JSON.stringify(firstUsage)};\n`;
     },
     async generateBundle() {
-      if (!emit || config.command !== 'build') return;
+      if (!emit || !localData || config.command !== 'build') return;
       const { hash, tarball } = await prepareOnce(config.root, config.cacheDir);
       this.emitFile({ type: 'asset', fileName: fileName(hash), source: tarball });
     },

@@ -1,3 +1,5 @@
+import { createDatabaseWorker } from './create-worker';
+
 /** Where PGlite keeps the browser's database; `idb://<name>` persists in IndexedDB as `/pglite/<name>`. */
 export const DEFAULT_DATA_DIR = 'idb://awaknow';
 
@@ -12,7 +14,7 @@ let started: Worker | undefined;
  * page's own code loads and paints. Small on purpose: it is part of the first page's script.
  */
 export function startDatabaseWorker(): Worker {
-  started ??= new Worker(new URL('./pglite.worker.ts', import.meta.url), { type: 'module', name: 'awaknow-db' });
+  started ??= createDatabaseWorker();
   return started;
 }
 
