@@ -8,6 +8,7 @@ import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import type { Services } from '@/lib/services';
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
+import { formatDuration, minutesLeft, minutesUsed } from '@/features/session/format';
 import { config, renderApp, sessionWorldForFile } from './harness';
 
 const { data } = sessionWorldForFile();
@@ -19,7 +20,7 @@ const { data } = sessionWorldForFile();
  * reach a call's max_call_duration without waiting for it. With `storage` (the app's localStorage)
  * it is one load of the app in a tab: the next load's simulator finds the call there.
  */
-function callbackWorld(storage?: Storage) {
+function callbackWorld(storage?: Storage, { withholdShutdown = false } = {}) {
   const db = data.db();
   let ahead = 0;
   const delivered: CallbackEnvelope[] = [];
@@ -29,6 +30,7 @@ function callbackWorld(storage?: Storage) {
     now: () => Date.now() + ahead,
     callbacks: {
       deliver: async (envelope) => {
+        if (withholdShutdown && envelope.event_type === 'system.shutdown') return; // delivered by the test, later
         await db.recordTavusCallback({ ...envelope });
         delivered.push(envelope);
       },
@@ -170,6 +172,41 @@ describe('callbacks in mock mode with local data', () => {
     expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
     expect(screen.getByText(/This session has ended/)).toBeInTheDocument();
   }, 30_000);
+
+  it('the summary follows a shutdown that settles the charge after the end, so it shows what history shows', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true }); // PGlite's now() follows Date
+    try {
+      const w = callbackWorld(undefined, { withholdShutdown: true });
+      renderApp('/', w.services);
+      await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
+      const log = await screen.findByRole('log', { name: 'Conversation so far' });
+      await waitFor(() => expect(log).toHaveTextContent(`Replica: ${REFLECTIVE_LINES[0]}`));
+      await userEvent.click(screen.getByRole('button', { name: 'End session' }));
+      expect(await screen.findByRole('heading', { name: 'Session summary' })).toBeInTheDocument();
+      const charged = () => screen.getByText('Minutes charged').nextElementSibling!.textContent;
+      const atEnd = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
+      await waitFor(() => expect(charged()).toBe(`${minutesUsed(atEnd.seconds_used)} (${formatDuration(atEnd.seconds_used)})`));
+
+      // Tavus reports the call stopped 45 s after the session's end (it bills until then).
+      vi.setSystemTime(Date.parse(atEnd.ended_at!) + 60_000);
+      await w.db.recordTavusCallback({
+        conversation_id: atEnd.tavus_conversation_id,
+        event_type: 'system.shutdown',
+        message_type: 'system',
+        timestamp: new Date(Date.parse(atEnd.ended_at!) + 45_000).toISOString(),
+        properties: { shutdown_reason: 'participant_left_timeout reached' },
+      });
+      const settled = (await w.db.getSession(atEnd.id))!;
+      expect(settled.seconds_used).toBeGreaterThanOrEqual(atEnd.seconds_used + 45);
+      await waitFor(() => expect(charged()).toBe(`${minutesUsed(settled.seconds_used)} (${formatDuration(settled.seconds_used)})`));
+      const left = (await w.db.usage()).secondsLeft;
+      await waitFor(() =>
+        expect(screen.getByText('Minutes left').nextElementSibling!.textContent).toBe(`${minutesLeft(left)} (${formatDuration(left)})`),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 40_000);
 
   it('a bad envelope is refused with a clear error and changes nothing', async () => {
     const w = callbackWorld();

@@ -18,8 +18,15 @@ function durationSeconds(session: Session): number | null {
 }
 
 /** After the end: how long it lasted, what it cost, what is left, and what was said. */
-export function SessionSummary({ session, gateway, notice }: { session: Session; gateway: SessionGateway; notice?: EndNotice }) {
+export function SessionSummary({ session: ended, gateway, notice }: { session: Session; gateway: SessionGateway; notice?: EndNotice }) {
   const services = useServices();
+  // The row as the database holds it now: a shutdown callback may settle the charge after the end
+  // (Tavus bills the call until it stops), and the summary must show the figure history and usage show.
+  const session =
+    useQuery({
+      queryKey: queryKeys.session(ended.id),
+      queryFn: async () => (await services.db()).getSession(ended.id),
+    }).data ?? ended;
   const secondsLeft =
     useQuery({
       queryKey: queryKeys.secondsLeft(session.seconds_used),
