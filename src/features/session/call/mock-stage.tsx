@@ -3,6 +3,7 @@ import { useServices } from '@/lib/services';
 import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
 import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
+import { hostRoom } from './shared-room';
 import { CameraPreview } from './camera-preview';
 import { ReplicaPortrait } from './replica-portrait';
 
@@ -14,10 +15,13 @@ export function MockStage({
   conversationId,
   onReady,
   timing,
+  hostName,
 }: {
   conversationId: string;
   onReady: (channel: CallChannel | null) => void;
   timing?: Partial<ScriptTiming>;
+  /** A session together: the host's name; the partner's tab joins this call's room (shared-room.ts). */
+  hostName?: string | undefined;
 }) {
   const speaking = useCallStore((s) => s.replicaSpeaking);
   const services = useServices();
@@ -34,13 +38,20 @@ export function MockStage({
     // What is said reaches the simulator too, for the transcript it sends after the call.
     const onUtterance = (role: 'user' | 'assistant', speech: string) =>
       void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
-    const replica = createScriptedReplica({ conversationId, onUtterance, ...(timing ? { timing } : {}) });
+    const replica = createScriptedReplica({
+      conversationId,
+      onUtterance,
+      ...(timing ? { timing } : {}),
+      ...(hostName !== undefined ? { together: { hostName } } : {}),
+    });
+    const closeRoom = hostName !== undefined ? hostRoom(conversationId, replica) : undefined;
     onReady(replica);
     return () => {
+      closeRoom?.();
       replica.stop();
       onReady(null);
     };
-  }, [conversationId, onReady, timing, services]);
+  }, [conversationId, onReady, timing, services, hostName]);
 
   return (
     <div className="stage">
