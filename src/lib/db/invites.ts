@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DbError } from './errors';
 import { parseRow, parseRows, SESSION_STATUSES, SESSION_TYPES } from './schemas';
-import { checkSessionId } from './shared';
 
 /**
  * "Resolve together" in the database (supabase/migrations/20261202002000_session_invites.sql): the
@@ -74,6 +73,14 @@ export interface InviteCalls {
   call(fn: string, args: Record<string, unknown>, notify?: boolean): Promise<unknown>;
   /** The host's invites to a session, newest first (row-level security picks the host's). */
   hostInvites(sessionId: string): Promise<unknown[]>;
+}
+
+// not shared.ts's: that module's types import this one
+function checkSessionId(value: string, what: string): string {
+  if (!z.uuid().safeParse(value).success) {
+    throw new DbError('invalid_argument', `${what} needs a session id (a uuid), got ${JSON.stringify(value)}; nothing was changed.`);
+  }
+  return value;
 }
 
 function checkKey(key: string): string {

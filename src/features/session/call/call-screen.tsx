@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
@@ -17,6 +17,7 @@ import { MockStage } from './mock-stage';
 import { LeaveDialog } from './leave-dialog';
 import { useTogetherHost } from '../together/use-invite';
 import { InvitePanel } from '../together/invite-panel';
+import { useCallChannel } from './use-call-channel';
 
 // The Daily engine and the call components load only when a live call starts.
 const LiveStage = lazy(() => import('./live-stage'));
@@ -88,13 +89,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
 
   useEffect(() => useCallStore.getState().begin(session.id), [session.id]);
 
-  useEffect(() => {
-    if (!channel) return;
-    return channel.onEvent((event) => useCallStore.getState().apply(event));
-  }, [channel]);
-
-  const subscribeReadiness = useCallback((onChange: () => void) => (channel ? channel.onReadiness(onChange) : () => undefined), [channel]);
-  const readiness = useSyncExternalStore(subscribeReadiness, () => channel?.readiness() ?? 'joining');
+  const readiness = useCallChannel(channel);
 
   // Closing or reloading the tab: the browser asks first (beforeunload). A tab that goes anyway
   // leaves a note with the time; a reload comes back within the conversation's

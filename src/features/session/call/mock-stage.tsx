@@ -53,6 +53,11 @@ export function MockStage({
     };
   }, [conversationId, onReady, timing, services, hostName]);
 
+  return <SimulatedStage speaking={speaking} />;
+}
+
+/** What a simulated call shows: the drawn replica and the user's camera. */
+export function SimulatedStage({ speaking }: { speaking: boolean }) {
   return (
     <div className="stage">
       <figure className={`stage__replica${speaking ? ' stage__replica--speaking' : ''}`}>

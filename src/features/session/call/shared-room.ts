@@ -61,16 +61,16 @@ export function guestRoom(conversationId: string, name: string): CallChannel & {
   };
   const post = (message: RoomMessage) => room.postMessage(message);
   post({ kind: 'hello', name });
+  const subscribe =
+    <T>(set: Set<T>) =>
+    (listener: T) => {
+      set.add(listener);
+      return () => void set.delete(listener);
+    };
   return {
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: subscribe(listeners),
     readiness: () => readiness,
-    onReadiness(listener) {
-      readinessListeners.add(listener);
-      return () => readinessListeners.delete(listener);
-    },
+    onReadiness: subscribe(readinessListeners),
     respond(text) {
       if (readiness !== 'ready') throw new Error('The replica is not in the call yet.');
       post({ kind: 'respond', text, name });

@@ -2,8 +2,7 @@ import { useEffect } from 'react';
 import { useServices } from '@/lib/services';
 import type { CallChannel } from '../call/events';
 import { guestRoom } from '../call/shared-room';
-import { CameraPreview } from '../call/camera-preview';
-import { ReplicaPortrait } from '../call/replica-portrait';
+import { SimulatedStage } from '../call/mock-stage';
 import { useCallStore } from '../call/call-store';
 
 /** The partner's side of a simulated call together: the room the host's tab plays the replica in. */
@@ -32,15 +31,5 @@ export function GuestStage({
     };
   }, [services, conversationId, name, onReady]);
 
-  return (
-    <div className="stage">
-      <figure className={`stage__replica${speaking ? ' stage__replica--speaking' : ''}`}>
-        <ReplicaPortrait speaking={speaking} />
-        <figcaption>
-          <strong>Your reflection guide</strong> <span className="stage__note">simulated call (mock mode)</span>
-        </figcaption>
-      </figure>
-      <CameraPreview />
-    </div>
-  );
+  return <SimulatedStage speaking={speaking} />;
 }

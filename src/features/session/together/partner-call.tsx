@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { JoinedSession } from '@/lib/db';
 import { useServices } from '@/lib/services';
@@ -8,6 +8,7 @@ import type { CallChannel } from '../call/events';
 import { CallTimer } from '../call/call-timer';
 import { Transcript } from '../call/transcript';
 import { ReplyBox } from '../call/reply-box';
+import { useCallChannel } from '../call/use-call-channel';
 import { GuestStage } from './guest-stage';
 import { inviteStore, useFollow } from './use-invite';
 import { TOGETHER_TEXT } from './texts';
@@ -36,12 +37,7 @@ export function PartnerCall({ joined, name }: { joined: JoinedSession; name: str
     useCallStore.getState().setOther(joined.host_name);
   }, [joined.id, joined.host_name]);
 
-  useEffect(() => {
-    if (!channel) return;
-    return channel.onEvent((event) => useCallStore.getState().apply(event));
-  }, [channel]);
-  const subscribeReadiness = useCallback((onChange: () => void) => (channel ? channel.onReadiness(onChange) : () => undefined), [channel]);
-  const readiness = useSyncExternalStore(subscribeReadiness, () => channel?.readiness() ?? 'joining');
+  const readiness = useCallChannel(channel);
 
   const end = async () => {
     setEnding(true);
