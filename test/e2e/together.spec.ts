@@ -78,4 +78,11 @@ test('two people hold a session together to its end, charged once to the host', 
   await partner.goto('/usage');
   await expect(used(partner)).toHaveAttribute('aria-valuetext', /^0 of 25 minutes used/, { timeout: 30_000 });
   await expectAccessible(partner);
+  // The partner's history shows the session they joined, with whom, and no minutes of theirs.
+  await partner.goto('/history');
+  const joined = partner.getByRole('region', { name: 'Sessions you joined' });
+  await expect(joined.getByRole('row')).toHaveCount(2, { timeout: 30_000 });
+  await expect(joined.getByRole('row').nth(1)).toContainText('Ada');
+  await expect(joined.getByRole('row').nth(1)).toContainText('Ended');
+  await expectAccessible(partner);
 });
