@@ -60,8 +60,9 @@ describe('the simulated call of two', () => {
   });
 
   it("the partner's tab hears the host's replica and its answers reach it, through the shared room", async () => {
-    const replica = createScriptedReplica({ conversationId: 'c2', timing: TIMING, together: { hostName: 'Ada' } });
-    const closeHost = hostRoom('c2', replica);
+    const room = hostRoom('c2');
+    const replica = createScriptedReplica({ conversationId: 'c2', timing: TIMING, together: { hostName: 'Ada' }, onAny: room.relay });
+    room.attach(replica);
     replica.onEvent(() => undefined); // the host's call screen listens: the replica joins
     const guest = guestRoom('c2', 'Grace');
     let heard = initialCallEvents;
@@ -72,7 +73,7 @@ describe('the simulated call of two', () => {
     await vi.waitFor(() => expect(transcriptOf(heard).at(-1)).toBe('replica: Thank you, Grace. Ada, how does that land with you?'));
     expect(transcriptOf(heard)).toContain('user: Hello from Grace.');
     guest.close();
-    closeHost();
+    room.close();
     replica.stop();
   });
 

@@ -38,16 +38,18 @@ export function MockStage({
     // What is said reaches the simulator too, for the transcript it sends after the call.
     const onUtterance = (role: 'user' | 'assistant', speech: string) =>
       void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
+    const room = hostName !== undefined ? hostRoom(conversationId) : undefined;
     const replica = createScriptedReplica({
       conversationId,
       onUtterance,
       ...(timing ? { timing } : {}),
       ...(hostName !== undefined ? { together: { hostName } } : {}),
+      ...(room ? { onAny: room.relay } : {}),
     });
-    const closeRoom = hostName !== undefined ? hostRoom(conversationId, replica) : undefined;
+    room?.attach(replica);
     onReady(replica);
     return () => {
-      closeRoom?.();
+      room?.close();
       replica.stop();
       onReady(null);
     };

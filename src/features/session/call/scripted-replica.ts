@@ -72,6 +72,8 @@ export function createScriptedReplica(options: {
   onUtterance?: (role: 'user' | 'assistant', speech: string) => void;
   /** A session together: greets the host by name, and both once the partner has arrived. */
   together?: { hostName: string };
+  /** Every event as it is sent, without joining the call as a listener does (the shared room's relay). */
+  onAny?: (event: ConversationEvent) => void;
 }): ScriptedReplica {
   const timing = { ...scriptPace, ...options.timing };
   const lines = options.lines ?? REFLECTIVE_LINES;
@@ -103,6 +105,7 @@ export function createScriptedReplica(options: {
       properties,
     };
     for (const listener of listeners) listener(event);
+    options.onAny?.(event);
     if (event_type === 'conversation.utterance')
       options.onUtterance?.(properties.role === 'user' ? 'user' : 'assistant', String(properties.speech));
   };

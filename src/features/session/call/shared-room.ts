@@ -18,27 +18,39 @@ type RoomMessage =
 
 export const roomName = (conversationId: string) => `awaknow:simulated-room:${conversationId}`;
 
-/** The host's side: the replica's events go out to the room, the partner's answers come in. Returns the closer. */
-export function hostRoom(conversationId: string, replica: ScriptedReplica): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const room = new BroadcastChannel(roomName(conversationId));
-  const post = (message: RoomMessage) => room.postMessage(message);
-  const unsubscribe = replica.onEvent((event) => post({ kind: 'event', event }));
-  const unready = replica.onReadiness((readiness) => post({ kind: 'readiness', readiness }));
-  room.onmessage = (message: MessageEvent<RoomMessage>) => {
-    const data = message.data;
-    try {
-      if (data.kind === 'hello') post({ kind: 'readiness', readiness: replica.readiness() });
-      else if (data.kind === 'respond') replica.respond(data.text, data.name);
-      else if (data.kind === 'interrupt') replica.interrupt();
-    } catch {
-      // the replica is not ready or the call has ended: the partner's tab shows its own readiness
-    }
-  };
-  return () => {
-    unsubscribe();
-    unready();
-    room.close();
+/**
+ * The host's side: the replica's events go out to the room (`relay`, handed to the replica as its
+ * `onAny`, so that listening does not start the call before the call screen does), the partner's
+ * answers come in once the replica is attached.
+ */
+export function hostRoom(conversationId: string): {
+  relay(event: ConversationEvent): void;
+  attach(replica: ScriptedReplica): void;
+  close(): void;
+} {
+  const room = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(roomName(conversationId));
+  const post = (message: RoomMessage) => room?.postMessage(message);
+  let unready = () => undefined as unknown;
+  return {
+    relay: (event) => post({ kind: 'event', event }),
+    attach(replica) {
+      unready = replica.onReadiness((readiness) => post({ kind: 'readiness', readiness }));
+      if (!room) return;
+      room.onmessage = (message: MessageEvent<RoomMessage>) => {
+        const data = message.data;
+        try {
+          if (data.kind === 'hello') post({ kind: 'readiness', readiness: replica.readiness() });
+          else if (data.kind === 'respond') replica.respond(data.text, data.name);
+          else if (data.kind === 'interrupt') replica.interrupt();
+        } catch {
+          // the replica is not ready or the call has ended: the partner's tab shows its own readiness
+        }
+      };
+    },
+    close() {
+      unready();
+      room?.close();
+    },
   };
 }
 
