@@ -164,3 +164,25 @@ describe('createProxySessions', () => {
     expect((await row(session.id)).status).toBe('ended');
   });
 });
+
+describe('createProxySessions: a session together', () => {
+  it('the host starts with a name and gets the invite; the partner redeems and ends it for both, through the server', async () => {
+    const host = await world.user();
+    await db.asOwner(`update public.user_subscriptions set plan_id = 'pro', tavus_minutes_limit = 1000 where user_id = $1`, [host.id]);
+    const started = await gateway(async () => host.token).start({ sessionType: 'resolve_together', hostName: 'Ada' });
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ session_type: 'resolve_together', host_name: 'Ada' });
+    expect(started.invite).toMatchObject({ session_id: started.session.id, host_name: 'Ada' });
+
+    const partner = await world.user();
+    const together = gateway(async () => partner.token).together!;
+    await expect(together.redeem('ZZZZZZ', 'Grace')).rejects.toMatchObject({ code: 'invite_not_found' });
+    const joined = await together.redeem(started.invite!.code, 'Grace');
+    expect(joined).toMatchObject({ id: started.session.id, host_name: 'Ada', partner_name: 'Grace', status: 'active' });
+    await elapse(db, started.session.id, 40);
+    const { session, unconfirmed } = await together.end(started.session.id);
+    expect(unconfirmed).toBeUndefined();
+    expect(session).toMatchObject({ status: 'ended', end_reason: 'partner_user_ended' });
+    expect(await conversationStatus(started.session.tavus_conversation_id!)).toBe('ended');
+    expect((await row(started.session.id)).seconds_used).toBe(40);
+  });
+});
