@@ -47,7 +47,11 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
         { personaId: persona, replicaId: replica, callbackUrl, ...(host ? { together: { hostName: host } } : {}) },
       );
       // The call runs already: an invite that could not be made is made again from the call screen.
-      const invite = host ? await invites(db).createInvite(session.id, host).catch(() => undefined) : undefined;
+      const invite = host
+        ? await invites(db)
+            .createInvite(session.id, host)
+            .catch(() => undefined)
+        : undefined;
       return {
         session,
         conversationUrl: conversation.conversation_url,

@@ -153,17 +153,18 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
       const names = Object.keys(args);
       const call = `public.${fn}(${names.map((name, i) => `${name} => $${i + 1}`).join(', ')})`;
       const tell = changed ? `, pg_notify('${CHANGE_CHANNEL}', coalesce(t.r ->> 'id', t.r ->> 'session_id', ''))` : '';
-      return user(async (tx) => (await tx.query<{ r: unknown }>(`select t.r${tell} from (select ${call} as r) t`, Object.values(args))).rows[0]?.r);
+      return user(
+        async (tx) => (await tx.query<{ r: unknown }>(`select t.r${tell} from (select ${call} as r) t`, Object.values(args))).rows[0]?.r,
+      );
     },
     hostInvites: (sessionId) =>
-      user(
-        async (tx) =>
-          (
-            await tx.query<{ row: unknown }>(
-              'select to_jsonb(i) as row from public.session_invites i where i.session_id = $1 order by i.created_at desc limit 1',
-              [sessionId],
-            )
-          ).rows.map((r) => r.row),
+      user(async (tx) =>
+        (
+          await tx.query<{ row: unknown }>(
+            'select to_jsonb(i) as row from public.session_invites i where i.session_id = $1 order by i.created_at desc limit 1',
+            [sessionId],
+          )
+        ).rows.map((r) => r.row),
       ),
   });
 
