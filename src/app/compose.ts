@@ -5,6 +5,7 @@ import type { Services } from '@/lib/services';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
+import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -32,8 +33,12 @@ export function composeServices(config: AppConfig): Services {
   const { data } = config;
   const supabase = data.mode === 'supabase' ? supabaseFor(data) : undefined;
 
+  // A tab opened on an invite's link is the second person of a session together: the local guest.
+  const guestTab = config.data.mode === 'local' && typeof window !== 'undefined' && isLocalGuestTab(window.location, window.sessionStorage);
   const embedded =
-    config.data.mode === 'local' ? once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb()) : undefined;
+    config.data.mode === 'local'
+      ? once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb({ asGuest: guestTab }))
+      : undefined;
   // Mock mode with local data: the simulator's callbacks go where the webhook's would, the database.
   // With Supabase data the webhook is a real server the simulator cannot reach: it sends none.
   const callbacksToDatabase = config.tavus.mode === 'mock' && embedded !== undefined;
@@ -103,7 +108,7 @@ export function composeServices(config: AppConfig): Services {
     ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
     ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.
-    ...(config.data.mode === 'local' ? { knownHome: true } : {}),
+    ...(config.data.mode === 'local' && !guestTab ? { knownHome: true } : {}),
   };
 }
 

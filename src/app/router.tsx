@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, Component: HomePage },
           { path: 'session/:id', lazy: async () => ({ Component: (await import('@/features/session/session-page')).SessionPage }) },
+          { path: 'join/:token?', lazy: async () => ({ Component: (await import('@/features/session/together/join-page')).JoinPage }) },
           { path: 'history', lazy: async () => ({ Component: (await import('@/features/history/history-page')).HistoryPage }) },
           { path: 'usage', lazy: async () => ({ Component: (await import('@/features/usage/usage-page')).UsagePage }) },
           { path: 'studio/*', lazy: async () => ({ Component: (await import('@/features/studio/studio-page')).StudioPage }) },

@@ -83,6 +83,38 @@ export const DATABASE_ERRORS = {
     advice: 'It cannot be changed this way any more.',
   },
   conversation_already_attached: { status: 409, title: 'This conversation belongs to another session.', advice: 'Start a new session.' },
+  invite_not_found: {
+    status: 404,
+    title: 'There is no invite with this link or code.',
+    advice: 'Check the code with the person who invited you; it has six letters and digits.',
+  },
+  invite_expired: {
+    status: 410,
+    title: 'This invite has expired.',
+    advice: 'An invite works for 15 minutes, and only while the session runs: ask for a new one.',
+  },
+  invite_used: {
+    status: 409,
+    title: 'Someone has already joined with this invite.',
+    advice: 'Ask the person who invited you for a new one.',
+  },
+  invite_own_session: {
+    status: 409,
+    title: 'This is your own invite.',
+    advice: 'Send the link or the code to the person you want to talk with.',
+  },
+  not_invited: { status: 403, title: 'You have not joined this session.', advice: 'Join it with the invite you were sent.' },
+  session_not_active: {
+    status: 409,
+    title: 'This session is not running.',
+    advice: 'A partner can be invited only while the call runs.',
+  },
+  partner_already_joined: {
+    status: 409,
+    title: 'Your partner has already joined.',
+    advice: 'A session together has room for one partner.',
+  },
+  invalid_name: { status: 400, title: 'That name cannot be used.', advice: 'Give a name of 1 to 60 characters. Nothing was changed.' },
   subscription_not_found: {
     status: 409,
     title: 'Your account has no plan yet.',

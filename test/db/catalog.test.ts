@@ -9,12 +9,18 @@ const db = setupTestDb();
 
 const USER_FUNCTIONS = [
   'attach_conversation',
+  'create_invite',
   'delete_persona',
+  'end_joined_session',
   'end_session',
   'fail_session',
+  'joined_session',
   'link_persona',
   'mark_persona_failed',
   'mark_persona_synced',
+  'my_joined_sessions',
+  'preview_invite',
+  'redeem_invite',
   'save_persona',
   'start_session',
 ];
@@ -24,8 +30,11 @@ const SERVICE_FUNCTIONS = [
   'server_attach_conversation',
   'server_call_ended',
   'server_calls_to_check',
+  'server_create_invite',
+  'server_end_joined_session',
   'server_end_session',
   'server_fail_session',
+  'server_redeem_invite',
   'server_start_session',
 ];
 

@@ -49,12 +49,8 @@ describeWithServer('races on a real PostgreSQL server', () => {
     return uid;
   }
 
-  async function activeSession(uid: string, elapsedSeconds: number): Promise<Session> {
-    const [session] = await asUser<Session>(
-      admin,
-      uid,
-      `select * from public.start_session('reflect_alone', 'p7e13c73f41f', 'r4317e64d25a')`,
-    );
+  async function activeSession(uid: string, elapsedSeconds: number, type = 'reflect_alone'): Promise<Session> {
+    const [session] = await asUser<Session>(admin, uid, `select * from public.start_session($1, 'p7e13c73f41f', 'r4317e64d25a')`, [type]);
     const conversationId = `c${session!.id.replaceAll('-', '').slice(0, 12)}`;
     await asUser(admin, uid, 'select public.attach_conversation($1, $2, $3)', [
       session!.id,
@@ -211,5 +207,56 @@ describeWithServer('races on a real PostgreSQL server', () => {
     expect(messages(results)).toEqual([]);
     const sub = await admin.query('select tavus_seconds_used from public.user_subscriptions where user_id = $1', [uid]);
     expect(sub.rows[0].tavus_seconds_used).toBe(600);
+  });
+
+  it('40 people redeeming one invite at once: one partner, the rest invite_used', async () => {
+    const host = await createUser('pro');
+    const session = await activeSession(host, 10, 'resolve_together');
+    const [{ invite }] = (await asUser<{ invite: { code: string } }>(admin, host, `select public.create_invite($1, 'Ada') as invite`, [
+      session.id,
+    ])) as [{ invite: { code: string } }];
+    const people: string[] = [];
+    for (const _ of clients) people.push(await createUser());
+    const results = await Promise.allSettled(
+      clients.map((client, i) => asUser(client, people[i]!, 'select public.redeem_invite($1, $2)', [invite.code, `Person ${i}`])),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(new Set(messages(results))).toEqual(new Set(['invite_used']));
+    const partners = await admin.query(
+      'select count(*)::int as n from public.session_invites where session_id = $1 and partner_id is not null',
+      [session.id],
+    );
+    expect(partners.rows[0].n).toBe(1);
+  });
+
+  it('host and partner ending at once, from many tabs, charge the host once', async () => {
+    const host = await createUser('pro');
+    const partner = await createUser();
+    const session = await activeSession(host, 70, 'resolve_together');
+    const [{ invite }] = (await asUser<{ invite: { code: string } }>(admin, host, `select public.create_invite($1, 'Ada') as invite`, [
+      session.id,
+    ])) as [{ invite: { code: string } }];
+    await asUser(admin, partner, `select public.redeem_invite($1, 'Grace')`, [invite.code]);
+    const results = await Promise.allSettled(
+      clients
+        .slice(0, 20)
+        .map((client, i) =>
+          i % 2
+            ? asUser(client, host, 'select * from public.end_session($1)', [session.id])
+            : asUser(client, partner, 'select public.end_joined_session($1)', [session.id]),
+        ),
+    );
+    expect(messages(results)).toEqual([]);
+    const usage = await admin.query('select user_id, seconds_used from public.tavus_usage where session_id = $1', [session.id]);
+    expect(usage.rows).toHaveLength(1);
+    expect(usage.rows[0].user_id).toBe(host);
+    expect(usage.rows[0].seconds_used).toBeGreaterThanOrEqual(70);
+    const subs = await admin.query('select user_id, tavus_seconds_used from public.user_subscriptions where user_id = any($1)', [
+      [host, partner],
+    ]);
+    const used = Object.fromEntries(
+      subs.rows.map((row: { user_id: string; tavus_seconds_used: number }) => [row.user_id, row.tavus_seconds_used]),
+    );
+    expect(used).toEqual({ [host]: usage.rows[0].seconds_used, [partner]: 0 });
   });
 });

@@ -9,7 +9,7 @@ import {
 import { ConnectionError, OutOfCreditsError, TavusError } from '@/lib/tavus';
 import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions';
 import { createProxySessions, ProxyError } from '@/lib/sessions/proxy';
-import { elapse, setupTestDb } from '../db/harness';
+import { elapse, setupTestDb, type SessionRow } from '../db/harness';
 import { handleTavus } from '../../supabase/functions/tavus/handler.ts';
 import { userToken } from './support/fake-supabase';
 import { createWorld, FUNCTIONS_URL, serverOwned, TAVUS_KEY, type World } from './support/world';
@@ -44,6 +44,7 @@ const conversationStatus = async (id: string) =>
       status: string;
     }
   ).status;
+const row = async (id: string) => (await db.asOwner<SessionRow>('select * from public.sessions where id = $1', [id]))[0]!;
 
 describe('createProxySessions', () => {
   it('starts and ends a session through the tavus function with the user token', async () => {
@@ -130,5 +131,27 @@ describe('createProxySessions', () => {
       },
     });
     await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toBeInstanceOf(ConnectionError);
+  });
+});
+
+describe('createProxySessions: a session together', () => {
+  it('the host starts with a name and gets the invite; the partner redeems and ends it for both, through the server', async () => {
+    const host = await world.user();
+    await db.asOwner(`update public.user_subscriptions set plan_id = 'pro', tavus_minutes_limit = 1000 where user_id = $1`, [host.id]);
+    const started = await gateway(async () => host.token).start({ sessionType: 'resolve_together', hostName: 'Ada' });
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ session_type: 'resolve_together', host_name: 'Ada' });
+    expect(started.invite).toMatchObject({ session_id: started.session.id, host_name: 'Ada' });
+
+    const partner = await world.user();
+    const together = gateway(async () => partner.token).together!;
+    await expect(together.redeem('ZZZZZZ', 'Grace')).rejects.toMatchObject({ code: 'invite_not_found' });
+    const joined = await together.redeem(started.invite!.code, 'Grace');
+    expect(joined).toMatchObject({ id: started.session.id, host_name: 'Ada', partner_name: 'Grace', status: 'active' });
+    await elapse(db, started.session.id, 40);
+    const { session, unconfirmed } = await together.end(started.session.id);
+    expect(unconfirmed).toBeUndefined();
+    expect(session).toMatchObject({ status: 'ended', end_reason: 'partner_user_ended' });
+    expect(await conversationStatus(started.session.tavus_conversation_id!)).toBe('ended');
+    expect((await row(started.session.id)).seconds_used).toBe(40);
   });
 });

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { HistoryTable } from './history-table';
 import { LoadError } from '@/components/load-error';
 import { useSessionHistory } from './use-session-history';
+import { JoinedSessions } from './joined-sessions';
 import './history.css';
 
 export const HISTORY_PAGE_SIZE = 20;
@@ -24,6 +25,7 @@ export function HistoryPage() {
     <section className="page history" aria-labelledby="page-title">
       <h1 id="page-title">History</h1>
       {body()}
+      <JoinedSessions />
     </section>
   );
 

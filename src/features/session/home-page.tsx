@@ -40,6 +40,8 @@ export function HomePage() {
   const start = useStartStore();
   const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
   const togetherHelp = useId();
+  const hostNameId = useId();
+  const [hostName, setHostName] = useState('');
 
   // A failed start's message belongs to that visit of the page.
   useEffect(
@@ -51,7 +53,7 @@ export function HomePage() {
 
   async function onStart() {
     void import('./session-page').catch(() => undefined); // the call screen's code loads while the session starts
-    const started = await start.start(services, sessionType);
+    const started = await start.start(services, sessionType, hostName);
     if (started) navigate(`/session/${started.session.id}`);
     else void refresh();
   }
@@ -155,6 +157,23 @@ export function HomePage() {
           {!groupAllowed && (
             <p id={togetherHelp} className="choice__why">
               Resolve together needs a plan with sessions together (Pro); the {usage.plan.name} plan has solo sessions only.
+            </p>
+          )}
+          {sessionType === 'resolve_together' && (
+            <p className="home__together">
+              <label htmlFor={hostNameId}>Your name</label>{' '}
+              <input
+                id={hostNameId}
+                value={hostName}
+                required
+                maxLength={60}
+                autoComplete="given-name"
+                aria-describedby={`${hostNameId}-hint`}
+                onChange={(event) => setHostName(event.target.value)}
+              />{' '}
+              <span id={`${hostNameId}-hint`} className="choice__hint">
+                the replica greets you by it; you get a link and a code to invite the other person
+              </span>
             </p>
           )}
         </fieldset>

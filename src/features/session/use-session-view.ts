@@ -136,7 +136,12 @@ export function useSessionView(id: string | undefined) {
           phase: 'summary',
           session: row,
           gateway: inCall.gateway,
-          notice: { tone: 'info', text: 'This session was ended elsewhere (another tab, another device, or Tavus).' },
+          notice: {
+            tone: 'info',
+            text: row.end_reason?.startsWith('partner_')
+              ? 'Your partner ended the session, for both of you.'
+              : 'This session was ended elsewhere (another tab, another device, or Tavus).',
+          },
         }
       : base;
 

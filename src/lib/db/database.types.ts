@@ -104,6 +104,63 @@ export type Database = {
         }
         Relationships: []
       }
+      session_invites: {
+        Row: {
+          code: string
+          created_at: string
+          expires_at: string
+          host_id: string
+          host_name: string
+          id: string
+          partner_id: string | null
+          partner_name: string | null
+          redeemed_at: string | null
+          session_id: string
+          token: string
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          expires_at: string
+          host_id: string
+          host_name: string
+          id?: string
+          partner_id?: string | null
+          partner_name?: string | null
+          redeemed_at?: string | null
+          session_id: string
+          token: string
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          expires_at?: string
+          host_id?: string
+          host_name?: string
+          id?: string
+          partner_id?: string | null
+          partner_name?: string | null
+          redeemed_at?: string | null
+          session_id?: string
+          token?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "session_invites_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "my_session_history"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "session_invites_session_id_fkey"
+            columns: ["session_id"]
+            isOneToOne: false
+            referencedRelation: "sessions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       sessions: {
         Row: {
           conversation_name: string
@@ -373,6 +430,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      create_invite: {
+        Args: { p_host_name?: string; p_session_id: string }
+        Returns: Json
+      }
       delete_persona: {
         Args: { p_persona_id: string }
         Returns: {
@@ -401,6 +462,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      end_joined_session: {
+        Args: { p_reason?: string; p_session_id: string }
+        Returns: Json
       }
       end_session: {
         Args: { p_reason?: string; p_session_id: string }
@@ -467,6 +532,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      joined_session: { Args: { p_session_id: string }; Returns: Json }
       link_persona: {
         Args: { p_fields: Json; p_tavus_persona_id: string }
         Returns: {
@@ -554,6 +620,8 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      my_joined_sessions: { Args: { p_limit?: number }; Returns: Json }
+      preview_invite: { Args: { p_invite: string }; Returns: Json }
       record_tavus_event: {
         Args: { p_conversation_id: string; p_event: Json }
         Returns: {
@@ -585,6 +653,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      redeem_invite: {
+        Args: { p_invite: string; p_partner_name: string }
+        Returns: Json
       }
       save_persona: {
         Args: { p_fields: Json; p_persona_id: string }
@@ -688,6 +760,14 @@ export type Database = {
         Args: { p_limit: number; p_user_id: string }
         Returns: Json
       }
+      server_create_invite: {
+        Args: { p_host_name: string; p_session_id: string; p_user_id: string }
+        Returns: Json
+      }
+      server_end_joined_session: {
+        Args: { p_reason: string; p_session_id: string; p_user_id: string }
+        Returns: Json
+      }
       server_end_session: {
         Args: { p_reason: string; p_session_id: string; p_user_id: string }
         Returns: {
@@ -751,6 +831,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      server_redeem_invite: {
+        Args: { p_invite: string; p_partner_name: string; p_user_id: string }
+        Returns: Json
       }
       server_start_session: {
         Args: {

@@ -35,6 +35,7 @@ export {
   type DbErrorCode,
 } from './errors';
 export { SESSION_TYPES, SESSION_STATUSES } from './schemas';
+export type { Invite, InvitePreview, InviteStore, JoinedSession } from './invites';
 export type { Database } from './database.types';
 export { createSupabaseDb, type SupabaseDbOptions } from './supabase/supabase-db';
 export { createEmbeddedDb, type EmbeddedDb, type EmbeddedDbOptions } from './embedded/embedded-db';

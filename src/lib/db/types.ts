@@ -1,5 +1,6 @@
 import type { Persona, Plan, Session } from './schemas';
 import type { SessionHistoryItem, UsageReport } from './reports';
+import type { InviteStore } from './invites';
 
 export type { Persona, Plan, Session } from './schemas';
 export type { SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './reports';
@@ -99,6 +100,8 @@ export interface AppDb extends PersonaWrites {
   readonly kind: 'supabase' | 'embedded';
   /** Present on the embedded database only. */
   readonly local?: LocalDataControls;
+  /** Invites of sessions together (both drivers). */
+  readonly invites?: InviteStore;
   /** The signed-in (or local) user's id; NotAuthenticatedError when nobody is signed in. */
   userId(): Promise<string>;
 

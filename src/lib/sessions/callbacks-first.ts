@@ -12,11 +12,25 @@ export function endAfterSimulatorCallbacks(
   gateway: SessionGateway,
   simulator: () => Promise<{ flushCallbacks(): Promise<void> }>,
 ): SessionGateway {
+  const owed = async () => (await simulator()).flushCallbacks();
+  const together = gateway.together;
   return {
     ...gateway,
     async end(sessionId, reason) {
-      await (await simulator()).flushCallbacks();
+      await owed();
       return gateway.end(sessionId, reason);
     },
+    // the partner's end of a session together, likewise
+    ...(together
+      ? {
+          together: {
+            ...together,
+            async end(sessionId: string, reason?: string) {
+              await owed();
+              return together.end(sessionId, reason);
+            },
+          },
+        }
+      : {}),
   };
 }

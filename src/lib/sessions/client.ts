@@ -1,8 +1,9 @@
 import type { AppConfig } from '@/config';
-import type { AppDb } from '@/lib/db';
+import { DbError, type AppDb, type InviteStore } from '@/lib/db';
 import type { TavusClient } from '@/lib/tavus';
 import { lazy, type Lazy } from './lazy';
 import { endSequence, startSequence, tavusConversationSteps } from './sequence';
+import { checkPersonName } from './together';
 import { ConversationEndUnconfirmedError, type CallTransport, type SessionGateway, type StartedSession } from './types';
 
 export interface ClientSessionsOptions {
@@ -10,6 +11,11 @@ export interface ClientSessionsOptions {
   tavus: Lazy<TavusClient>;
   config: Pick<AppConfig, 'tavus'>;
   callTransport?: CallTransport;
+}
+
+function invites(db: AppDb): InviteStore {
+  if (!db.invites) throw new DbError('db_error', 'This database has no sessions together.');
+  return db.invites;
 }
 
 /** The browser's adapter of the session sequence (mock and direct modes): its database and its Tavus client. */
@@ -23,7 +29,9 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
 
   return {
     callTransport: options.callTransport ?? 'daily',
-    async start({ sessionType, ...choice }) {
+    async start({ sessionType, hostName, ...choice }) {
+      const host = sessionType === 'resolve_together' ? checkPersonName(hostName ?? '') : null;
+      if (sessionType === 'resolve_together' && !host) throw new DbError('invalid_name');
       const { db, tavus } = await load();
       const persona = choice.personaId ?? personaId;
       const replica = choice.replicaId ?? (choice.personaId ? undefined : replicaId);
@@ -34,12 +42,19 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
           fail: (s, why) => db.failSession(s.id, why),
         },
         tavusConversationSteps(tavus.conversations),
-        { personaId: persona, replicaId: replica, callbackUrl },
+        { personaId: persona, replicaId: replica, callbackUrl, ...(host ? { together: { hostName: host } } : {}) },
       );
+      // The call runs already: an invite that could not be made is made again from the call screen.
+      const invite = host
+        ? await invites(db)
+            .createInvite(session.id, host)
+            .catch(() => undefined)
+        : undefined;
       return {
         session,
         conversationUrl: conversation.conversation_url,
         ...(conversation.meeting_token ? { meetingToken: conversation.meeting_token } : {}),
+        ...(invite ? { invite } : {}),
       } satisfies StartedSession;
     },
     async end(sessionId, reason = 'user_ended') {
@@ -55,6 +70,26 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
       });
       if (unconfirmed) throw new ConversationEndUnconfirmedError(session, unconfirmed);
       return session;
+    },
+    together: {
+      async createInvite(sessionId, hostName) {
+        return invites((await load()).db).createInvite(sessionId, hostName);
+      },
+      async redeem(key, partnerName) {
+        return invites((await load()).db).redeemInvite(key, partnerName);
+      },
+      async end(sessionId, reason = 'user_ended') {
+        const { db, tavus } = await load();
+        const store = invites(db);
+        const before = await store.joinedSession(sessionId);
+        const call = before.status === 'active' ? before.tavus_conversation_id : null;
+        return endSequence({
+          end: () => store.endJoinedSession(sessionId, reason),
+          stopCall: async () => {
+            if (call) await tavus.conversations.end(call);
+          },
+        });
+      },
     },
     async verifyPersona() {
       const persona = await (await getTavus()).personas.get(personaId);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDbErrorCode, NotAuthenticatedError, toDbError } from '@/lib/db/errors';
 import { sentence } from '@/lib/error-catalogue';
 import { parseRow, sessionSchema } from '@/lib/db/schemas';
+import { inviteSchema, joinedSessionSchema, type JoinedSession } from '@/lib/db/invites';
 import {
   AbortedError,
   AuthenticationError,
@@ -51,7 +52,12 @@ export class ProxyError extends Error {
 }
 
 const errorBody = z.looseObject({ error: z.looseObject({ code: z.string(), message: z.string().optional() }) });
-const startedBody = z.looseObject({ session: z.unknown(), conversation_url: z.url(), meeting_token: z.string().nullish() });
+const startedBody = z.looseObject({
+  session: z.unknown(),
+  conversation_url: z.url(),
+  meeting_token: z.string().nullish(),
+  invite: z.unknown().optional(),
+});
 const endedBody = z.looseObject({ session: z.unknown() });
 
 type TavusInit = TavusErrorInit & { message: string };
@@ -80,8 +86,12 @@ export function errorFromProxy(status: number, body: unknown, path: string, head
   }
   const { code, message = code } = parsed.data.error;
   if (code === 'conversation_end_unconfirmed') {
-    const session = sessionSchema.safeParse((body as { session?: unknown }).session);
+    const ended = (body as { session?: unknown }).session;
+    const session = sessionSchema.safeParse(ended);
     if (session.success) return new ConversationEndUnconfirmedError(session.data, new Error(message));
+    // a partner's end: the session as the partner sees it
+    const joined = joinedSessionSchema.safeParse(ended);
+    if (joined.success) return Object.assign(new ProxyError(code, message, status), { joined: joined.data });
   }
   // the server words a refusal with the catalogue's sentence unless the database said more: only that is detail
   if (isDbErrorCode(code))
@@ -135,15 +145,44 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
     // the server's persona, asked of the function: the browser holds no key to ask Tavus
     verifyPersona: checkPersonaThroughProxy(options),
 
-    async start({ sessionType }) {
-      const data = startedBody.safeParse(await post('/sessions', { session_type: sessionType }));
+    async start({ sessionType, hostName }) {
+      const together = sessionType === 'resolve_together' && hostName !== undefined ? { host_name: hostName } : {};
+      const data = startedBody.safeParse(await post('/sessions', { session_type: sessionType, ...together }));
       if (!data.success) throw unexpected('/sessions', 'no session and conversation_url');
       const started: StartedSession = {
         session: parseRow(sessionSchema, data.data.session, 'session'),
         conversationUrl: data.data.conversation_url,
       };
       if (data.data.meeting_token) started.meetingToken = data.data.meeting_token;
+      if (data.data.invite) started.invite = parseRow(inviteSchema, data.data.invite, 'invite');
       return started;
+    },
+
+    // the server checks the invite and writes the session together; the browser only reads it
+    together: {
+      async createInvite(sessionId, hostName) {
+        const path = `/sessions/${encodeURIComponent(sessionId)}/invites`;
+        const data = z.looseObject({ invite: z.unknown() }).safeParse(await post(path, hostName ? { host_name: hostName } : {}));
+        if (!data.success) throw unexpected(path, 'no invite');
+        return parseRow(inviteSchema, data.data.invite, 'invite');
+      },
+      async redeem(key, partnerName) {
+        const data = endedBody.safeParse(await post('/invites/redeem', { invite: key, partner_name: partnerName }));
+        if (!data.success) throw unexpected('/invites/redeem', 'no session');
+        return parseRow(joinedSessionSchema, data.data.session, 'joined session');
+      },
+      async end(sessionId, reason = 'user_ended') {
+        const path = `/sessions/${encodeURIComponent(sessionId)}/end-joined`;
+        try {
+          const data = endedBody.safeParse(await post(path, { reason }));
+          if (!data.success) throw unexpected(path, 'no session');
+          return { session: parseRow(joinedSessionSchema, data.data.session, 'joined session') };
+        } catch (error) {
+          // ended for both, but Tavus did not confirm the call stopped: the session is in the answer
+          if (error instanceof ProxyError && 'joined' in error) return { session: error.joined as JoinedSession, unconfirmed: error };
+          throw error;
+        }
+      },
     },
 
     async end(sessionId, reason = 'user_ended') {

@@ -1,4 +1,5 @@
 import type { Conversation, ConversationCreate, ConversationCreated, ConversationsResource, TavusErrorCode } from '../tavus/index.ts';
+import { togetherConversation, type Together } from './together.ts';
 
 /**
  * The start and end of a reflection session, written once for the browser (mock and direct modes)
@@ -50,6 +51,8 @@ export interface CallChoice<S> {
   replicaId?: string | undefined;
   /** Where Tavus sends the call's events; the server signs one per session. */
   callbackUrl?: string | ((session: S) => Promise<string>) | undefined;
+  /** A session together: the host's name, for the conversation's context and greeting. */
+  together?: Together | undefined;
 }
 
 export interface SequenceOptions {
@@ -173,6 +176,7 @@ export async function startSequence<S extends ReservedSession>(
       ...(choice.replicaId ? { replica_id: choice.replicaId } : {}),
       conversation_name: session.conversation_name,
       ...(callbackUrl ? { callback_url: callbackUrl } : {}),
+      ...(choice.together ? togetherConversation(choice.together) : {}),
       properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES },
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Session, SessionType } from '@/lib/db';
+import type { Invite, JoinedSession, Session, SessionType } from '@/lib/db';
 import { sentence } from '@/lib/error-catalogue';
 
 export type { Session, SessionType } from '@/lib/db';
@@ -7,6 +7,21 @@ export interface StartedSession {
   session: Session;
   conversationUrl: string;
   meetingToken?: string;
+  /** A session together: the invite for the partner, when it could be made (the call screen can make another). */
+  invite?: Invite;
+}
+
+/** "Resolve together": what writes a session together, done where the session is written (browser or server). */
+export interface TogetherGateway {
+  /** A new invite to the host's running session; no name: the one the host gave last. */
+  createInvite(sessionId: string, hostName?: string): Promise<Invite>;
+  /** Joins as the partner, with the link's token or the code. */
+  redeem(key: string, partnerName: string): Promise<JoinedSession>;
+  /**
+   * The partner ends the session, and its call, for both. `unconfirmed`: Tavus did not confirm the
+   * call stopped (it stops at its own timeouts); the session has ended all the same.
+   */
+  end(sessionId: string, reason?: string): Promise<{ session: JoinedSession; unconfirmed?: unknown }>;
 }
 
 /** What the persona check shown in the header reports. */
@@ -33,10 +48,12 @@ export interface SessionGateway {
    * The persona and replica chosen in the studio override the settings where the browser runs the
    * sequence; the proxy always uses the server's (the browser cannot choose what it is billed for).
    */
-  start(input: { sessionType: SessionType; personaId?: string; replicaId?: string }): Promise<StartedSession>;
+  start(input: { sessionType: SessionType; personaId?: string; replicaId?: string; hostName?: string }): Promise<StartedSession>;
   end(sessionId: string, reason?: string): Promise<Session>;
   /** Defaults to 'daily'. */
   readonly callTransport?: CallTransport;
+  /** Sessions together; absent where they are not offered. */
+  readonly together?: TogetherGateway;
   /** Checks that the configured persona exists; absent when the Tavus client can do it itself. */
   verifyPersona?(): Promise<PersonaCheck>;
 }

@@ -64,6 +64,10 @@ export interface ServerSessions {
   /** Calls of closed sessions not yet seen to stop, of one user or of everyone, oldest first. */
   callsToCheck(userId: string | null, limit: number): Promise<CallToCheck[]>;
   expireStale(): Promise<number>;
+  /** Sessions together: the invite functions of 20261202002000_session_invites.sql, answers as the database gives them. */
+  createInvite(userId: string, sessionId: string, hostName: string | null): Promise<unknown>;
+  redeemInvite(userId: string, invite: string, partnerName: string): Promise<unknown>;
+  endJoined(userId: string, sessionId: string, reason: string): Promise<unknown>;
 }
 
 const callToCheckSchema = z.looseObject({
@@ -104,6 +108,12 @@ export function serverSessions(client: SupabaseClient, log: Logger): ServerSessi
       const count = await call(client, 'expire_stale_sessions', {}, log);
       return typeof count === 'number' ? count : 0;
     },
+    createInvite: (userId, sessionId, hostName) =>
+      call(client, 'server_create_invite', { p_user_id: userId, p_session_id: sessionId, p_host_name: hostName }, log),
+    redeemInvite: (userId, invite, partnerName) =>
+      call(client, 'server_redeem_invite', { p_user_id: userId, p_invite: invite, p_partner_name: partnerName }, log),
+    endJoined: (userId, sessionId, reason) =>
+      call(client, 'server_end_joined_session', { p_user_id: userId, p_session_id: sessionId, p_reason: reason }, log),
   };
 }
 

@@ -7,6 +7,7 @@ import { forwardToTavus, studioPath } from './forward.ts';
 import { getPersona } from './persona.ts';
 import { endSession, startSession } from './sessions.ts';
 import { sweep } from './sweep.ts';
+import { createInvite, endJoined, redeemInvite } from './together.ts';
 
 export { createTavusDeps, type TavusDeps } from './deps.ts';
 
@@ -15,6 +16,9 @@ export { createTavusDeps, type TavusDeps } from './deps.ts';
  *   GET  /tavus/persona               the persona's public facts (cached for a minute)
  *   POST /tavus/sessions              start a session          (signed-in user)
  *   POST /tavus/sessions/:id/end      end it                   (signed-in user)
+ *   POST /tavus/sessions/:id/invites  invite a partner to it   (its host)
+ *   POST /tavus/invites/redeem        join as the partner      (signed-in user, a guest counts)
+ *   POST /tavus/sessions/:id/end-joined  the partner ends it for both
  *   POST /tavus/sweep                 close what nobody closed (the scheduler, service role key)
  *   *    /tavus/v2/<studio resource>  forwarded to Tavus       (admins)
  */
@@ -51,6 +55,13 @@ async function route(request: Request, deps: TavusDeps): Promise<Response> {
   }
   if (first === 'sessions' && second && third === 'end' && more.length === 0) {
     return method === 'POST' ? endSession(request, deps, second) : notAllowed(method, 'POST');
+  }
+  if (first === 'sessions' && second && (third === 'invites' || third === 'end-joined') && more.length === 0) {
+    if (method !== 'POST') return notAllowed(method, 'POST');
+    return third === 'invites' ? createInvite(request, deps, second) : endJoined(request, deps, second);
+  }
+  if (first === 'invites' && second === 'redeem' && segments.length === 2) {
+    return method === 'POST' ? redeemInvite(request, deps) : notAllowed(method, 'POST');
   }
   if (first === 'sweep' && segments.length === 1) {
     return method === 'POST' ? sweep(request, deps) : notAllowed(method, 'POST');

@@ -11,8 +11,20 @@ import type { TavusDeps } from './deps.ts';
  * refused, so nobody can lengthen a call, pick another persona or act for another user.
  */
 
+// a name is checked by the database (private.person_name); this only bounds what is sent on
+const personName = z.string({ error: 'must be a name' }).max(200, 'must be a name of up to 60 characters');
+
 export const startBody = z.strictObject({
   session_type: z.enum(['reflect_alone', 'resolve_together'], { error: 'must be reflect_alone or resolve_together' }),
+  /** A session together: the host's name, for the replica and the invite. */
+  host_name: personName.optional(),
+});
+
+export const inviteBody = z.strictObject({ host_name: personName.optional() }).optional();
+
+export const redeemBody = z.strictObject({
+  invite: z.string({ error: 'must be the link token or the code' }).min(1).max(200),
+  partner_name: personName,
 });
 
 export const endBody = z

@@ -1,4 +1,5 @@
 import { describeFailure, endSequence, startSequence } from '../../../src/lib/sessions/sequence.ts';
+import { checkPersonName } from '../../../src/lib/sessions/together.ts';
 import { ApiError, json, readJson } from '../_shared/http.ts';
 import { sessionCallbackUrl } from '../_shared/webhook-token.ts';
 import { settleCalls, stopCall } from './calls.ts';
@@ -19,6 +20,10 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
   const settings = deps.settings.require('TAVUS_PERSONA_ID', 'TAVUS_REPLICA_ID', 'TAVUS_WEBHOOK_SECRET', 'SUPABASE_URL');
   const tavus = upstream(deps);
   const body = parseBody(startBody, await readJson(request));
+  // a session together needs the host's name, asked before anything is reserved or created
+  const hostName = body.session_type === 'resolve_together' ? checkPersonName(body.host_name ?? '') : null;
+  if (body.session_type === 'resolve_together' && !hostName)
+    throw new ApiError(400, 'invalid_name', 'A session together needs your name: 1 to 60 characters. Nothing was changed.');
 
   // a call of an earlier session that Tavus never confirmed stopping keeps the slot taken: look first
   await settleCalls(db, tavus, await db.callsToCheck(userId, CALLS_CHECKED_PER_START), deps.now, deps.log);
@@ -34,13 +39,22 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
       personaId: settings.TAVUS_PERSONA_ID,
       replicaId: settings.TAVUS_REPLICA_ID,
       callbackUrl: (reserved) => sessionCallbackUrl(webhookBase, settings.TAVUS_WEBHOOK_SECRET, reserved.id),
+      ...(hostName ? { together: { hostName } } : {}),
     },
     { log: deps.log, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
   );
+  // the call runs already: an invite that could not be made is made again from the call screen
+  const invite = hostName
+    ? await db.createInvite(userId, session.id, hostName).catch((error: unknown) => {
+        deps.log('creating the invite failed', { session: session.id, error: describeFailure(error) });
+        return undefined;
+      })
+    : undefined;
   return json({
     session,
     conversation_url: conversation.conversation_url,
     ...(conversation.meeting_token ? { meeting_token: conversation.meeting_token } : {}),
+    ...(invite ? { invite } : {}),
   });
 }
 

@@ -61,3 +61,34 @@ describe('an end in mock mode with local data', () => {
     expect(ended.seconds_used).toBeGreaterThanOrEqual(390);
   });
 });
+
+describe('the partner of a session together', () => {
+  it("ends through the same first look at the simulator's owed callbacks, and the rest of the gateway is kept", async () => {
+    const order: string[] = [];
+    const gateway = {
+      callTransport: 'simulated',
+      start: async () => {
+        throw new Error('not used');
+      },
+      end: async () => {
+        throw new Error('not used');
+      },
+      together: {
+        createInvite: async () => {
+          throw new Error('not used');
+        },
+        redeem: async () => {
+          throw new Error('not used');
+        },
+        end: async (sessionId: string, reason?: string) => {
+          order.push(`end ${sessionId} ${reason}`);
+          return { session: { id: sessionId } };
+        },
+      },
+    } as unknown as Parameters<typeof endAfterSimulatorCallbacks>[0];
+    const wrapped = endAfterSimulatorCallbacks(gateway, async () => ({ flushCallbacks: async () => void order.push('flush') }));
+    expect(wrapped.together!.redeem).toBe(gateway.together!.redeem);
+    await wrapped.together!.end('s1', 'partner_left');
+    expect(order).toEqual(['flush', 'end s1 partner_left']);
+  });
+});

@@ -167,11 +167,45 @@ describe('start', () => {
   it("refuses a session together on a plan without them, and the free plan's second solo session of the day", async () => {
     await data.reset('free');
     const { tavus, sessions } = gateway();
-    await expect(sessions.start({ sessionType: 'resolve_together' })).rejects.toMatchObject({ code: 'session_type_not_allowed' });
+    await expect(sessions.start({ sessionType: 'resolve_together', hostName: 'Ada' })).rejects.toMatchObject({
+      code: 'session_type_not_allowed',
+    });
+    // a session together needs the host's name, asked before anything is reserved or created
+    await expect(sessions.start({ sessionType: 'resolve_together', hostName: ' \n ' })).rejects.toMatchObject({ code: 'invalid_name' });
     const first = await sessions.start({ sessionType: 'reflect_alone' });
     await sessions.end(first.session.id);
     await expect(sessions.start({ sessionType: 'reflect_alone' })).rejects.toMatchObject({ code: 'daily_limit_reached' });
     expect(creates(tavus.seen)).toHaveLength(1);
+  });
+});
+
+describe('a session together', () => {
+  it('creates the conversation for two, naming the host, and hands back the invite', async () => {
+    await data.reset('pro');
+    const { tavus, sessions } = gateway();
+    const started = await sessions.start({ sessionType: 'resolve_together', hostName: '  Ada ' });
+    const body = creates(tavus.seen)[0]!.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      conversation_name: `awaknow_resolve_together_${started.session.id}`,
+      max_participants: 3,
+      custom_greeting: 'Hello Ada, I am glad you are here. When the person you invited joins us, we will begin together.',
+    });
+    expect(body.conversational_context).toContain('Ada has started this conversation and invited one other person');
+    expect(started.invite).toMatchObject({ session_id: started.session.id, host_name: 'Ada' });
+    expect(started.invite!.code).toMatch(/^[A-HJKMNP-TV-Z2-9]{6}$/);
+    // a new invite keeps the host's name and replaces the first
+    const again = await sessions.together!.createInvite(started.session.id);
+    expect(again).toMatchObject({ host_name: 'Ada' });
+    expect(again.code).not.toBe(started.invite!.code);
+    expect((await data.db().invites!.hostInvite(started.session.id))?.code).toBe(again.code);
+  });
+
+  it('a solo session is created as before, without the fields of a session together', async () => {
+    const { tavus, sessions } = gateway();
+    const started = await sessions.start({ sessionType: 'reflect_alone', hostName: 'Ada' });
+    const body = creates(tavus.seen)[0]!.body as Record<string, unknown>;
+    for (const field of ['max_participants', 'conversational_context', 'custom_greeting']) expect(body).not.toHaveProperty(field);
+    expect(started).not.toHaveProperty('invite');
   });
 });
 

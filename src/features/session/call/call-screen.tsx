@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
 import { useServices } from '@/lib/services';
 import type { Session } from '@/lib/db';
@@ -15,6 +15,9 @@ import { Transcript } from './transcript';
 import { ReplyBox } from './reply-box';
 import { MockStage } from './mock-stage';
 import { LeaveDialog } from './leave-dialog';
+import { useTogetherHost } from '../together/use-invite';
+import { InvitePanel } from '../together/invite-panel';
+import { useCallChannel } from './use-call-channel';
 
 // The Daily engine and the call components load only when a live call starts.
 const LiveStage = lazy(() => import('./live-stage'));
@@ -46,6 +49,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
   const endingRef = useRef(false);
   const deadline = deadlineOf(session) ?? Date.parse(session.created_at) + session.max_call_duration * 1000;
   const conversationId = session.tavus_conversation_id ?? session.id;
+  const host = useTogetherHost(session, channel);
 
   const end = useCallback(
     async (reason: string, notice?: EndNotice, leaveTo?: () => void) => {
@@ -85,13 +89,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
 
   useEffect(() => useCallStore.getState().begin(session.id), [session.id]);
 
-  useEffect(() => {
-    if (!channel) return;
-    return channel.onEvent((event) => useCallStore.getState().apply(event));
-  }, [channel]);
-
-  const subscribeReadiness = useCallback((onChange: () => void) => (channel ? channel.onReadiness(onChange) : () => undefined), [channel]);
-  const readiness = useSyncExternalStore(subscribeReadiness, () => channel?.readiness() ?? 'joining');
+  const readiness = useCallChannel(channel);
 
   // Closing or reloading the tab: the browser asks first (beforeunload). A tab that goes anyway
   // leaves a note with the time; a reload comes back within the conversation's
@@ -150,7 +148,11 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
       </div>
       <div className="call__stage">
         {gateway.callTransport === 'simulated' ? (
-          <MockStage conversationId={conversationId} onReady={setChannel} />
+          host.loaded ? (
+            <MockStage conversationId={conversationId} onReady={setChannel} hostName={host.invite?.host_name} />
+          ) : (
+            <p aria-busy="true">Loading the call…</p>
+          )
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading the call…</p>}>
             <LiveStage
@@ -166,8 +168,16 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
         )}
       </div>
       <div className="call__side">
+        {host.together && <InvitePanel sessionId={session.id} invite={host.invite} onChanged={host.reload} />}
         <Transcript />
-        <ReplyBox readiness={readiness} disabled={ending} onSend={(text) => channel?.respond(text)} />
+        <ReplyBox
+          readiness={readiness}
+          disabled={ending}
+          onSend={(text) => {
+            channel?.respond(text);
+            useCallStore.getState().noteSent(text);
+          }}
+        />
         <p className="call__actions">
           <button
             type="button"

@@ -24,8 +24,25 @@ function save(sessionId: string, lines: TranscriptLine[]) {
   }
 }
 
+/**
+ * Who said a user line: in a session together, a line this tab did not type (or is typing) is the
+ * other person's. Tavus reports both people's speech as the user's; only typed answers can be told apart.
+ */
+export function speakerOf(line: TranscriptLine, other: string | null, sent: readonly string[]): string {
+  if (line.role === 'replica') return 'Replica';
+  if (!other) return 'You';
+  const text = line.text.trim();
+  return sent.some((mine) => mine === text || mine.startsWith(text)) ? 'You' : other;
+}
+
 interface CallStore extends CallEventsState {
   sessionId: string | null;
+  /** A session together: the other person's name, once known; user lines not typed here are theirs. */
+  other: string | null;
+  /** What this tab typed, to tell its own answers from the other person's. */
+  sent: string[];
+  setOther(name: string | null): void;
+  noteSent(text: string): void;
   /** Starts a fresh call for this session (keeps the lines if it is the same session). */
   begin(sessionId: string): void;
   apply(event: ConversationEvent): void;
@@ -35,9 +52,17 @@ interface CallStore extends CallEventsState {
 export const useCallStore = create<CallStore>()((set, get) => ({
   ...initialCallEvents,
   sessionId: null,
+  other: null,
+  sent: [],
+  setOther(name) {
+    set({ other: name });
+  },
+  noteSent(text) {
+    set({ sent: [...get().sent, text.trim()] });
+  },
   begin(sessionId) {
     if (get().sessionId === sessionId) return;
-    set({ ...initialCallEvents, sessionId });
+    set({ ...initialCallEvents, sessionId, other: null, sent: [] });
   },
   apply(event) {
     const { sessionId } = get();
@@ -47,6 +72,6 @@ export const useCallStore = create<CallStore>()((set, get) => ({
     if (sessionId && next.lines !== before) save(sessionId, next.lines);
   },
   reset() {
-    set({ ...initialCallEvents, sessionId: null });
+    set({ ...initialCallEvents, sessionId: null, other: null, sent: [] });
   },
 }));

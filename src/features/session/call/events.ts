@@ -35,12 +35,24 @@ export function parseConversationEvent(data: unknown): ConversationEvent | null 
   return parsed.data;
 }
 
-/** What the page sends to the replica: `conversation.respond` (as if said) or `conversation.interrupt`. */
+/**
+ * What the page sends to the replica: `conversation.respond` (as if said), `conversation.interrupt`,
+ * or `conversation.overwrite_llm_context` (the conversational_context from now on).
+ */
 export interface InteractionMessage {
   message_type: 'conversation';
-  event_type: 'conversation.respond' | 'conversation.interrupt';
+  event_type: 'conversation.respond' | 'conversation.interrupt' | 'conversation.overwrite_llm_context';
   conversation_id: string;
-  properties?: { text: string };
+  properties?: { text: string } | { context: string };
+}
+
+export function overwriteContextMessage(conversationId: string, context: string): InteractionMessage {
+  return {
+    message_type: 'conversation',
+    event_type: 'conversation.overwrite_llm_context',
+    conversation_id: conversationId,
+    properties: { context },
+  };
 }
 
 export function respondMessage(conversationId: string, text: string): InteractionMessage {
@@ -68,4 +80,6 @@ export interface CallChannel {
   respond(text: string): void;
   /** Asks the replica to stop talking; throws like respond. */
   interrupt(): void;
+  /** A session together: the partner has joined; the replica is told who is there. Throws like respond. */
+  partnerArrived?(people: { hostName: string; partnerName: string }): void;
 }

@@ -3,7 +3,15 @@ import Daily, { type DailyCall, type DailyEventObjectAppMessage, type DailyEvent
 import { DailyProvider } from '@daily-co/daily-react';
 import { HairCheck } from '@/components/cvi/components/hair-check';
 import { Conversation } from '@/components/cvi/components/conversation';
-import { interruptMessage, parseConversationEvent, respondMessage, type CallChannel, type SendReadiness } from './events';
+import {
+  interruptMessage,
+  overwriteContextMessage,
+  parseConversationEvent,
+  respondMessage,
+  type CallChannel,
+  type SendReadiness,
+} from './events';
+import { togetherContext } from '@/lib/sessions/together';
 
 /** Daily's engine normally loads in a second or two; past this the network is not going to deliver it. */
 export const ENGINE_LOAD_TIMEOUT_MS = 15_000;
@@ -67,6 +75,9 @@ export function dailyChannel(call: DailyCall, conversationId: string): CallChann
     },
     interrupt() {
       call.sendAppMessage(interruptMessage(conversationId), '*');
+    },
+    partnerArrived(people) {
+      call.sendAppMessage(overwriteContextMessage(conversationId, togetherContext(people)), '*');
     },
   };
 }

@@ -3,6 +3,7 @@ import { useServices } from '@/lib/services';
 import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
 import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
+import { hostRoom } from './shared-room';
 import { CameraPreview } from './camera-preview';
 import { ReplicaPortrait } from './replica-portrait';
 
@@ -14,10 +15,13 @@ export function MockStage({
   conversationId,
   onReady,
   timing,
+  hostName,
 }: {
   conversationId: string;
   onReady: (channel: CallChannel | null) => void;
   timing?: Partial<ScriptTiming>;
+  /** A session together: the host's name; the partner's tab joins this call's room (shared-room.ts). */
+  hostName?: string | undefined;
 }) {
   const speaking = useCallStore((s) => s.replicaSpeaking);
   const services = useServices();
@@ -45,14 +49,28 @@ export function MockStage({
     // What is said reaches the simulator too, for the transcript it sends after the call.
     const onUtterance = (role: 'user' | 'assistant', speech: string) =>
       void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
-    const replica = createScriptedReplica({ conversationId, onUtterance, ...(timing ? { timing } : {}) });
+    const room = hostName !== undefined ? hostRoom(conversationId) : undefined;
+    const replica = createScriptedReplica({
+      conversationId,
+      onUtterance,
+      ...(timing ? { timing } : {}),
+      ...(hostName !== undefined ? { together: { hostName } } : {}),
+      ...(room ? { onAny: room.relay } : {}),
+    });
+    room?.attach(replica);
     onReady(replica);
     return () => {
+      room?.close();
       replica.stop();
       onReady(null);
     };
-  }, [conversationId, onReady, timing, services]);
+  }, [conversationId, onReady, timing, services, hostName]);
 
+  return <SimulatedStage speaking={speaking} />;
+}
+
+/** What a simulated call shows: the drawn replica and the user's camera. */
+export function SimulatedStage({ speaking }: { speaking: boolean }) {
   return (
     <div className="stage">
       <figure className={`stage__replica${speaking ? ' stage__replica--speaking' : ''}`}>

@@ -1,4 +1,5 @@
 import type { CallChannel, ConversationEvent, SendReadiness } from './events';
+import { togetherGreeting, togetherWelcome } from '@/lib/sessions/together';
 
 /** What the simulated replica says, in order; after the last line it keeps inviting the user to go on. */
 export const REFLECTIVE_LINES = [
@@ -10,6 +11,18 @@ export const REFLECTIVE_LINES = [
   'What would you like to carry with you from this moment?',
 ] as const;
 export const CLOSING_LINE = 'Take your time. Tell me more about that.';
+
+/**
+ * A session together: each line answers the one who spoke ({name}) and turns to the other ({other}),
+ * as the conversational_context of src/lib/sessions/together.ts asks of the replica.
+ */
+export const TOGETHER_LINES = [
+  'Thank you, {name}. {other}, how does that land with you?',
+  '{name}, what would you like {other} to understand about that?',
+  'I hear you both. {other}, what feels most important to you right now?',
+  '{name} and {other}, is there one small step you could agree on together?',
+] as const;
+export const TOGETHER_CLOSING_LINE = 'Take your time, {name}. {other}, you are welcome to add to that.';
 
 export interface ScriptTiming {
   /** Before the greeting, as a replica takes a moment to join. */
@@ -26,6 +39,8 @@ export const DEFAULT_TIMING: ScriptTiming = { greetingDelayMs: 600, wordMs: 90, 
 export const scriptPace: ScriptTiming = { ...DEFAULT_TIMING };
 
 export interface ScriptedReplica extends CallChannel {
+  /** A typed answer; `speaker` names who said it in a session together (default: the host). */
+  respond(text: string, speaker?: string): void;
   /** Stops every pending line; nothing is emitted afterwards. */
   stop(): void;
 }
@@ -55,9 +70,15 @@ export function createScriptedReplica(options: {
   lines?: readonly string[];
   /** Each utterance as it is sent (the replica's whole reply, the user's answer): what the transcript holds. */
   onUtterance?: (role: 'user' | 'assistant', speech: string) => void;
+  /** A session together: greets the host by name, and both once the partner has arrived. */
+  together?: { hostName: string };
+  /** Every event as it is sent, without joining the call as a listener does (the shared room's relay). */
+  onAny?: (event: ConversationEvent) => void;
 }): ScriptedReplica {
   const timing = { ...scriptPace, ...options.timing };
   const lines = options.lines ?? REFLECTIVE_LINES;
+  const hostName = options.together?.hostName;
+  let partnerName: string | undefined;
   const listeners = new Set<(event: ConversationEvent) => void>();
   const readinessListeners = new Set<(readiness: SendReadiness) => void>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -84,6 +105,7 @@ export function createScriptedReplica(options: {
       properties,
     };
     for (const listener of listeners) listener(event);
+    options.onAny?.(event);
     if (event_type === 'conversation.utterance')
       options.onUtterance?.(properties.role === 'user' ? 'user' : 'assistant', String(properties.speech));
   };
@@ -183,7 +205,18 @@ export function createScriptedReplica(options: {
       if (stopped) resolve();
     });
 
-  const nextLine = () => {
+  const nextLine = (speaker?: string) => {
+    if (hostName !== undefined && next === 0) {
+      next += 1;
+      return togetherGreeting({ hostName });
+    }
+    if (hostName !== undefined) {
+      const name = speaker ?? hostName;
+      const other = name === hostName ? (partnerName ?? 'your partner') : hostName;
+      const line = TOGETHER_LINES[next - 1] ?? TOGETHER_CLOSING_LINE;
+      next += 1;
+      return line.replaceAll('{name}', name).replaceAll('{other}', other);
+    }
     const line = lines[next] ?? CLOSING_LINE;
     next += 1;
     return line;
@@ -217,7 +250,7 @@ export function createScriptedReplica(options: {
       readinessListeners.add(listener);
       return () => readinessListeners.delete(listener);
     },
-    respond(text) {
+    respond(text, speaker) {
       const answer = text.trim();
       if (stopped) throw new Error('The call has ended.');
       if (readiness !== 'ready') throw new Error('The replica is not in the call yet.');
@@ -230,13 +263,20 @@ export function createScriptedReplica(options: {
         later(timing.thinkMs, () => {
           // The user's utterance is sent as the replica begins to answer.
           emit('conversation.utterance', turnIdx, { role: 'user', speech: answer }, `inf-${options.conversationId}-u${turnIdx}`);
-          say(nextLine(), turnIdx, true);
+          say(nextLine(speaker), turnIdx, true);
         }),
       );
     },
     interrupt() {
       if (stopped) throw new Error('The call has ended.');
       cutReply();
+    },
+    partnerArrived(people) {
+      if (stopped) throw new Error('The call has ended.');
+      if (hostName === undefined || partnerName !== undefined) return;
+      partnerName = people.partnerName;
+      // told who is there (conversation.overwrite_llm_context in a real call), the replica greets both
+      later(timing.thinkMs, () => say(togetherWelcome({ hostName, partnerName: people.partnerName }), turn, true));
     },
     stop() {
       stopped = true;

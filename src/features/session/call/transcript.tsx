@@ -1,13 +1,21 @@
 import { useEffect, useRef } from 'react';
-import { useCallStore } from './call-store';
+import { speakerOf, useCallStore } from './call-store';
 import type { TranscriptLine } from './transcript-state';
 
-export function TranscriptLines({ lines, label }: { lines: TranscriptLine[]; label: string }) {
+export function TranscriptLines({
+  lines,
+  label,
+  who = (line) => (line.role === 'user' ? 'You' : 'Replica'),
+}: {
+  lines: TranscriptLine[];
+  label: string;
+  who?: (line: TranscriptLine) => string;
+}) {
   return (
     <ol className="transcript__lines" aria-label={label}>
       {lines.map((line) => (
         <li key={line.id} className={`transcript__line transcript__line--${line.role}${line.final ? '' : ' transcript__line--streaming'}`}>
-          <span className="transcript__who">{line.role === 'user' ? 'You' : 'Replica'}:</span> {line.text}
+          <span className="transcript__who">{who(line)}:</span> {line.text}
           {line.interrupted && (
             <>
               {' '}
@@ -32,6 +40,8 @@ export function Transcript() {
   const lines = useCallStore((s) => s.lines);
   const replicaSpeaking = useCallStore((s) => s.replicaSpeaking);
   const userSpeaking = useCallStore((s) => s.userSpeaking);
+  const other = useCallStore((s) => s.other);
+  const sent = useCallStore((s) => s.sent);
   const end = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -51,7 +61,7 @@ export function Transcript() {
         {lines.length === 0 ? (
           <p className="transcript__empty">The conversation appears here as it happens.</p>
         ) : (
-          <TranscriptLines lines={lines} label="Lines" />
+          <TranscriptLines lines={lines} label="Lines" who={(line) => speakerOf(line, other, sent)} />
         )}
         <div ref={end} />
       </div>

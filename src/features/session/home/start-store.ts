@@ -10,7 +10,8 @@ interface StartState {
   error?: Explained;
   /** The meeting_token of each session started in this tab (private rooms only), for joining its call. */
   meetingTokens: Record<string, string>;
-  start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType): Promise<StartedSession | null>;
+  /** `hostName`: a session together's host, as the replica and the partner will call them. */
+  start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType, hostName?: string): Promise<StartedSession | null>;
   clearError(): void;
   reset(): void;
 }
@@ -18,7 +19,7 @@ interface StartState {
 export const useStartStore = create<StartState>()((set, get) => ({
   phase: 'idle',
   meetingTokens: {},
-  async start(services, sessionType) {
+  async start(services, sessionType, hostName) {
     if (get().phase === 'starting') return null; // a double click starts one session
     set({ phase: 'starting', error: undefined });
     try {
@@ -28,6 +29,7 @@ export const useStartStore = create<StartState>()((set, get) => ({
         sessionType,
         ...(personaId ? { personaId } : {}),
         ...(replicaId ? { replicaId } : {}),
+        ...(sessionType === 'resolve_together' && hostName !== undefined ? { hostName } : {}),
       });
       const token = started.meetingToken;
       set((state) => ({ phase: 'idle', ...(token ? { meetingTokens: { ...state.meetingTokens, [started.session.id]: token } } : {}) }));

@@ -10,6 +10,8 @@ export const DB_READY_MARK = 'awaknow:db-ready';
 export interface BrowserEmbeddedDbOptions {
   /** Where PGlite keeps its files; `idb://<name>` persists in IndexedDB. */
   dataDir?: string;
+  /** This tab acts as the local guest (the partner of a session together): see local-guest.ts. */
+  asGuest?: boolean;
 }
 
 /**
@@ -28,5 +30,6 @@ export function createBrowserEmbeddedDb(options: BrowserEmbeddedDbOptions = {}):
       return client;
     },
     onOpen: () => performance.mark(DB_READY_MARK),
+    ...(options.asGuest ? { asGuest: true } : {}),
   });
 }

@@ -8,6 +8,8 @@ import type { LoadSchema } from './migrate';
 import { asUser, readAsUser, recordTavusCallback, type AsUserOptions } from './session-context';
 import { sessionHistorySchema, toUsageReport } from '../reports';
 import { CHANGE_CHANNEL, prepareDatabase, preparedUserId } from './prepare';
+import { createInviteStore } from '../invites';
+import { ensureLocalGuest } from './local-guest';
 
 export { CHANGE_CHANNEL };
 
@@ -26,6 +28,11 @@ export interface EmbeddedDbOptions {
   loadSchema?: LoadSchema;
   /** Called once the database answers, for the page's performance timeline. */
   onOpen?: () => void;
+  /**
+   * Act as the local guest instead of the local user: the second person of a session together in
+   * local data mode, who joins from another tab of this browser (see local-guest.ts).
+   */
+  asGuest?: boolean;
 }
 
 /** The embedded database also plays the server Tavus calls back (local data mode only). */
@@ -70,7 +77,8 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     if (!options.pglite) cleanups.push(() => pg.close());
     const prepared = options.loadSchema ? await prepareDatabase(pg, options.loadSchema) : undefined;
     // Both at once: through the worker, the second is on its way while the first is answered.
-    const [userId, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
+    const [localUser, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
+    const userId = options.asGuest ? await mapDbErrors(() => ensureLocalGuest(pg)) : localUser;
     cleanups.push(() => unlisten());
     if (pg.onLeaderChange) {
       // The new leader's database has never heard our LISTEN; say it again once it has connected us.
@@ -140,9 +148,30 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     },
   };
 
+  const invites = createInviteStore({
+    call: async (fn, args, changed) => {
+      const names = Object.keys(args);
+      const call = `public.${fn}(${names.map((name, i) => `${name} => $${i + 1}`).join(', ')})`;
+      const tell = changed ? `, pg_notify('${CHANGE_CHANNEL}', coalesce(t.r ->> 'id', t.r ->> 'session_id', ''))` : '';
+      return user(
+        async (tx) => (await tx.query<{ r: unknown }>(`select t.r${tell} from (select ${call} as r) t`, Object.values(args))).rows[0]?.r,
+      );
+    },
+    hostInvites: (sessionId) =>
+      user(async (tx) =>
+        (
+          await tx.query<{ row: unknown }>(
+            'select to_jsonb(i) as row from public.session_invites i where i.session_id = $1 order by i.created_at desc limit 1',
+            [sessionId],
+          )
+        ).rows.map((r) => r.row),
+      ),
+  });
+
   const db: EmbeddedDb = {
     kind: 'embedded',
     local,
+    invites,
     ...personaWrites,
 
     async recordTavusCallback(envelope) {

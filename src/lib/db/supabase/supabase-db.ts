@@ -7,6 +7,7 @@ import type { AppDb } from '../types';
 import { createPersonaWrites, supabasePersonaCall } from '../personas';
 import { createChangeFeed } from './change-feed';
 import { sessionHistorySchema, toUsageReport } from '../reports';
+import { createInviteStore } from '../invites';
 
 export interface SupabaseDbOptions {
   /**
@@ -57,8 +58,26 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     return session;
   }
 
+  // the invite functions are called by name: the generated types know them, the store does not
+  const untyped = client as unknown as SupabaseClient;
+  const invites = createInviteStore({
+    async call(fn, args, changed) {
+      const value: unknown = await unwrap(await untyped.rpc(fn, args));
+      const id = (value as { id?: unknown; session_id?: unknown } | null)?.id ?? (value as { session_id?: unknown } | null)?.session_id;
+      if (changed && typeof id === 'string') feed.publish({ kind: 'sessions', sessionId: id });
+      return value;
+    },
+    async hostInvites(sessionId) {
+      const rows = await unwrap(
+        await client.from('session_invites').select('*').eq('session_id', sessionId).order('created_at', { ascending: false }).limit(1),
+      );
+      return rows ?? [];
+    },
+  });
+
   const db: AppDb = {
     kind: 'supabase',
+    invites,
     ...createPersonaWrites(supabasePersonaCall(client as unknown as SupabaseClient)),
 
     async userId() {

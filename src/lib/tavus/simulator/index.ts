@@ -54,8 +54,9 @@ export interface TavusSimulator {
    * joined after participant_absent_timeout, and one everybody left after participant_left_timeout.
    */
   room: {
-    joined(conversationId: string): void;
-    left(conversationId: string): void;
+    /** `participant` tells people apart in a call of two (a session together); one person need not name themselves. */
+    joined(conversationId: string, participant?: string): void;
+    left(conversationId: string, participant?: string): void;
     /** Something said in the call, for the transcript Tavus sends after it. */
     said(conversationId: string, role: 'user' | 'assistant', content: string): void;
   };
@@ -211,14 +212,17 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
   return {
     fetch: simulatedFetch as typeof fetch,
     room: {
-      joined: (id) =>
+      joined: (id, participant = 'local') =>
         inRoom(id, (c, at) => {
           c.joinedMs ??= at;
+          c.present = [...new Set([...(c.present ?? []), participant])];
           delete c.leftMs;
         }),
-      left: (id) =>
+      // Tavus's participant_left_timeout counts from when the last person left, not the first
+      left: (id, participant = 'local') =>
         inRoom(id, (c, at) => {
-          c.leftMs = at;
+          c.present = (c.present ?? []).filter((p) => p !== participant);
+          if (c.present.length === 0) c.leftMs = at;
         }),
       said: (id, role, content) =>
         inRoom(id, (c) => {

@@ -16,6 +16,8 @@ export interface Entity {
   /** Conversations: when someone first joined the call, and when the last one left it. */
   joinedMs?: number;
   leftMs?: number;
+  /** Conversations: who is in the call now. */
+  present?: string[];
   /** Replicas and documents: when the current training or processing finishes. */
   doneAtMs?: number;
   startedMs?: number;
