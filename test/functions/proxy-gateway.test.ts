@@ -47,6 +47,23 @@ const conversationStatus = async (id: string) =>
 const row = async (id: string) => (await db.asOwner<SessionRow>('select * from public.sessions where id = $1', [id]))[0]!;
 
 describe('createProxySessions', () => {
+  it("sends the user's session options, and the server's refusal of bad ones comes back as the same typed error", async () => {
+    const { token } = await world.user();
+    const sessions = gateway(async () => token);
+    await sessions.start({ sessionType: 'reflect_alone', options: { reflectOn: 'my garden', language: 'spanish' } });
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ session_type: 'reflect_alone', reflect_on: 'my garden', language: 'spanish' });
+    const create = world.tavusRequests.find((r) => r.method === 'POST' && r.url.endsWith('/v2/conversations'))!;
+    expect(create.body).toMatchObject({ custom_greeting: expect.stringContaining('"my garden"'), properties: { language: 'spanish' } });
+
+    const other = await world.user();
+    const refused = await gateway(async () => other.token)
+      .start({ sessionType: 'reflect_alone', options: { language: 'elvish' as never } })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DbError);
+    expect(refused).toMatchObject({ code: 'invalid_argument', detail: expect.stringContaining('elvish is not a language Tavus') });
+    expect(await db.asOwner('select 1 from public.sessions where user_id = $1', [other.id])).toHaveLength(0);
+  });
+
   it('starts and ends a session through the tavus function with the user token', async () => {
     const { id: uid, token } = await world.user();
     const sessions = gateway(async () => token);

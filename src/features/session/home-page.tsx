@@ -9,6 +9,9 @@ import { formatDate, formatDuration, minutesLeft } from './format';
 import { Preparing } from './home/preparing';
 import './session.css';
 import { MIN_SECONDS_TO_START } from '@/lib/rules';
+import { sessionOptionsProblem } from '@/lib/sessions/options';
+import type { SessionOptions } from '@/lib/sessions/types';
+import { SessionOptionsFields } from './home/session-options-fields';
 
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {
@@ -38,6 +41,8 @@ export function HomePage() {
   const { state, refresh } = useHomeState();
   const start = useStartStore();
   const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
+  const [options, setOptions] = useState<SessionOptions>({});
+  const optionsProblem = sessionOptionsProblem(options);
   const togetherHelp = useId();
 
   // A failed start's message belongs to that visit of the page.
@@ -49,7 +54,7 @@ export function HomePage() {
   );
 
   async function onStart() {
-    const started = await start.start(services, sessionType);
+    const started = await start.start(services, sessionType, options);
     if (started) navigate(`/session/${started.session.id}`);
     else void refresh();
   }
@@ -82,7 +87,7 @@ export function HomePage() {
   const blocked = blockReason(usage);
   const busy = open.kind === 'running' || open.kind === 'other_tab' || open.kind === 'starting';
   const groupAllowed = usage.plan.group_sessions;
-  const canStart = !blocked && !busy && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
+  const canStart = !blocked && !busy && !optionsProblem && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
 
   return (
     <section className="page home" aria-labelledby="page-title">
@@ -155,6 +160,7 @@ export function HomePage() {
             </p>
           )}
         </fieldset>
+        <SessionOptionsFields value={options} onChange={setOptions} problem={optionsProblem} />
         <button type="submit" disabled={!canStart} aria-describedby={start.phase === 'starting' ? 'start-progress' : undefined}>
           Start session
         </button>

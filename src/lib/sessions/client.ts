@@ -1,7 +1,9 @@
 import type { AppConfig } from '@/config';
 import type { AppDb } from '@/lib/db';
 import type { TavusClient } from '@/lib/tavus';
+import { DbError } from '@/lib/db/errors';
 import { lazy, type Lazy } from './lazy';
+import { sessionFields, sessionOptionsProblem } from './options';
 import { endSequence, startSequence, tavusConversationSteps } from './sequence';
 import { ConversationEndUnconfirmedError, type CallTransport, type SessionGateway, type StartedSession } from './types';
 
@@ -25,7 +27,10 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
 
   return {
     callTransport: options.callTransport ?? 'daily',
-    async start({ sessionType, ...choice }) {
+    async start({ sessionType, options = {}, ...choice }) {
+      // checked before anything is reserved: bad input starts nothing
+      const problem = sessionOptionsProblem(options);
+      if (problem) throw new DbError('invalid_argument', `${problem} Nothing was started.`);
       const { db, tavus } = await load();
       const persona = choice.personaId ?? personaId;
       const replica = choice.replicaId ?? (choice.personaId ? undefined : replicaId);
@@ -36,7 +41,7 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
           fail: (s, why) => db.failSession(s.id, why),
         },
         tavusConversationSteps(tavus.conversations),
-        { personaId: persona, replicaId: replica, callbackUrl },
+        { personaId: persona, replicaId: replica, callbackUrl, fields: sessionFields(sessionType, options) },
       );
       return {
         session,

@@ -147,8 +147,15 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
     // the server's persona, asked of the function: the browser holds no key to ask Tavus
     verifyPersona: checkPersonaThroughProxy(options),
 
-    async start({ sessionType }) {
-      const data = startedBody.safeParse(await post('/sessions', { session_type: sessionType }));
+    async start({ sessionType, options = {} }) {
+      // the server checks them again; only what is set is sent
+      const data = startedBody.safeParse(
+        await post('/sessions', {
+          session_type: sessionType,
+          ...(options.reflectOn?.trim() ? { reflect_on: options.reflectOn } : {}),
+          ...(options.language ? { language: options.language } : {}),
+        }),
+      );
       if (!data.success) throw unexpected('/sessions', 'no session and conversation_url');
       const started: StartedSession = {
         session: parseRow(sessionSchema, data.data.session, 'session'),

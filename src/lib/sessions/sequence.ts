@@ -1,4 +1,5 @@
 import type { Conversation, ConversationCreate, ConversationCreated, ConversationsResource, TavusErrorCode } from '../tavus/index.ts';
+import type { SessionFields } from './options.ts';
 
 /**
  * The start and end of a reflection session, written once for the browser (mock and direct modes)
@@ -50,6 +51,8 @@ export interface CallChoice<S> {
   replicaId?: string | undefined;
   /** Where Tavus sends the call's events; the server signs one per session. */
   callbackUrl?: string | ((session: S) => Promise<string>) | undefined;
+  /** What the session's type and the user's options add to the create body (options.ts). */
+  fields?: SessionFields | undefined;
 }
 
 export interface SequenceOptions {
@@ -173,7 +176,8 @@ export async function startSequence<S extends ReservedSession>(
       ...(choice.replicaId ? { replica_id: choice.replicaId } : {}),
       conversation_name: session.conversation_name,
       ...(callbackUrl ? { callback_url: callbackUrl } : {}),
-      properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES },
+      ...choice.fields?.body,
+      properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES, ...choice.fields?.properties },
     });
   } catch (error) {
     if (mayHaveCreated(error)) {

@@ -4,6 +4,8 @@ import { serverSessions, type ServerSessions } from '../_shared/db.ts';
 import { ApiError, describeIssue } from '../_shared/http.ts';
 import { anonClient, serviceClient } from '../_shared/supabase.ts';
 import { END_REASON_PATTERN } from '../../../src/lib/rules.ts';
+import { sessionOptionsProblem, type SessionOptions } from '../../../src/lib/sessions/options.ts';
+import type { TavusLanguage } from '../../../src/lib/tavus/languages.ts';
 import type { TavusDeps } from './deps.ts';
 
 /**
@@ -11,9 +13,25 @@ import type { TavusDeps } from './deps.ts';
  * refused, so nobody can lengthen a call, pick another persona or act for another user.
  */
 
-export const startBody = z.strictObject({
-  session_type: z.enum(['reflect_alone', 'resolve_together'], { error: 'must be reflect_alone or resolve_together' }),
-});
+export const startBody = z
+  .strictObject({
+    session_type: z.enum(['reflect_alone', 'resolve_together'], { error: 'must be reflect_alone or resolve_together' }),
+    // the user's session options (src/lib/sessions/options.ts), checked by the same rules as in the browser
+    reflect_on: z.string({ error: 'must be text' }).optional(),
+    language: z.string({ error: 'must be a language name' }).optional(),
+  })
+  .superRefine((body, context) => {
+    const problem = sessionOptionsProblem(optionsOf(body));
+    if (problem) context.addIssue({ code: 'custom', message: problem.replace(/\.$/, '') });
+  });
+
+/** The session options of a start request, as the sequence takes them. */
+export function optionsOf(body: { reflect_on?: string | undefined; language?: string | undefined }): SessionOptions {
+  return {
+    ...(body.reflect_on !== undefined ? { reflectOn: body.reflect_on } : {}),
+    ...(body.language !== undefined ? { language: body.language as TavusLanguage } : {}),
+  };
+}
 
 export const endBody = z
   .strictObject({ reason: z.string().regex(END_REASON_PATTERN, 'must be a short code such as user_ended or tab_closed').optional() })

@@ -1,9 +1,10 @@
 import { describeFailure, endSequence, startSequence } from '../../../src/lib/sessions/sequence.ts';
+import { sessionFields } from '../../../src/lib/sessions/options.ts';
 import { ApiError, json, readJson } from '../_shared/http.ts';
 import { sessionCallbackUrl } from '../_shared/webhook-token.ts';
 import { settleCalls, stopCall } from './calls.ts';
 import { upstream, type TavusDeps } from './deps.ts';
-import { endBody, parseBody, sessionId, signedIn, startBody } from './requests.ts';
+import { endBody, optionsOf, parseBody, sessionId, signedIn, startBody } from './requests.ts';
 
 /**
  * The server's adapter of the session sequence (src/lib/sessions/sequence.ts): the server's key,
@@ -34,6 +35,7 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
       personaId: settings.TAVUS_PERSONA_ID,
       replicaId: settings.TAVUS_REPLICA_ID,
       callbackUrl: (reserved) => sessionCallbackUrl(webhookBase, settings.TAVUS_WEBHOOK_SECRET, reserved.id),
+      fields: sessionFields(body.session_type, optionsOf(body)),
     },
     { log: deps.log, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
   );

@@ -34,6 +34,9 @@ describe('start', () => {
       replica_id: 'r4317e64d25a',
       conversation_name: `awaknow_reflect_alone_${started.session.id}`,
       callback_url: 'https://example.com/functions/v1/tavus-webhook?token=t0ken',
+      conversational_context:
+        'This is a one-to-one reflection session. Guide the person gently: ask open questions, reflect back what you hear, and let them set the pace.',
+      custom_greeting: 'Welcome. Let us take a slow breath together. What would you like to reflect on today?',
       properties: {
         max_call_duration: 1800, // the growth plan's cap per session
         participant_left_timeout: 60,
@@ -45,6 +48,28 @@ describe('start', () => {
     const active = await tavus.activeConversations();
     expect(active.map((c) => c.conversation_id)).toEqual([started.session.tavus_conversation_id]);
     expect((await data.db().currentSession())?.id).toBe(started.session.id);
+  });
+
+  it('tells the replica the topic and greets with it, in the chosen language', async () => {
+    const { tavus, sessions } = gateway();
+    await sessions.start({ sessionType: 'reflect_alone', options: { reflectOn: 'sleeping badly', language: 'multilingual' } });
+    const body = creates(tavus.seen)[0]!.body as {
+      conversational_context: string;
+      custom_greeting: string;
+      properties: { language: string };
+    };
+    expect(body.conversational_context).toContain('"sleeping badly"');
+    expect(body.custom_greeting).toContain('"sleeping badly"');
+    expect(body.properties.language).toBe('multilingual');
+  });
+
+  it('refuses bad options before anything is reserved or created', async () => {
+    const { tavus, sessions } = gateway();
+    const failure = await sessions.start({ sessionType: 'reflect_alone', options: { reflectOn: 'one\ntwo' } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DbError);
+    expect(failure).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('control character') });
+    expect(creates(tavus.seen)).toHaveLength(0);
+    expect(await data.db().currentSession()).toBeNull();
   });
 
   it('caps the call at the minutes left when they are fewer than the plan allows per session', async () => {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useServices } from '@/lib/services';
 import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
-import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
+import { createScriptedReplica, REFLECTIVE_LINES, type ScriptTiming } from './scripted-replica';
 import { CameraPreview } from './camera-preview';
 import { ReplicaPortrait } from './replica-portrait';
 
@@ -34,10 +34,21 @@ export function MockStage({
     // What is said reaches the simulator too, for the transcript it sends after the call.
     const onUtterance = (role: 'user' | 'assistant', speech: string) =>
       void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
-    const replica = createScriptedReplica({ conversationId, onUtterance, ...(timing ? { timing } : {}) });
-    onReady(replica);
+    let replica: ReturnType<typeof createScriptedReplica> | undefined;
+    let stopped = false;
+    // The replica greets with the conversation's custom_greeting, as Tavus's does.
+    void (services.simulator?.() ?? Promise.resolve(undefined))
+      .then((s) => s?.room.greeting(conversationId))
+      .catch(() => undefined)
+      .then((greeting) => {
+        if (stopped) return;
+        const lines = greeting ? [greeting, ...REFLECTIVE_LINES.slice(1)] : REFLECTIVE_LINES;
+        replica = createScriptedReplica({ conversationId, onUtterance, lines, ...(timing ? { timing } : {}) });
+        onReady(replica);
+      });
     return () => {
-      replica.stop();
+      stopped = true;
+      replica?.stop();
       onReady(null);
     };
   }, [conversationId, onReady, timing, services]);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Services } from '@/lib/services';
 import type { SessionType } from '@/lib/db';
-import type { StartedSession } from '@/lib/sessions/types';
+import type { SessionOptions, StartedSession } from '@/lib/sessions/types';
 import { useJourneyChoice } from '@/stores/journey-choice-store';
 import { explainError, type Explained } from '../messages';
 
@@ -10,7 +10,11 @@ interface StartState {
   error?: Explained;
   /** The meeting_token of each session started in this tab (private rooms only), for joining its call. */
   meetingTokens: Record<string, string>;
-  start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType): Promise<StartedSession | null>;
+  start(
+    services: Pick<Services, 'sessions' | 'config'>,
+    sessionType: SessionType,
+    options?: SessionOptions,
+  ): Promise<StartedSession | null>;
   clearError(): void;
   reset(): void;
 }
@@ -18,7 +22,7 @@ interface StartState {
 export const useStartStore = create<StartState>()((set, get) => ({
   phase: 'idle',
   meetingTokens: {},
-  async start(services, sessionType) {
+  async start(services, sessionType, options = {}) {
     if (get().phase === 'starting') return null; // a double click starts one session
     set({ phase: 'starting', error: undefined });
     try {
@@ -28,6 +32,7 @@ export const useStartStore = create<StartState>()((set, get) => ({
         sessionType,
         ...(personaId ? { personaId } : {}),
         ...(replicaId ? { replicaId } : {}),
+        options,
       });
       const token = started.meetingToken;
       set((state) => ({ phase: 'idle', ...(token ? { meetingTokens: { ...state.meetingTokens, [started.session.id]: token } } : {}) }));

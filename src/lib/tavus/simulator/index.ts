@@ -3,6 +3,7 @@ import { TAVUS_BODIES, json } from './http.ts';
 import { DEFAULT_TRANSCRIPT_DELAY_MS, takeDueCallbacks, type SimulatorCallbacks } from './callbacks.ts';
 import { advance } from './lifecycle.ts';
 import { seedState } from './seed.ts';
+import { greetingOf } from './room.ts';
 import { readState, type Entity, type Kind, type SimState } from './state.ts';
 import { conversations } from './handlers/conversations.ts';
 import { documents } from './handlers/documents.ts';
@@ -57,6 +58,8 @@ export interface TavusSimulator {
     left(conversationId: string): void;
     /** Something said in the call, for the transcript Tavus sends after it. */
     said(conversationId: string, role: 'user' | 'assistant', content: string): void;
+    /** The replica's first line in the call: the conversation's custom_greeting, if it has one. */
+    greeting(conversationId: string): string | undefined;
   };
   /** Sends the callbacks due now and resolves once every callback sent so far was delivered. */
   flushCallbacks(): Promise<void>;
@@ -219,6 +222,10 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
         inRoom(id, (c) => {
           if (content.trim()) (c.turns ??= []).push({ role, content });
         }),
+      greeting: (id) => {
+        load();
+        return greetingOf(state, id);
+      },
     },
     async flushCallbacks() {
       sendDueCallbacks();

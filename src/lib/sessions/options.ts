@@ -1,0 +1,60 @@
+import { reflectOnProblem } from '../rules.ts';
+import { DEFAULT_LANGUAGE, isTavusLanguage, type TavusLanguage } from '../tavus/languages.ts';
+import type { ConversationCreate, ConversationProperties } from '../tavus/resources/conversations.schema.ts';
+
+/**
+ * What the user chooses for one session on the start page, carried unchanged through the gateway
+ * (and, in proxy mode, to the server, which checks it again) into the conversation's create body.
+ * Nothing here is billed: the server still decides the persona, the duration and the rest.
+ * Relative imports with extensions: Deno bundles this file too.
+ */
+export interface SessionOptions {
+  /** What the user wants to reflect on (REFLECT_ON rule in rules.ts); empty or absent for none. */
+  reflectOn?: string;
+  /** The conversation's language, from Tavus's documented list (default english). */
+  language?: TavusLanguage;
+}
+
+/** Why the options cannot start a session, or null when they can. */
+export function sessionOptionsProblem(options: SessionOptions): string | null {
+  if (options.reflectOn !== undefined) {
+    const problem = reflectOnProblem(options.reflectOn);
+    if (problem) return problem;
+  }
+  if (options.language !== undefined && !isTavusLanguage(options.language))
+    return `${String(options.language).slice(0, 40)} is not a language Tavus holds conversations in.`;
+  return null;
+}
+
+const TYPE_CONTEXT = {
+  reflect_alone:
+    'This is a one-to-one reflection session. Guide the person gently: ask open questions, reflect back what you hear, and let them set the pace.',
+  resolve_together: 'This is a "Resolve together" session: a guided conversation meant for two people working something out together.',
+} as const;
+
+export type SessionKind = keyof typeof TYPE_CONTEXT;
+
+/** The greeting when the user named nothing to reflect on (the simulated replica's first line too). */
+export const PLAIN_GREETING = 'Welcome. Let us take a slow breath together. What would you like to reflect on today?';
+
+/** The fields of the create body that depend on the session's type and options. */
+export interface SessionFields {
+  body: Pick<ConversationCreate, 'conversational_context' | 'custom_greeting'>;
+  properties: Pick<ConversationProperties, 'language'>;
+}
+
+/**
+ * The conversational_context and custom_greeting for this session: the type's guidance, and the
+ * user's topic quoted as theirs (so the replica reads it as what they said, not as an instruction).
+ */
+export function sessionFields(sessionType: SessionKind, options: SessionOptions = {}): SessionFields {
+  const topic = options.reflectOn?.trim() ?? '';
+  const context = topic ? `${TYPE_CONTEXT[sessionType]} They said they would like to reflect on: "${topic}".` : TYPE_CONTEXT[sessionType];
+  const greeting = topic
+    ? `Welcome. You would like to reflect on ${JSON.stringify(topic)}. Let us take a slow breath together; where would you like to begin?`
+    : PLAIN_GREETING;
+  return {
+    body: { conversational_context: context, custom_greeting: greeting },
+    properties: { language: options.language ?? DEFAULT_LANGUAGE },
+  };
+}

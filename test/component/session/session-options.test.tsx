@@ -1,0 +1,47 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp, sessionWorldForFile } from './harness';
+
+const { data, world } = sessionWorldForFile();
+
+const topic = () => screen.findByRole('textbox', { name: 'What would you like to reflect on? (optional)' });
+const transcript = () => screen.getByRole('log', { name: 'Conversation so far' });
+
+/** The simulator behind the gateway is the mock call's too, as in the app's mock mode. */
+function mockWorld() {
+  const w = world();
+  return { ...w, services: { ...w.services, simulator: async () => w.tavus.simulator } };
+}
+
+describe('what the user wants to reflect on', () => {
+  it('reaches the replica: the simulated replica greets with it', async () => {
+    const w = mockWorld();
+    renderApp('/', w.services);
+    await userEvent.type(await topic(), 'the move to a new city');
+    expect(screen.getByText(/22 of 500 characters/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Start session' }));
+    await screen.findByRole('heading', { name: 'Your reflection session' });
+    await waitFor(() => expect(transcript()).toHaveTextContent('Replica: Welcome. You would like to reflect on "the move to a new city".'));
+  });
+
+  it('too long or with a line break: says why beside the field, and nothing can start', async () => {
+    const w = mockWorld();
+    renderApp('/', w.services);
+    const field = await topic();
+    fireEvent.change(field, { target: { value: 'y'.repeat(501) } });
+    expect(screen.getByRole('alert')).toHaveTextContent('What you want to reflect on is 501 characters long; keep it to 500.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: 'Start session' })).toBeDisabled();
+
+    fireEvent.change(field, { target: { value: 'one\ntwo' } });
+    expect(screen.getByRole('alert')).toHaveTextContent(/control character; write it on one line/);
+    expect(screen.getByRole('button', { name: 'Start session' })).toBeDisabled();
+    fireEvent.submit(field.closest('form')!);
+    expect(await data.db().currentSession()).toBeNull();
+    expect(w.tavus.seen.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    fireEvent.change(field, { target: { value: 'one line' } });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start session' })).toBeEnabled();
+  });
+});
