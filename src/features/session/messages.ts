@@ -63,3 +63,7 @@ export function explainError(error: unknown, mode: TavusMode): Explained {
 }
 
 export { describeEndReason } from '@/lib/sessions/words';
+
+/** A private room refused the join: this browser holds no meeting_token for the session. */
+export const ROOM_REFUSED_TEXT =
+  "The call's private room did not let this browser in: it holds no meeting token for this session (it was started elsewhere, or this browser's storage was cleared). End the session and start a new one.";

@@ -177,6 +177,8 @@ export async function startSequence<S extends ReservedSession>(
       conversation_name: session.conversation_name,
       ...(callbackUrl ? { callback_url: callbackUrl } : {}),
       ...choice.fields?.body,
+      // a private room: its URL alone admits nobody, the meeting_token in the answer does
+      require_auth: true,
       properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES, ...choice.fields?.properties },
     });
   } catch (error) {

@@ -89,8 +89,9 @@ describe('callbacks in mock mode with local data', () => {
 
   it('a shutdown at max_call_duration ends the session and charges it once, however often it is delivered', async () => {
     const w = callbackWorld();
-    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-    w.simulator.room.joined(session.tavus_conversation_id!);
+    const { session, meetingToken } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    // a private room: joined with the token the start handed back
+    expect(w.simulator.room.joined(session.tavus_conversation_id!, meetingToken)).toBe(true);
     // The call has run 3 s short of its limit, on both clocks.
     await data
       .owner()

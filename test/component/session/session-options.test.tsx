@@ -1,17 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp, sessionWorldForFile } from './harness';
+import { renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
 
 const { data, world } = sessionWorldForFile();
 
 const topic = () => screen.findByRole('textbox', { name: 'What would you like to reflect on? (optional)' });
 const transcript = () => screen.getByRole('log', { name: 'Conversation so far' });
 
-/** The simulator behind the gateway is the mock call's too, as in the app's mock mode. */
-function mockWorld() {
-  const w = world();
-  return { ...w, services: { ...w.services, simulator: async () => w.tavus.simulator } };
-}
+const mockWorld = () => withSimulatedRoom(world());
 
 describe('what the user wants to reflect on', () => {
   it('reaches the replica: the simulated replica greets with it', async () => {

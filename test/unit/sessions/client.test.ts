@@ -28,6 +28,9 @@ describe('start', () => {
     expect(started.session.status).toBe('active');
     expect(started.conversationUrl).toMatch(/^https:\/\/tavus\.daily\.co\//);
     expect(started.session.conversation_url).toBe(started.conversationUrl);
+    // the private room's key, handed to the call join, never kept in the session's record
+    expect(started.meetingToken).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.stringify(started.session)).not.toContain(started.meetingToken);
     const [create] = creates(tavus.seen);
     expect(create!.body).toEqual({
       persona_id: 'p7e13c73f41f',
@@ -37,6 +40,7 @@ describe('start', () => {
       conversational_context:
         'This is a one-to-one reflection session. Guide the person gently: ask open questions, reflect back what you hear, and let them set the pace.',
       custom_greeting: 'Welcome. Let us take a slow breath together. What would you like to reflect on today?',
+      require_auth: true,
       properties: {
         max_call_duration: 1800, // the growth plan's cap per session
         participant_left_timeout: 60,

@@ -4,6 +4,7 @@ import type { SessionType } from '@/lib/db';
 import type { SessionOptions, StartedSession } from '@/lib/sessions/types';
 import { useJourneyChoice } from '@/stores/journey-choice-store';
 import { explainError, type Explained } from '../messages';
+import { keepMeetingToken } from '../call-tokens';
 
 interface StartState {
   phase: 'idle' | 'starting' | 'failed';
@@ -35,6 +36,7 @@ export const useStartStore = create<StartState>()((set, get) => ({
         options,
       });
       const token = started.meetingToken;
+      if (token) keepMeetingToken(started.session.id, token);
       set((state) => ({ phase: 'idle', ...(token ? { meetingTokens: { ...state.meetingTokens, [started.session.id]: token } } : {}) }));
       return started;
     } catch (error) {

@@ -3,7 +3,7 @@ import { TAVUS_BODIES, json } from './http.ts';
 import { DEFAULT_TRANSCRIPT_DELAY_MS, takeDueCallbacks, type SimulatorCallbacks } from './callbacks.ts';
 import { advance } from './lifecycle.ts';
 import { seedState } from './seed.ts';
-import { greetingOf } from './room.ts';
+import { admits, greetingOf } from './room.ts';
 import { readState, type Entity, type Kind, type SimState } from './state.ts';
 import { conversations } from './handlers/conversations.ts';
 import { documents } from './handlers/documents.ts';
@@ -54,7 +54,11 @@ export interface TavusSimulator {
    * joined after participant_absent_timeout, and one everybody left after participant_left_timeout.
    */
   room: {
-    joined(conversationId: string): void;
+    /**
+     * Someone joins. A private room (created with require_auth) admits only with its meeting_token,
+     * as a Daily room does: false, and nothing changes, for a join without it or with another.
+     */
+    joined(conversationId: string, meetingToken?: string): boolean;
     left(conversationId: string): void;
     /** Something said in the call, for the transcript Tavus sends after it. */
     said(conversationId: string, role: 'user' | 'assistant', content: string): void;
@@ -209,11 +213,15 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
   return {
     fetch: simulatedFetch as typeof fetch,
     room: {
-      joined: (id) =>
+      joined: (id, meetingToken) => {
+        load();
+        if (!admits(state, id, meetingToken)) return false;
         inRoom(id, (c, at) => {
           c.joinedMs ??= at;
           delete c.leftMs;
-        }),
+        });
+        return true;
+      },
       left: (id) =>
         inRoom(id, (c, at) => {
           c.leftMs = at;

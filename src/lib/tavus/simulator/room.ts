@@ -9,3 +9,9 @@ export function greetingOf(state: SimState, conversationId: string): string | un
   const greeting = conversation?.value.custom_greeting;
   return typeof greeting === 'string' && greeting.trim() ? greeting : undefined;
 }
+
+/** Whether the room lets this join in: any join to a public room, only the meeting_token to a private one. */
+export function admits(state: SimState, conversationId: string, meetingToken: string | undefined): boolean {
+  const required = state.tables.conversations[conversationId]?.value.meeting_token;
+  return typeof required !== 'string' || required === meetingToken;
+}
