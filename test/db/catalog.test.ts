@@ -15,7 +15,10 @@ const USER_FUNCTIONS = [
   'link_persona',
   'mark_persona_failed',
   'mark_persona_synced',
+  'my_settings',
   'save_persona',
+  'set_memory',
+  'set_session_language',
   'start_session',
 ];
 const SERVICE_FUNCTIONS = [
@@ -26,6 +29,7 @@ const SERVICE_FUNCTIONS = [
   'server_calls_to_check',
   'server_end_session',
   'server_fail_session',
+  'server_session_settings',
   'server_start_session',
 ];
 

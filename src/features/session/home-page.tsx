@@ -12,6 +12,9 @@ import { MIN_SECONDS_TO_START } from '@/lib/rules';
 import { sessionOptionsProblem } from '@/lib/sessions/options';
 import type { SessionOptions } from '@/lib/sessions/types';
 import { SessionOptionsFields } from './home/session-options-fields';
+import { useSettings } from './home/use-settings';
+import { SETTINGS_FAILED_TEXT } from './messages';
+import { DEFAULT_LANGUAGE } from '@/lib/tavus/languages';
 
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {
@@ -43,6 +46,8 @@ export function HomePage() {
   const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
   const [options, setOptions] = useState<SessionOptions>({});
   const optionsProblem = sessionOptionsProblem(options);
+  const userSettings = useSettings();
+  const language = options.language ?? userSettings.settings?.language ?? DEFAULT_LANGUAGE;
   const togetherHelp = useId();
 
   // A failed start's message belongs to that visit of the page.
@@ -54,7 +59,7 @@ export function HomePage() {
   );
 
   async function onStart() {
-    const started = await start.start(services, sessionType, options);
+    const started = await start.start(services, sessionType, { ...options, language });
     if (started) navigate(`/session/${started.session.id}`);
     else void refresh();
   }
@@ -160,7 +165,21 @@ export function HomePage() {
             </p>
           )}
         </fieldset>
-        <SessionOptionsFields value={options} onChange={setOptions} problem={optionsProblem} />
+        <SessionOptionsFields
+          value={options}
+          onChange={setOptions}
+          problem={optionsProblem}
+          language={language}
+          onLanguage={(next) => {
+            setOptions({ ...options, language: next });
+            userSettings.setLanguage(next); // kept for the next sessions
+          }}
+        />
+        {userSettings.error && (
+          <p role="alert" className="error-text">
+            {SETTINGS_FAILED_TEXT} {userSettings.error.title} {userSettings.error.advice}
+          </p>
+        )}
         <button type="submit" disabled={!canStart} aria-describedby={start.phase === 'starting' ? 'start-progress' : undefined}>
           Start session
         </button>

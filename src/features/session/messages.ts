@@ -67,3 +67,6 @@ export { describeEndReason } from '@/lib/sessions/words';
 /** A private room refused the join: this browser holds no meeting_token for the session. */
 export const ROOM_REFUSED_TEXT =
   "The call's private room did not let this browser in: it holds no meeting token for this session (it was started elsewhere, or this browser's storage was cleared). End the session and start a new one.";
+
+/** Before the catalogue's words for a failed read or change of the user's settings. */
+export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';

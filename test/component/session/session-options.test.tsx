@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
 
@@ -39,5 +39,29 @@ describe('what the user wants to reflect on', () => {
     fireEvent.change(field, { target: { value: 'one line' } });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Start session' })).toBeEnabled();
+  });
+});
+
+describe('the language', () => {
+  const language = () => screen.findByRole('combobox', { name: 'Language' });
+
+  it('offers the languages Tavus documents, is remembered, and the session is held in it', async () => {
+    const w = mockWorld();
+    const first = renderApp('/', w.services);
+    expect(await language()).toHaveValue('english');
+    const choices = within(await language()).getAllByRole('option');
+    expect(choices).toHaveLength(43); // 42 languages and multilingual
+    expect(choices[0]).toHaveTextContent('Multilingual (the language you speak)');
+    await userEvent.selectOptions(await language(), 'Portuguese');
+    await waitFor(async () => expect((await data.db().settings()).language).toBe('portuguese'));
+
+    // another visit of the page: the choice is kept
+    first.unmount();
+    renderApp('/', w.services);
+    await waitFor(async () => expect(await language()).toHaveValue('portuguese'));
+    await userEvent.click(screen.getByRole('button', { name: 'Start session' }));
+    await screen.findByRole('heading', { name: 'Your reflection session' });
+    const create = w.tavus.seen.find((r) => r.method === 'POST' && r.path === '/v2/conversations')!;
+    expect((create.body as { properties: { language: string } }).properties.language).toBe('portuguese');
   });
 });

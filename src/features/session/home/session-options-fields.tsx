@@ -1,21 +1,31 @@
 import { useId } from 'react';
 import { REFLECT_ON_MAX_LENGTH } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
+import { isTavusLanguage, languageLabel, MULTILINGUAL, TAVUS_LANGUAGES, type TavusLanguage } from '@/lib/tavus/languages';
+
+// the documented list, alphabetical, multilingual first
+const LANGUAGE_CHOICES: TavusLanguage[] = [MULTILINGUAL, ...[...TAVUS_LANGUAGES].sort()];
 
 /**
  * What the user chooses for this session on the start page: what they want to reflect on (the
- * replica is told it and greets them with it). The problem, if any, is the rule's own sentence
+ * replica is told it and greets them with it) and the language (remembered for the next ones). The problem, if any, is the rule's own sentence
  * (rules.ts), shown beside the field; the start stays disabled until it is fixed.
  */
 export function SessionOptionsFields({
   value,
   onChange,
   problem,
+  language,
+  onLanguage,
 }: {
   value: SessionOptions;
   onChange: (next: SessionOptions) => void;
   problem: string | null;
+  /** The session's language: the one last chosen, kept with the user's settings. */
+  language: TavusLanguage;
+  onLanguage: (language: TavusLanguage) => void;
 }) {
+  const languageId = useId();
   const topicId = useId();
   const topicHelp = useId();
   const topicError = useId();
@@ -41,6 +51,20 @@ export function SessionOptionsFields({
           {problem}
         </p>
       )}
+      <label htmlFor={languageId}>Language</label>
+      <select
+        id={languageId}
+        value={language}
+        onChange={(event) => {
+          if (isTavusLanguage(event.target.value)) onLanguage(event.target.value);
+        }}
+      >
+        {LANGUAGE_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {languageLabel(choice)}
+          </option>
+        ))}
+      </select>
     </fieldset>
   );
 }
