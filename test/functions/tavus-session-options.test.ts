@@ -52,3 +52,18 @@ describe('POST /tavus/sessions with session options', () => {
     expect(creates()).toHaveLength(0);
   });
 });
+
+describe("the user's kept settings on the server", () => {
+  it("uses each user's own memory store and language, and none once memory is off", async () => {
+    const anna = await world.user();
+    const ben = await world.user();
+    await db.asUser(ben.id, `select public.set_session_language('italian')`);
+    await db.asUser(ben.id, 'select public.set_memory(false)');
+    expect((await start(anna.token, { session_type: 'reflect_alone' })).status).toBe(200);
+    expect((await start(ben.token, { session_type: 'reflect_alone' })).status).toBe(200);
+    const [forAnna, forBen] = creates().map((c) => c.body as { memory_stores?: string[]; properties: { language: string } });
+    expect(forAnna).toMatchObject({ memory_stores: [`${anna.id}_p7e13c73f41f_g1`], properties: { language: 'english' } });
+    expect(forBen!.memory_stores).toBeUndefined();
+    expect(forBen!.properties.language).toBe('italian');
+  });
+});

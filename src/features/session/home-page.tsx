@@ -13,6 +13,7 @@ import { sessionOptionsProblem } from '@/lib/sessions/options';
 import type { SessionOptions } from '@/lib/sessions/types';
 import { SessionOptionsFields } from './home/session-options-fields';
 import { useSettings } from './home/use-settings';
+import { MemorySetting } from './home/memory-setting';
 import { SETTINGS_FAILED_TEXT } from './messages';
 import { DEFAULT_LANGUAGE } from '@/lib/tavus/languages';
 
@@ -200,6 +201,8 @@ export function HomePage() {
           )}
         </div>
       )}
+
+      <MemorySetting settings={userSettings.settings} saving={userSettings.saving} onChange={userSettings.setMemory} />
     </section>
   );
 }

@@ -34,6 +34,10 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
       const { db, tavus } = await load();
       const persona = choice.personaId ?? personaId;
       const replica = choice.replicaId ?? (choice.personaId ? undefined : replicaId);
+      // the kept choices: the language unless this session chose one, and the replica's memory
+      const [settings, userId] = await Promise.all([db.settings(), db.userId()]);
+      const memory = { enabled: settings.memoryEnabled, generation: settings.memoryGeneration, userId, personaId: persona };
+      const fields = sessionFields(sessionType, { language: settings.language, ...options }, memory);
       const { session, conversation } = await startSequence(
         {
           reserve: () => db.startSession({ sessionType, personaId: persona, replicaId: replica }),
@@ -41,7 +45,7 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
           fail: (s, why) => db.failSession(s.id, why),
         },
         tavusConversationSteps(tavus.conversations),
-        { personaId: persona, replicaId: replica, callbackUrl, fields: sessionFields(sessionType, options) },
+        { personaId: persona, replicaId: replica, callbackUrl, fields },
       );
       return {
         session,

@@ -34,12 +34,29 @@ const TYPE_CONTEXT = {
 
 export type SessionKind = keyof typeof TYPE_CONTEXT;
 
+/** The user's memory setting for the session's persona (the settings' memory_enabled and memory_generation). */
+export interface MemoryChoice {
+  enabled: boolean;
+  generation: number;
+  userId: string;
+  personaId: string;
+}
+
+/**
+ * The Tavus memory store of a user with a persona, as the Memories docs name them ("anna_p123": the
+ * participant and the persona's id, values that never change), with the generation: memory turned
+ * off and on again moves to a new store, so the replica starts afresh.
+ */
+export function memoryStoreName(userId: string, personaId: string, generation: number): string {
+  return `${userId}_${personaId}_g${generation}`;
+}
+
 /** The greeting when the user named nothing to reflect on (the simulated replica's first line too). */
 export const PLAIN_GREETING = 'Welcome. Let us take a slow breath together. What would you like to reflect on today?';
 
 /** The fields of the create body that depend on the session's type and options. */
 export interface SessionFields {
-  body: Pick<ConversationCreate, 'conversational_context' | 'custom_greeting'>;
+  body: Pick<ConversationCreate, 'conversational_context' | 'custom_greeting' | 'memory_stores'>;
   properties: Pick<ConversationProperties, 'language'>;
 }
 
@@ -47,14 +64,18 @@ export interface SessionFields {
  * The conversational_context and custom_greeting for this session: the type's guidance, and the
  * user's topic quoted as theirs (so the replica reads it as what they said, not as an instruction).
  */
-export function sessionFields(sessionType: SessionKind, options: SessionOptions = {}): SessionFields {
+export function sessionFields(sessionType: SessionKind, options: SessionOptions = {}, memory: MemoryChoice | null = null): SessionFields {
   const topic = options.reflectOn?.trim() ?? '';
   const context = topic ? `${TYPE_CONTEXT[sessionType]} They said they would like to reflect on: "${topic}".` : TYPE_CONTEXT[sessionType];
   const greeting = topic
     ? `Welcome. You would like to reflect on ${JSON.stringify(topic)}. Let us take a slow breath together; where would you like to begin?`
     : PLAIN_GREETING;
   return {
-    body: { conversational_context: context, custom_greeting: greeting },
+    body: {
+      conversational_context: context,
+      custom_greeting: greeting,
+      ...(memory?.enabled ? { memory_stores: [memoryStoreName(memory.userId, memory.personaId, memory.generation)] } : {}),
+    },
     properties: { language: options.language ?? DEFAULT_LANGUAGE },
   };
 }

@@ -64,7 +64,12 @@ export interface ServerSessions {
   /** Calls of closed sessions not yet seen to stop, of one user or of everyone, oldest first. */
   callsToCheck(userId: string | null, limit: number): Promise<CallToCheck[]>;
   expireStale(): Promise<number>;
+  /** The user's kept choices (user_settings): the language of their sessions and the replica's memory. */
+  settings(userId: string): Promise<ServerUserSettings>;
 }
+
+const settingsSchema = z.looseObject({ language: z.string(), memory_enabled: z.boolean(), memory_generation: z.number().int().min(1) });
+export type ServerUserSettings = z.infer<typeof settingsSchema>;
 
 const callToCheckSchema = z.looseObject({
   session_id: z.uuid(),
@@ -103,6 +108,12 @@ export function serverSessions(client: SupabaseClient, log: Logger): ServerSessi
     async expireStale() {
       const count = await call(client, 'expire_stale_sessions', {}, log);
       return typeof count === 'number' ? count : 0;
+    },
+    async settings(userId) {
+      const parsed = settingsSchema.safeParse(await call(client, 'server_session_settings', { p_user_id: userId }, log));
+      if (parsed.success) return parsed.data;
+      log('unexpected database row', { fn: 'server_session_settings', issues: parsed.error.issues.slice(0, 3) });
+      throw new ApiError(500, 'db_error', 'The database returned unexpected settings from server_session_settings.');
     },
   };
 }

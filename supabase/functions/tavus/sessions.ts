@@ -1,5 +1,6 @@
 import { describeFailure, endSequence, startSequence } from '../../../src/lib/sessions/sequence.ts';
 import { sessionFields } from '../../../src/lib/sessions/options.ts';
+import type { TavusLanguage } from '../../../src/lib/tavus/languages.ts';
 import { ApiError, json, readJson } from '../_shared/http.ts';
 import { sessionCallbackUrl } from '../_shared/webhook-token.ts';
 import { settleCalls, stopCall } from './calls.ts';
@@ -23,6 +24,10 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
 
   // a call of an earlier session that Tavus never confirmed stopping keeps the slot taken: look first
   await settleCalls(db, tavus, await db.callsToCheck(userId, CALLS_CHECKED_PER_START), deps.now, deps.log);
+  // the user's kept choices: the language unless this start chose one, and the replica's memory
+  const kept = await db.settings(userId);
+  const memory = { enabled: kept.memory_enabled, generation: kept.memory_generation, userId, personaId: settings.TAVUS_PERSONA_ID };
+  const fields = sessionFields(body.session_type, { language: kept.language as TavusLanguage, ...optionsOf(body) }, memory);
   const webhookBase = deps.settings.values.TAVUS_WEBHOOK_URL ?? `${settings.SUPABASE_URL}/functions/v1/tavus-webhook`;
   const { session, conversation } = await startSequence(
     {
@@ -35,7 +40,7 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
       personaId: settings.TAVUS_PERSONA_ID,
       replicaId: settings.TAVUS_REPLICA_ID,
       callbackUrl: (reserved) => sessionCallbackUrl(webhookBase, settings.TAVUS_WEBHOOK_SECRET, reserved.id),
-      fields: sessionFields(body.session_type, optionsOf(body)),
+      fields,
     },
     { log: deps.log, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
   );

@@ -40,6 +40,8 @@ describe('start', () => {
       conversational_context:
         'This is a one-to-one reflection session. Guide the person gently: ask open questions, reflect back what you hear, and let them set the pace.',
       custom_greeting: 'Welcome. Let us take a slow breath together. What would you like to reflect on today?',
+      // memory is on until the user turns it off: one store per user and persona
+      memory_stores: [`${await data.db().userId()}_p7e13c73f41f_g1`],
       require_auth: true,
       properties: {
         max_call_duration: 1800, // the growth plan's cap per session
@@ -65,6 +67,32 @@ describe('start', () => {
     expect(body.conversational_context).toContain('"sleeping badly"');
     expect(body.custom_greeting).toContain('"sleeping badly"');
     expect(body.properties.language).toBe('multilingual');
+  });
+
+  it("uses the user's memory store for the persona, none once memory is off, a new one when it is on again", async () => {
+    const { tavus, sessions } = gateway();
+    const userId = await data.db().userId();
+    const stores = () => creates(tavus.seen).map((c) => (c.body as { memory_stores?: string[] }).memory_stores);
+    const run = async () => {
+      const { session } = await sessions.start({ sessionType: 'reflect_alone' });
+      await sessions.end(session.id);
+    };
+    await run();
+    await data.db().setMemory(false);
+    await run();
+    await data.db().setMemory(true);
+    await run();
+    expect(stores()).toEqual([[`${userId}_p7e13c73f41f_g1`], undefined, [`${userId}_p7e13c73f41f_g2`]]);
+  });
+
+  it('holds the session in the language the user last chose, unless this start chose one', async () => {
+    const { tavus, sessions } = gateway();
+    await data.db().setLanguage('korean');
+    const first = await sessions.start({ sessionType: 'reflect_alone' });
+    await sessions.end(first.session.id);
+    await sessions.start({ sessionType: 'reflect_alone', options: { language: 'thai' } });
+    const languages = creates(tavus.seen).map((c) => (c.body as { properties: { language: string } }).properties.language);
+    expect(languages).toEqual(['korean', 'thai']);
   });
 
   it('refuses bad options before anything is reserved or created', async () => {

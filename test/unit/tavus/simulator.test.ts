@@ -194,6 +194,31 @@ describe('a private room', () => {
   });
 });
 
+describe('memory stores', () => {
+  it("greets with what the user said last time in the same store, and nothing of another store's", async () => {
+    const { simulator, tavus } = setup({ maxConcurrentConversations: 10 });
+    const talk = async (stores: string[] | undefined, said?: string) => {
+      const created = await tavus.conversations.create({
+        persona_id: DEFAULT_PERSONA_ID,
+        custom_greeting: 'Welcome. How are you today?',
+        ...(stores ? { memory_stores: stores } : {}),
+      });
+      if (said) simulator.room.said(created.conversation_id, 'user', said);
+      return created.conversation_id;
+    };
+    await talk(['anna_p1_g1'], 'My sister moved away.');
+    await talk(['ben_p1_g1'], 'Work is too much.');
+    const again = await talk(['anna_p1_g1']);
+    expect(simulator.room.greeting(again)).toBe('Welcome back. Last time you told me: "My sister moved away.". How are you today?');
+    // a new store (memory turned off and on again), or none, remembers nothing
+    expect(simulator.room.greeting(await talk(['anna_p1_g2']))).toBe('Welcome. How are you today?');
+    expect(simulator.room.greeting(await talk(undefined))).toBe('Welcome. How are you today?');
+    // the latest earlier conversation of the store is the one remembered
+    await talk(['anna_p1_g1'], 'I called her yesterday.');
+    expect(simulator.room.greeting(await talk(['anna_p1_g1']))).toContain('"I called her yesterday."');
+  });
+});
+
 describe('over time', () => {
   it("closes a room nobody joined at participant_absent_timeout, and an emptied one at participant_left_timeout, with Tavus's reasons", async () => {
     const { simulator, tavus, advance } = setup();
