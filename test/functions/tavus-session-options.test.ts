@@ -1,5 +1,5 @@
 import { setupTestDb, type SessionRow } from '../db/harness';
-import { body, createWorld, serverOwned, type World } from './support/world';
+import { body, createWorld, serverEnv, serverOwned, type World } from './support/world';
 
 /** The user's session options through the proxy: checked again on the server, then into the create body. */
 
@@ -65,5 +65,47 @@ describe("the user's kept settings on the server", () => {
     expect(forAnna).toMatchObject({ memory_stores: [`${anna.id}_p7e13c73f41f_g1`], properties: { language: 'english' } });
     expect(forBen!.memory_stores).toBeUndefined();
     expect(forBen!.properties.language).toBe('italian');
+  });
+});
+
+describe('recording on the server', () => {
+  const secrets = {
+    TAVUS_RECORDING_S3_BUCKET: 'reflections-recordings',
+    TAVUS_RECORDING_S3_REGION: 'eu-west-1',
+    TAVUS_RECORDING_ROLE_ARN: 'arn:aws:iam::123456789012:role/tavus-recordings',
+  };
+  type Props = { properties: Record<string, unknown> };
+
+  it("records into the secrets' bucket only when the user agreed", async () => {
+    world = createWorld(db, serverEnv(secrets));
+    const yes = await world.user();
+    const no = await world.user();
+    expect((await start(yes.token, { session_type: 'reflect_alone', record: true })).status).toBe(200);
+    expect((await start(no.token, { session_type: 'reflect_alone' })).status).toBe(200);
+    const [recorded, plain] = creates().map((c) => (c.body as Props).properties);
+    expect(recorded).toMatchObject({
+      enable_recording: true,
+      recording_s3_bucket_name: 'reflections-recordings',
+      recording_s3_bucket_region: 'eu-west-1',
+      aws_assume_role_arn: 'arn:aws:iam::123456789012:role/tavus-recordings',
+    });
+    expect(plain).not.toHaveProperty('enable_recording');
+  });
+
+  it('records nothing without the secrets, whatever the browser asks', async () => {
+    const { token } = await world.user();
+    expect((await start(token, { session_type: 'reflect_alone', record: true })).status).toBe(200);
+    expect((creates()[0]!.body as Props).properties).not.toHaveProperty('enable_recording');
+  });
+
+  it('answers 503 naming the secret when one is malformed or missing, and reserves nothing', async () => {
+    world = createWorld(db, serverEnv({ ...secrets, TAVUS_RECORDING_S3_REGION: undefined, TAVUS_RECORDING_ROLE_ARN: 'not-an-arn' }));
+    const { id: uid, token } = await world.user();
+    const response = await start(token, { session_type: 'reflect_alone' });
+    expect(response.status).toBe(503);
+    const error = (await body<{ error: { code: string; message: string } }>(response)).error;
+    expect(error).toMatchObject({ code: 'server_misconfigured', message: expect.stringContaining('TAVUS_RECORDING_S3_REGION') });
+    expect(await sessionsOf(uid)).toHaveLength(0);
+    expect(creates()).toHaveLength(0);
   });
 });

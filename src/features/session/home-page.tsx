@@ -171,6 +171,7 @@ export function HomePage() {
           onChange={setOptions}
           problem={optionsProblem}
           language={language}
+          recordingOffered={services.config.tavus.recording !== undefined}
           onLanguage={(next) => {
             setOptions({ ...options, language: next });
             userSettings.setLanguage(next); // kept for the next sessions

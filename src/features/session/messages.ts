@@ -70,3 +70,8 @@ export const ROOM_REFUSED_TEXT =
 
 /** Before the catalogue's words for a failed read or change of the user's settings. */
 export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';
+
+/** Said beside the recording choice on the start page, before any call is made. */
+export const RECORDED_TEXT =
+  "This session will be recorded: the video call is saved to this site's storage, and its record shows when the recording has arrived.";
+export const NOT_RECORDED_TEXT = 'This session will not be recorded unless you tick the box.';

@@ -17,7 +17,7 @@ export interface ClientSessionsOptions {
 /** The browser's adapter of the session sequence (mock and direct modes): its database and its Tavus client. */
 export function createClientSessions(options: ClientSessionsOptions): SessionGateway {
   const [getDb, getTavus] = [lazy(options.db), lazy(options.tavus)];
-  const { personaId, replicaId, callbackUrl } = options.config.tavus;
+  const { personaId, replicaId, callbackUrl, recording } = options.config.tavus;
   // Resolved handles for pagehide, which cannot wait for a module to load.
   let now: { db: AppDb; tavus: TavusClient } | undefined;
   const load = async () => {
@@ -37,7 +37,7 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
       // the kept choices: the language unless this session chose one, and the replica's memory
       const [settings, userId] = await Promise.all([db.settings(), db.userId()]);
       const memory = { enabled: settings.memoryEnabled, generation: settings.memoryGeneration, userId, personaId: persona };
-      const fields = sessionFields(sessionType, { language: settings.language, ...options }, memory);
+      const fields = sessionFields(sessionType, { language: settings.language, ...options }, memory, recording?.target);
       const { session, conversation } = await startSequence(
         {
           reserve: () => db.startSession({ sessionType, personaId: persona, replicaId: replica }),

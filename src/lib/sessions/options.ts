@@ -1,4 +1,5 @@
 import { reflectOnProblem } from '../rules.ts';
+import { recordingProperties, type RecordingTarget } from '../recording.ts';
 import { DEFAULT_LANGUAGE, isTavusLanguage, type TavusLanguage } from '../tavus/languages.ts';
 import type { ConversationCreate, ConversationProperties } from '../tavus/resources/conversations.schema.ts';
 
@@ -13,6 +14,8 @@ export interface SessionOptions {
   reflectOn?: string;
   /** The conversation's language, from Tavus's documented list (default english). */
   language?: TavusLanguage;
+  /** The user agreed to this session being recorded (asked only where the operator turned recording on). */
+  record?: boolean;
 }
 
 /** Why the options cannot start a session, or null when they can. */
@@ -21,6 +24,7 @@ export function sessionOptionsProblem(options: SessionOptions): string | null {
     const problem = reflectOnProblem(options.reflectOn);
     if (problem) return problem;
   }
+  if (options.record !== undefined && typeof options.record !== 'boolean') return 'Whether to record must be true or false.';
   if (options.language !== undefined && !isTavusLanguage(options.language))
     return `${String(options.language).slice(0, 40)} is not a language Tavus holds conversations in.`;
   return null;
@@ -57,14 +61,26 @@ export const PLAIN_GREETING = 'Welcome. Let us take a slow breath together. What
 /** The fields of the create body that depend on the session's type and options. */
 export interface SessionFields {
   body: Pick<ConversationCreate, 'conversational_context' | 'custom_greeting' | 'memory_stores'>;
-  properties: Pick<ConversationProperties, 'language'>;
+  properties: Pick<
+    ConversationProperties,
+    'language' | 'enable_recording' | 'recording_s3_bucket_name' | 'recording_s3_bucket_region' | 'aws_assume_role_arn'
+  >;
 }
 
 /**
  * The conversational_context and custom_greeting for this session: the type's guidance, and the
  * user's topic quoted as theirs (so the replica reads it as what they said, not as an instruction).
  */
-export function sessionFields(sessionType: SessionKind, options: SessionOptions = {}, memory: MemoryChoice | null = null): SessionFields {
+/**
+ * The create body's fields for this session. Recording needs both the operator's target and the
+ * user's yes: without either, the conversation is not recorded.
+ */
+export function sessionFields(
+  sessionType: SessionKind,
+  options: SessionOptions = {},
+  memory: MemoryChoice | null = null,
+  recording: RecordingTarget | undefined = undefined,
+): SessionFields {
   const topic = options.reflectOn?.trim() ?? '';
   const context = topic ? `${TYPE_CONTEXT[sessionType]} They said they would like to reflect on: "${topic}".` : TYPE_CONTEXT[sessionType];
   const greeting = topic
@@ -76,6 +92,9 @@ export function sessionFields(sessionType: SessionKind, options: SessionOptions 
       custom_greeting: greeting,
       ...(memory?.enabled ? { memory_stores: [memoryStoreName(memory.userId, memory.personaId, memory.generation)] } : {}),
     },
-    properties: { language: options.language ?? DEFAULT_LANGUAGE },
+    properties: {
+      language: options.language ?? DEFAULT_LANGUAGE,
+      ...(recording && options.record === true ? recordingProperties(recording) : {}),
+    },
   };
 }

@@ -154,6 +154,7 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
           session_type: sessionType,
           ...(options.reflectOn?.trim() ? { reflect_on: options.reflectOn } : {}),
           ...(options.language ? { language: options.language } : {}),
+          ...(options.record ? { record: true } : {}),
         }),
       );
       if (!data.success) throw unexpected('/sessions', 'no session and conversation_url');

@@ -19,6 +19,7 @@ export const startBody = z
     // the user's session options (src/lib/sessions/options.ts), checked by the same rules as in the browser
     reflect_on: z.string({ error: 'must be text' }).optional(),
     language: z.string({ error: 'must be a language name' }).optional(),
+    record: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((body, context) => {
     const problem = sessionOptionsProblem(optionsOf(body));
@@ -26,8 +27,13 @@ export const startBody = z
   });
 
 /** The session options of a start request, as the sequence takes them. */
-export function optionsOf(body: { reflect_on?: string | undefined; language?: string | undefined }): SessionOptions {
+export function optionsOf(body: {
+  reflect_on?: string | undefined;
+  language?: string | undefined;
+  record?: boolean | undefined;
+}): SessionOptions {
   return {
+    ...(body.record !== undefined ? { record: body.record } : {}),
     ...(body.reflect_on !== undefined ? { reflectOn: body.reflect_on } : {}),
     ...(body.language !== undefined ? { language: body.language as TavusLanguage } : {}),
   };

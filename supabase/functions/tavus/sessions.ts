@@ -3,6 +3,7 @@ import { sessionFields } from '../../../src/lib/sessions/options.ts';
 import type { TavusLanguage } from '../../../src/lib/tavus/languages.ts';
 import { ApiError, json, readJson } from '../_shared/http.ts';
 import { sessionCallbackUrl } from '../_shared/webhook-token.ts';
+import { recordingTarget } from '../_shared/settings.ts';
 import { settleCalls, stopCall } from './calls.ts';
 import { upstream, type TavusDeps } from './deps.ts';
 import { endBody, optionsOf, parseBody, sessionId, signedIn, startBody } from './requests.ts';
@@ -27,7 +28,12 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
   // the user's kept choices: the language unless this start chose one, and the replica's memory
   const kept = await db.settings(userId);
   const memory = { enabled: kept.memory_enabled, generation: kept.memory_generation, userId, personaId: settings.TAVUS_PERSONA_ID };
-  const fields = sessionFields(body.session_type, { language: kept.language as TavusLanguage, ...optionsOf(body) }, memory);
+  const fields = sessionFields(
+    body.session_type,
+    { language: kept.language as TavusLanguage, ...optionsOf(body) },
+    memory,
+    recordingTarget(deps.settings),
+  );
   const webhookBase = deps.settings.values.TAVUS_WEBHOOK_URL ?? `${settings.SUPABASE_URL}/functions/v1/tavus-webhook`;
   const { session, conversation } = await startSequence(
     {

@@ -7,6 +7,7 @@ import { createClientSessions } from '@/lib/sessions/client';
 import type { Services } from '@/lib/services';
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
+import type { RecordingTarget } from '@/lib/recording';
 import { config, renderApp, sessionWorldForFile } from './harness';
 
 const { data } = sessionWorldForFile();
@@ -16,7 +17,9 @@ const { data } = sessionWorldForFile();
  * embedded database, which records them as the tavus-webhook function does. The simulator's clock
  * can run ahead of the page's, to reach a call's max_call_duration without waiting for it.
  */
-function callbackWorld() {
+function callbackWorld(recording?: { target: RecordingTarget }) {
+  // the operator's recording setting, where the test turns it on
+  const tavusConfig = { ...config.tavus, ...(recording ? { recording } : {}) };
   const db = data.db();
   let ahead = 0;
   const delivered: CallbackEnvelope[] = [];
@@ -41,11 +44,11 @@ function callbackWorld() {
   const sessions = createClientSessions({
     db,
     tavus,
-    config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } },
+    config: { ...config, tavus: { ...tavusConfig, callbackUrl: SIMULATED_CALLBACK_URL } } as typeof config,
     callTransport: 'simulated',
   });
   const services: Services = {
-    config,
+    config: { ...config, tavus: tavusConfig } as typeof config,
     tavus: async () => tavus,
     db: async () => db,
     sessions: async () => sessions,
@@ -141,5 +144,39 @@ describe('callbacks in mock mode with local data', () => {
       w.db.recordTavusCallback({ conversation_id: 'c0000000000', event_type: 'system.shutdown', properties: {} }),
     ).rejects.toMatchObject({ code: 'session_not_found' });
     expect(await w.db.getSession(session.id)).toEqual(before);
+  });
+
+  it("records a session only with the user's yes, and its record shows the recording once it has arrived", async () => {
+    const target = { bucket: 'reflections-recordings', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/tavus-recordings' };
+    const w = callbackWorld({ target });
+    renderApp('/', w.services);
+    const record = await screen.findByRole('checkbox', { name: 'Record this session' });
+    expect(record).not.toBeChecked();
+    expect(record).toHaveAccessibleDescription('This session will not be recorded unless you tick the box.');
+    await userEvent.click(record);
+    expect(record).toHaveAccessibleDescription(/^This session will be recorded/);
+    await userEvent.click(screen.getByRole('button', { name: 'Start session' }));
+    await screen.findByRole('heading', { name: 'Your reflection session' });
+    await userEvent.click(await screen.findByRole('button', { name: 'End session' }));
+    await screen.findByRole('heading', { name: 'Session summary' });
+
+    const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
+    await waitFor(async () => {
+      await w.simulator.flushCallbacks();
+      expect(w.delivered.map((e) => e.event_type)).toContain('application.recording_ready');
+    });
+    await waitFor(async () =>
+      expect((await w.db.getSession(session.id))?.recording).toMatchObject({ bucket_name: 'reflections-recordings' }),
+    );
+    await userEvent.click(screen.getByRole('link', { name: 'History' }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Details of the session started/ }));
+    expect(await screen.findByRole('heading', { name: 'Recording' })).toBeInTheDocument();
+    expect(screen.getByText(`s3://reflections-recordings/${session.tavus_conversation_id}/recording.mp4`)).toBeInTheDocument();
+  }, 40_000);
+
+  it('offers no recording where the operator has not turned it on', async () => {
+    renderApp('/', callbackWorld().services);
+    await screen.findByRole('button', { name: 'Start session' });
+    expect(screen.queryByRole('checkbox', { name: 'Record this session' })).not.toBeInTheDocument();
   });
 });

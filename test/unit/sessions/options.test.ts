@@ -48,3 +48,20 @@ describe('the session options in the create body', () => {
     expect(TAVUS_LANGUAGES).toHaveLength(42); // the count the language-support page gives
   });
 });
+
+describe('recording in the create body', () => {
+  const target = { bucket: 'reflections-recordings', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/tavus-recordings' };
+
+  it("needs both the operator's bucket and the user's yes", () => {
+    expect(sessionFields('reflect_alone', { record: true }, null, target).properties).toEqual({
+      language: 'english',
+      enable_recording: true,
+      recording_s3_bucket_name: 'reflections-recordings',
+      recording_s3_bucket_region: 'eu-west-1',
+      aws_assume_role_arn: 'arn:aws:iam::123456789012:role/tavus-recordings',
+    });
+    expect(sessionFields('reflect_alone', { record: false }, null, target).properties).toEqual({ language: 'english' });
+    expect(sessionFields('reflect_alone', {}, null, target).properties).toEqual({ language: 'english' });
+    expect(sessionFields('reflect_alone', { record: true }, null, undefined).properties).toEqual({ language: 'english' });
+  });
+});

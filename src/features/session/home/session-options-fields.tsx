@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { REFLECT_ON_MAX_LENGTH } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
+import { NOT_RECORDED_TEXT, RECORDED_TEXT } from '../messages';
 import { isTavusLanguage, languageLabel, MULTILINGUAL, TAVUS_LANGUAGES, type TavusLanguage } from '@/lib/tavus/languages';
 
 // the documented list, alphabetical, multilingual first
@@ -17,6 +18,7 @@ export function SessionOptionsFields({
   problem,
   language,
   onLanguage,
+  recordingOffered,
 }: {
   value: SessionOptions;
   onChange: (next: SessionOptions) => void;
@@ -24,7 +26,10 @@ export function SessionOptionsFields({
   /** The session's language: the one last chosen, kept with the user's settings. */
   language: TavusLanguage;
   onLanguage: (language: TavusLanguage) => void;
+  /** The operator records sessions whose user agrees: the user is asked here, before any call. */
+  recordingOffered: boolean;
 }) {
+  const recordHelp = useId();
   const languageId = useId();
   const topicId = useId();
   const topicHelp = useId();
@@ -65,6 +70,22 @@ export function SessionOptionsFields({
           </option>
         ))}
       </select>
+      {recordingOffered && (
+        <>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={value.record === true}
+              aria-describedby={recordHelp}
+              onChange={(event) => onChange({ ...value, record: event.target.checked })}
+            />
+            Record this session
+          </label>
+          <p id={recordHelp} className="choice__hint">
+            {value.record ? RECORDED_TEXT : NOT_RECORDED_TEXT}
+          </p>
+        </>
+      )}
     </fieldset>
   );
 }
