@@ -47,3 +47,30 @@ test('memory is shown on the start page, kept when turned off, and turned on aga
   await page.getByRole('button', { name: 'End session' }).click();
   await expect(page.getByRole('heading', { name: 'Session summary' })).toBeVisible();
 });
+
+test("recording: only with the user's yes, and the session's record shows the recording once Tavus says it is ready", async ({ page }) => {
+  await page.goto('/');
+  const record = page.getByRole('checkbox', { name: 'Record this session' });
+  await expect(record).not.toBeChecked({ timeout: 30_000 });
+  await expect(page.getByText('This session will not be recorded unless you tick the box.')).toBeVisible();
+  await record.check();
+  await expect(page.getByText(/^This session will be recorded/)).toBeVisible();
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
+  const properties = await page.evaluate(() => {
+    const state = JSON.parse(localStorage.getItem('awaknow.tavus-simulator') ?? '{}') as {
+      tables?: { conversations?: Record<string, { value: { properties?: Record<string, unknown> } }> };
+    };
+    return Object.values(state.tables?.conversations ?? {})[0]?.value.properties;
+  });
+  expect(properties).toMatchObject({ enable_recording: true, recording_s3_bucket_name: 'awaknow-e2e-recordings' });
+  await page.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByRole('heading', { name: 'Session summary' })).toBeVisible();
+
+  // the simulator calls back after the call (3 s in mock mode); the record shows where it is stored
+  await page.waitForTimeout(4_000);
+  await page.goto('/history');
+  await page.getByRole('button', { name: /^Details of the session started/ }).click();
+  await expect(page.getByRole('heading', { name: 'Recording' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/^s3:\/\/awaknow-e2e-recordings\/c\w+\/recording\.mp4$/)).toBeVisible();
+});
