@@ -35,6 +35,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { VITE_TAVUS_API_KEY: '', VITE_TAVUS_MODE: 'mock', VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '' },
+    env: {
+      VITE_TAVUS_API_KEY: '',
+      VITE_TAVUS_MODE: 'mock',
+      VITE_SUPABASE_URL: '',
+      VITE_SUPABASE_ANON_KEY: '',
+      // recording is offered, so the journey can say yes or no to it (the simulator records nothing anywhere)
+      VITE_TAVUS_RECORDING_S3_BUCKET: 'awaknow-e2e-recordings',
+      VITE_TAVUS_RECORDING_S3_REGION: 'eu-west-1',
+      VITE_TAVUS_RECORDING_ROLE_ARN: 'arn:aws:iam::123456789012:role/tavus-recordings',
+    },
   },
 });

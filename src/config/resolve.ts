@@ -1,4 +1,5 @@
 import { rawSettingsSchema, SECRET_SETTINGS, type AppConfig, type DataConfig, type RawSettings, type SettingIssue } from './schema.ts';
+import type { RecordingTarget } from '../lib/recording.ts';
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; issues: SettingIssue[] };
 
@@ -10,6 +11,10 @@ const FIXES: Record<string, string> = {
   VITE_TAVUS_BASE_URL: 'Remove it to use https://tavusapi.com.',
   VITE_TAVUS_CALLBACK_URL: 'Point it at your deployed tavus-webhook function, or remove it.',
   VITE_TAVUS_ALLOW_BROWSER_KEY: 'Set it to true only if you accept that the key is readable in the browser.',
+  VITE_TAVUS_RECORDING_S3_BUCKET: 'Name the S3 bucket Tavus records into, or remove all three VITE_TAVUS_RECORDING_* settings.',
+  VITE_TAVUS_RECORDING_S3_REGION: "Give the bucket's region, such as us-east-1.",
+  VITE_TAVUS_RECORDING_ROLE_ARN: 'Give the ARN of the IAM role Tavus assumes to write into the bucket.',
+  VITE_TAVUS_RECORDING_OFFERED: 'Set it to true in proxy mode when the tavus function has its TAVUS_RECORDING_* secrets.',
   VITE_SUPABASE_URL: 'Copy the project URL from Supabase (Project settings, API), or remove it to use the embedded database.',
   VITE_SUPABASE_ANON_KEY: 'Copy the anon (public) key from Supabase (Project settings, API).',
 };
@@ -64,6 +69,7 @@ function crossChecks(s: RawSettings): SettingIssue[] {
       fix: 'Remove it and set TAVUS_API_KEY as a secret of the tavus edge function.',
     });
   }
+  issues.push(...recordingChecks(s));
   if (s.VITE_TAVUS_MODE === 'direct' && !s.VITE_TAVUS_API_KEY) {
     issues.push({
       variable: 'VITE_TAVUS_API_KEY',
@@ -72,6 +78,27 @@ function crossChecks(s: RawSettings): SettingIssue[] {
     });
   }
   return issues;
+}
+
+const RECORDING_SETTINGS = ['VITE_TAVUS_RECORDING_S3_BUCKET', 'VITE_TAVUS_RECORDING_S3_REGION', 'VITE_TAVUS_RECORDING_ROLE_ARN'] as const;
+
+/** Recording needs all three of its settings or none; in proxy mode they are the server's secrets. */
+function recordingChecks(s: RawSettings): SettingIssue[] {
+  const set = RECORDING_SETTINGS.filter((name) => s[name] !== undefined);
+  if (set.length === 0) return [];
+  if (s.VITE_TAVUS_MODE === 'proxy') {
+    return set.map((variable) => ({
+      variable,
+      value: display(variable, s[variable]),
+      problem: 'is set in proxy mode, where the server creates the conversations',
+      fix: `Remove it; set ${variable.replace('VITE_', '')} as a secret of the tavus function and VITE_TAVUS_RECORDING_OFFERED=true.`,
+    }));
+  }
+  return RECORDING_SETTINGS.filter((name) => s[name] === undefined).map((variable) => ({
+    variable,
+    problem: `is missing while ${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set: recording needs all three`,
+    fix: FIXES[variable]!,
+  }));
 }
 
 /** Turns the raw environment into a typed config, or into issues that say how to fix each setting. */
@@ -103,6 +130,7 @@ function build(s: RawSettings): AppConfig | undefined {
     replicaId: s.VITE_TAVUS_REPLICA_ID,
     baseUrl: s.VITE_TAVUS_BASE_URL.replace(/\/+$/, ''),
     ...(s.VITE_TAVUS_CALLBACK_URL ? { callbackUrl: s.VITE_TAVUS_CALLBACK_URL } : {}),
+    ...recordingOf(s),
   };
   const data: DataConfig =
     s.VITE_SUPABASE_URL && s.VITE_SUPABASE_ANON_KEY
@@ -117,4 +145,10 @@ function build(s: RawSettings): AppConfig | undefined {
     case 'proxy':
       return data.mode === 'supabase' && !s.VITE_TAVUS_API_KEY ? { tavus: { mode, ...settings }, data } : undefined;
   }
+}
+
+function recordingOf(s: RawSettings): { recording?: { target?: RecordingTarget } } {
+  const [bucket, region, roleArn] = RECORDING_SETTINGS.map((name) => s[name]);
+  if (bucket && region && roleArn) return { recording: { target: { bucket, region, roleArn } } };
+  return s.VITE_TAVUS_RECORDING_OFFERED === 'true' && s.VITE_TAVUS_MODE === 'proxy' ? { recording: {} } : {};
 }

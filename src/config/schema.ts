@@ -1,5 +1,6 @@
 // zod/mini: the same parser, a fraction of the weight, since settings are parsed before the first paint.
 import { z } from 'zod/mini';
+import { AWS_REGION_PATTERN, ROLE_ARN_PATTERN, S3_BUCKET_PATTERN, type RecordingTarget } from '../lib/recording.ts';
 
 /** Tavus ids are a type letter followed by lowercase letters and digits, e.g. `p7e13c73f41f`. */
 export const personaIdSchema = z.string().check(z.regex(/^p[a-z0-9]{5,}$/, 'must look like p7e13c73f41f (a "p" then letters and digits)'));
@@ -22,6 +23,14 @@ export const rawSettingsSchema = z.object({
   VITE_TAVUS_BASE_URL: z._default(httpUrl, 'https://tavusapi.com'),
   VITE_TAVUS_CALLBACK_URL: z.optional(httpUrl),
   VITE_TAVUS_ALLOW_BROWSER_KEY: z._default(flag, 'false'),
+  VITE_TAVUS_RECORDING_S3_BUCKET: z.optional(
+    z.string().check(z.regex(S3_BUCKET_PATTERN, 'must be an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens')),
+  ),
+  VITE_TAVUS_RECORDING_S3_REGION: z.optional(z.string().check(z.regex(AWS_REGION_PATTERN, 'must be an AWS region such as us-east-1'))),
+  VITE_TAVUS_RECORDING_ROLE_ARN: z.optional(
+    z.string().check(z.regex(ROLE_ARN_PATTERN, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/tavus-recordings')),
+  ),
+  VITE_TAVUS_RECORDING_OFFERED: z._default(flag, 'false'),
   VITE_SUPABASE_URL: z.optional(httpUrl),
   VITE_SUPABASE_ANON_KEY: z.optional(z.string().check(z.minLength(20, 'is too short to be a Supabase anon key'))),
 });
@@ -35,6 +44,11 @@ interface TavusSettings {
   replicaId: string;
   baseUrl: string;
   callbackUrl?: string;
+  /**
+   * Sessions may be recorded, if the user agrees: into this target where the browser creates the
+   * conversation (mock and direct), by the server's own settings in proxy mode (no target here).
+   */
+  recording?: { target?: RecordingTarget };
 }
 
 /** Each mode carries exactly what it needs: only direct mode has a key, and it always has one. */

@@ -12,6 +12,8 @@ export const queryKeys = {
   session: (id: string | undefined) => ['db', 'session', id ?? null] as const,
   sessionHistory: (page: number, pageSize: number) => ['db', 'history', page, pageSize] as const,
   usage: ['db', 'usage'] as const,
+  /** The user's kept choices: language and memory. */
+  settings: ['db', 'settings'] as const,
   /** Read again once the charge changes (a shutdown callback settling it). */
   secondsLeft: (afterCharge: number | null) => ['db', 'usage', 'seconds-left', afterCharge] as const,
   transcript: (sessionId: string) => ['db', 'session', sessionId, 'transcript'] as const,

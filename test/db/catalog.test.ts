@@ -19,9 +19,12 @@ const USER_FUNCTIONS = [
   'mark_persona_failed',
   'mark_persona_synced',
   'my_joined_sessions',
+  'my_settings',
   'preview_invite',
   'redeem_invite',
   'save_persona',
+  'set_memory',
+  'set_session_language',
   'start_session',
 ];
 const SERVICE_FUNCTIONS = [
@@ -35,6 +38,7 @@ const SERVICE_FUNCTIONS = [
   'server_end_session',
   'server_fail_session',
   'server_redeem_invite',
+  'server_session_settings',
   'server_start_session',
 ];
 

@@ -47,13 +47,30 @@ const conversationStatus = async (id: string) =>
 const row = async (id: string) => (await db.asOwner<SessionRow>('select * from public.sessions where id = $1', [id]))[0]!;
 
 describe('createProxySessions', () => {
+  it("sends the user's session options, and the server's refusal of bad ones comes back as the same typed error", async () => {
+    const { token } = await world.user();
+    const sessions = gateway(async () => token);
+    await sessions.start({ sessionType: 'reflect_alone', options: { reflectOn: 'my garden', language: 'spanish' } });
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ session_type: 'reflect_alone', reflect_on: 'my garden', language: 'spanish' });
+    const create = world.tavusRequests.find((r) => r.method === 'POST' && r.url.endsWith('/v2/conversations'))!;
+    expect(create.body).toMatchObject({ custom_greeting: expect.stringContaining('"my garden"'), properties: { language: 'spanish' } });
+
+    const other = await world.user();
+    const refused = await gateway(async () => other.token)
+      .start({ sessionType: 'reflect_alone', options: { language: 'elvish' as never } })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DbError);
+    expect(refused).toMatchObject({ code: 'invalid_argument', detail: expect.stringContaining('elvish is not a language Tavus') });
+    expect(await db.asOwner('select 1 from public.sessions where user_id = $1', [other.id])).toHaveLength(0);
+  });
+
   it('starts and ends a session through the tavus function with the user token', async () => {
     const { id: uid, token } = await world.user();
     const sessions = gateway(async () => token);
     const started = await sessions.start({ sessionType: 'reflect_alone' });
     expect(started.session).toMatchObject({ user_id: uid, status: 'active', session_type: 'reflect_alone' });
     expect(started.conversationUrl).toBe(started.session.conversation_url);
-    expect(started.meetingToken).toBeUndefined();
+    expect(started.meetingToken).toMatch(/^[0-9a-f]{40}$/); // the private room's, from the server's answer
     expect(sent[0]!.url).toBe(`${FUNCTIONS_URL}/tavus/sessions`);
     expect(new Headers(sent[0]!.init.headers).get('authorization')).toBe(`Bearer ${token}`);
     expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ session_type: 'reflect_alone' });

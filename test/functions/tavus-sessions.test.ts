@@ -30,7 +30,11 @@ describe('POST /tavus/sessions and /tavus/sessions/:id/end', () => {
     const response = await start(token);
     expect(response.status).toBe(200);
     const started = await body<Started>(response);
-    expect(Object.keys(started).sort()).toEqual(['conversation_url', 'session']);
+    // a private room: the meeting_token comes back to the session's owner, and only in this answer
+    expect(Object.keys(started).sort()).toEqual(['conversation_url', 'meeting_token', 'session']);
+    expect(started.meeting_token).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.stringify(world.logs)).not.toContain(started.meeting_token);
+    expect(JSON.stringify(await sessionsOf(uid))).not.toContain(started.meeting_token);
     expect(started.session).toMatchObject({ user_id: uid, status: 'active', persona_id: 'p7e13c73f41f', replica_id: 'r4317e64d25a' });
     expect(started.conversation_url).toMatch(/^https:\/\/tavus\.daily\.co\//);
     expect(JSON.stringify(started)).not.toContain(TAVUS_KEY);
@@ -48,6 +52,7 @@ describe('POST /tavus/sessions and /tavus/sessions/:id/end', () => {
       persona_id: 'p7e13c73f41f',
       replica_id: 'r4317e64d25a',
       conversation_name: `awaknow_reflect_alone_${started.session.id}`,
+      require_auth: true,
       // the free plan caps a session at 600 seconds
       properties: {
         max_call_duration: 600,

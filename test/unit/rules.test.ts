@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTavusClient } from '@/lib/tavus';
 import { END_REASON_PATTERN, MIN_SECONDS_TO_START, TAVUS_ID_PATTERN } from '@/lib/rules';
+import { MULTILINGUAL, TAVUS_LANGUAGES } from '@/lib/tavus/languages';
 import { migrationsDir } from '../db/harness';
 
 /** The migrations as one text: the database states each rule in SQL, and must state the same. */
@@ -26,6 +27,14 @@ describe('the rules the browser, the functions and the database share', () => {
     expect(new Set(checks)).toEqual(new Set([literal(END_REASON_PATTERN)]));
     expect(['user_ended', 'tab_closed', 'a'.repeat(64)].every((reason) => END_REASON_PATTERN.test(reason))).toBe(true);
     expect(['', 'User_ended', '1st', 'a'.repeat(65), 'tab closed'].some((reason) => END_REASON_PATTERN.test(reason))).toBe(false);
+  });
+
+  it('knows the same languages in TypeScript and SQL (the table and the function that sets one)', () => {
+    const lists = [...sql.matchAll(/language (?:not )?in \(([^)]+)\)/g)].map((match) =>
+      [...match[1]!.matchAll(/'([a-z]+)'/g)].map((word) => word[1]),
+    );
+    expect(lists).toHaveLength(2);
+    for (const list of lists) expect(list).toEqual([...TAVUS_LANGUAGES, MULTILINGUAL]);
   });
 
   it('checks a Tavus id with the same pattern in TypeScript and SQL, length cap included', () => {

@@ -7,9 +7,15 @@ import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration, minutesLeft } from './format';
 import { Preparing } from './home/preparing';
-import { alreadyOpenAdvice, homeIntro } from './messages';
+import { alreadyOpenAdvice, homeIntro, SETTINGS_FAILED_TEXT } from './messages';
 import './session.css';
 import { MIN_SECONDS_TO_START } from '@/lib/rules';
+import { sessionOptionsProblem } from '@/lib/sessions/options';
+import type { SessionOptions } from '@/lib/sessions/types';
+import { SessionOptionsFields } from './home/session-options-fields';
+import { useSettings } from './home/use-settings';
+import { MemorySetting } from './home/memory-setting';
+import { DEFAULT_LANGUAGE } from '@/lib/tavus/languages';
 
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {
@@ -39,6 +45,10 @@ export function HomePage() {
   const { state, refresh } = useHomeState();
   const start = useStartStore();
   const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
+  const [options, setOptions] = useState<SessionOptions>({});
+  const optionsProblem = sessionOptionsProblem(options);
+  const userSettings = useSettings();
+  const language = options.language ?? userSettings.settings?.language ?? DEFAULT_LANGUAGE;
   const togetherHelp = useId();
   const hostNameId = useId();
   const [hostName, setHostName] = useState('');
@@ -53,7 +63,7 @@ export function HomePage() {
 
   async function onStart() {
     void import('./session-page').catch(() => undefined); // the call screen's code loads while the session starts
-    const started = await start.start(services, sessionType, hostName);
+    const started = await start.start(services, sessionType, { ...options, language }, hostName);
     if (started) navigate(`/session/${started.session.id}`);
     else void refresh();
   }
@@ -86,7 +96,7 @@ export function HomePage() {
   const blocked = blockReason(usage);
   const busy = open.kind === 'running' || open.kind === 'other_tab' || open.kind === 'starting';
   const groupAllowed = usage.plan.group_sessions;
-  const canStart = !blocked && !busy && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
+  const canStart = !blocked && !busy && !optionsProblem && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
   // A start refused for the open session says where that session is: one notice, not the refusal and the notice.
   const refusedFor = start.phase === 'failed' && start.error?.code === 'session_already_active' && busy ? open.kind : null;
   // This tab's own start is shown by its progress line, not as a start "in another tab".
@@ -177,6 +187,22 @@ export function HomePage() {
             </p>
           )}
         </fieldset>
+        <SessionOptionsFields
+          value={options}
+          onChange={setOptions}
+          problem={optionsProblem}
+          language={language}
+          recordingOffered={services.config.tavus.recording !== undefined}
+          onLanguage={(next) => {
+            setOptions({ ...options, language: next });
+            userSettings.setLanguage(next); // kept for the next sessions
+          }}
+        />
+        {userSettings.error && (
+          <p role="alert" className="error-text">
+            {SETTINGS_FAILED_TEXT} {userSettings.error.title} {userSettings.error.advice}
+          </p>
+        )}
         <button type="submit" disabled={!canStart} aria-describedby={start.phase === 'starting' ? 'start-progress' : undefined}>
           Start session
         </button>
@@ -197,6 +223,8 @@ export function HomePage() {
           )}
         </div>
       )}
+
+      <MemorySetting settings={userSettings.settings} saving={userSettings.saving} onChange={userSettings.setMemory} />
     </section>
   );
 }

@@ -88,3 +88,15 @@ export function alreadyOpenAdvice(where: 'other_tab' | 'running' | 'starting'): 
 export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
 /** A session being started that this tab did not start. */
 export const STARTING_ELSEWHERE = 'A session is being started in another tab or on another device. This page updates when it is ready.';
+
+/** A private room refused the join: this browser holds no meeting_token for the session. */
+export const ROOM_REFUSED_TEXT =
+  "The call's private room did not let this browser in: it holds no meeting token for this session (it was started elsewhere, or this browser's storage was cleared). End the session and start a new one.";
+
+/** Before the catalogue's words for a failed read or change of the user's settings. */
+export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';
+
+/** Said beside the recording choice on the start page, before any call is made. */
+export const RECORDED_TEXT =
+  "This session will be recorded: the video call is saved to this site's storage, and its record shows when the recording has arrived.";
+export const NOT_RECORDED_TEXT = 'This session will not be recorded unless you tick the box.';

@@ -278,6 +278,30 @@ export type Database = {
           },
         ]
       }
+      user_settings: {
+        Row: {
+          language: string
+          memory_enabled: boolean
+          memory_generation: number
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          language?: string
+          memory_enabled?: boolean
+          memory_generation?: number
+          updated_at?: string
+          user_id: string
+        }
+        Update: {
+          language?: string
+          memory_enabled?: boolean
+          memory_generation?: number
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       user_subscriptions: {
         Row: {
           created_at: string
@@ -621,6 +645,22 @@ export type Database = {
         }
       }
       my_joined_sessions: { Args: { p_limit?: number }; Returns: Json }
+      my_settings: {
+        Args: never
+        Returns: {
+          language: string
+          memory_enabled: boolean
+          memory_generation: number
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "user_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       preview_invite: { Args: { p_invite: string }; Returns: Json }
       record_tavus_event: {
         Args: { p_conversation_id: string; p_event: Json }
@@ -836,6 +876,22 @@ export type Database = {
         Args: { p_invite: string; p_partner_name: string; p_user_id: string }
         Returns: Json
       }
+      server_session_settings: {
+        Args: { p_user_id: string }
+        Returns: {
+          language: string
+          memory_enabled: boolean
+          memory_generation: number
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "user_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       server_start_session: {
         Args: {
           p_persona_id: string
@@ -869,6 +925,38 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "sessions"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      set_memory: {
+        Args: { p_enabled: boolean }
+        Returns: {
+          language: string
+          memory_enabled: boolean
+          memory_generation: number
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "user_settings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      set_session_language: {
+        Args: { p_language: string }
+        Returns: {
+          language: string
+          memory_enabled: boolean
+          memory_generation: number
+          updated_at: string
+          user_id: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "user_settings"
           isOneToOne: true
           isSetofReturn: false
         }

@@ -21,6 +21,7 @@ export type {
   UsageDay,
   UsageReport,
   UsageTally,
+  UserSettings,
 } from './types';
 export {
   DbError,

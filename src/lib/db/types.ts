@@ -1,9 +1,11 @@
 import type { Persona, Plan, Session } from './schemas';
 import type { SessionHistoryItem, UsageReport } from './reports';
 import type { InviteStore } from './invites';
+import type { SettingsAccess } from './settings';
 
 export type { Persona, Plan, Session } from './schemas';
 export type { SessionHistoryItem, UsageDay, UsageReport, UsageTally } from './reports';
+export type { SettingsAccess, UserSettings } from './settings';
 export type SessionType = Session['session_type'];
 export type SessionStatus = Session['status'];
 
@@ -96,7 +98,7 @@ export interface LocalDataControls {
   reset(): Promise<void>;
 }
 
-export interface AppDb extends PersonaWrites {
+export interface AppDb extends PersonaWrites, SettingsAccess {
   readonly kind: 'supabase' | 'embedded';
   /** Present on the embedded database only. */
   readonly local?: LocalDataControls;

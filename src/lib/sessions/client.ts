@@ -2,6 +2,7 @@ import type { AppConfig } from '@/config';
 import { DbError, type AppDb, type InviteStore } from '@/lib/db';
 import type { TavusClient } from '@/lib/tavus';
 import { lazy, type Lazy } from './lazy';
+import { sessionFields, sessionOptionsProblem } from './options';
 import { endSequence, startSequence, tavusConversationSteps } from './sequence';
 import { checkPersonName } from './together';
 import { ConversationEndUnconfirmedError, type CallTransport, type SessionGateway, type StartedSession } from './types';
@@ -21,7 +22,7 @@ function invites(db: AppDb): InviteStore {
 /** The browser's adapter of the session sequence (mock and direct modes): its database and its Tavus client. */
 export function createClientSessions(options: ClientSessionsOptions): SessionGateway {
   const [getDb, getTavus] = [lazy(options.db), lazy(options.tavus)];
-  const { personaId, replicaId, callbackUrl } = options.config.tavus;
+  const { personaId, replicaId, callbackUrl, recording } = options.config.tavus;
   const load = async () => {
     const [db, tavus] = await Promise.all([getDb(), getTavus()]);
     return { db, tavus };
@@ -29,12 +30,20 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
 
   return {
     callTransport: options.callTransport ?? 'daily',
-    async start({ sessionType, hostName, ...choice }) {
+    async start({ sessionType, hostName, options = {}, ...choice }) {
+      // checked before anything is reserved: bad input starts nothing
       const host = sessionType === 'resolve_together' ? checkPersonName(hostName ?? '') : null;
       if (sessionType === 'resolve_together' && !host) throw new DbError('invalid_name');
+      const problem = sessionOptionsProblem(options);
+      if (problem) throw new DbError('invalid_argument', `${problem} Nothing was started.`);
       const { db, tavus } = await load();
       const persona = choice.personaId ?? personaId;
       const replica = choice.replicaId ?? (choice.personaId ? undefined : replicaId);
+      // the kept choices: the language unless this session chose one, and the replica's memory
+      const [settings, userId] = await Promise.all([db.settings(), db.userId()]);
+      const memory = { enabled: settings.memoryEnabled, generation: settings.memoryGeneration, userId, personaId: persona };
+      const together = host ? { hostName: host } : undefined;
+      const fields = sessionFields(sessionType, { language: settings.language, ...options }, memory, recording?.target, together);
       const { session, conversation } = await startSequence(
         {
           reserve: () => db.startSession({ sessionType, personaId: persona, replicaId: replica }),
@@ -42,7 +51,7 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
           fail: (s, why) => db.failSession(s.id, why),
         },
         tavusConversationSteps(tavus.conversations),
-        { personaId: persona, replicaId: replica, callbackUrl, ...(host ? { together: { hostName: host } } : {}) },
+        { personaId: persona, replicaId: replica, callbackUrl, fields },
       );
       // The call runs already: an invite that could not be made is made again from the call screen.
       const invite = host

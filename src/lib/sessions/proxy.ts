@@ -145,9 +145,18 @@ export function createProxySessions(options: ProxySessionsOptions): SessionGatew
     // the server's persona, asked of the function: the browser holds no key to ask Tavus
     verifyPersona: checkPersonaThroughProxy(options),
 
-    async start({ sessionType, hostName }) {
+    async start({ sessionType, hostName, options = {} }) {
       const together = sessionType === 'resolve_together' && hostName !== undefined ? { host_name: hostName } : {};
-      const data = startedBody.safeParse(await post('/sessions', { session_type: sessionType, ...together }));
+      // the server checks them again; only what is set is sent
+      const data = startedBody.safeParse(
+        await post('/sessions', {
+          session_type: sessionType,
+          ...together,
+          ...(options.reflectOn?.trim() ? { reflect_on: options.reflectOn } : {}),
+          ...(options.language ? { language: options.language } : {}),
+          ...(options.record ? { record: true } : {}),
+        }),
+      );
       if (!data.success) throw unexpected('/sessions', 'no session and conversation_url');
       const started: StartedSession = {
         session: parseRow(sessionSchema, data.data.session, 'session'),

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationCreate, ConversationCreated, ConversationsResource, TavusErrorCode } from '../tavus/index.ts';
-import { togetherConversation, type Together } from './together.ts';
+import type { SessionFields } from './options.ts';
 
 /**
  * The start and end of a reflection session, written once for the browser (mock and direct modes)
@@ -51,8 +51,8 @@ export interface CallChoice<S> {
   replicaId?: string | undefined;
   /** Where Tavus sends the call's events; the server signs one per session. */
   callbackUrl?: string | ((session: S) => Promise<string>) | undefined;
-  /** A session together: the host's name, for the conversation's context and greeting. */
-  together?: Together | undefined;
+  /** What the session's type and the user's options add to the create body (options.ts). */
+  fields?: SessionFields | undefined;
 }
 
 export interface SequenceOptions {
@@ -176,8 +176,11 @@ export async function startSequence<S extends ReservedSession>(
       ...(choice.replicaId ? { replica_id: choice.replicaId } : {}),
       conversation_name: session.conversation_name,
       ...(callbackUrl ? { callback_url: callbackUrl } : {}),
-      ...(choice.together ? togetherConversation(choice.together) : {}),
-      properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES },
+      // a private room: its URL alone admits nobody, the meeting_token in the answer does (the
+      // session's fields may open it: see options.ts for a session together)
+      require_auth: true,
+      ...choice.fields?.body,
+      properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES, ...choice.fields?.properties },
     });
   } catch (error) {
     if (mayHaveCreated(error)) {

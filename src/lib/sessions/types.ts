@@ -1,7 +1,9 @@
 import type { Invite, JoinedSession, Session, SessionType } from '@/lib/db';
 import { sentence } from '@/lib/error-catalogue';
+import type { SessionOptions } from './options';
 
 export type { Session, SessionType } from '@/lib/db';
+export type { SessionOptions } from './options';
 
 export interface StartedSession {
   session: Session;
@@ -48,7 +50,13 @@ export interface SessionGateway {
    * The persona and replica chosen in the studio override the settings where the browser runs the
    * sequence; the proxy always uses the server's (the browser cannot choose what it is billed for).
    */
-  start(input: { sessionType: SessionType; personaId?: string; replicaId?: string; hostName?: string }): Promise<StartedSession>;
+  start(input: {
+    sessionType: SessionType;
+    personaId?: string;
+    replicaId?: string;
+    hostName?: string;
+    options?: SessionOptions;
+  }): Promise<StartedSession>;
   end(sessionId: string, reason?: string): Promise<Session>;
   /** Defaults to 'daily'. */
   readonly callTransport?: CallTransport;

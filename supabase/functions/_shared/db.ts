@@ -68,7 +68,12 @@ export interface ServerSessions {
   createInvite(userId: string, sessionId: string, hostName: string | null): Promise<unknown>;
   redeemInvite(userId: string, invite: string, partnerName: string): Promise<unknown>;
   endJoined(userId: string, sessionId: string, reason: string): Promise<unknown>;
+  /** The user's kept choices (user_settings): the language of their sessions and the replica's memory. */
+  settings(userId: string): Promise<ServerUserSettings>;
 }
+
+const settingsSchema = z.looseObject({ language: z.string(), memory_enabled: z.boolean(), memory_generation: z.number().int().min(1) });
+export type ServerUserSettings = z.infer<typeof settingsSchema>;
 
 const callToCheckSchema = z.looseObject({
   session_id: z.uuid(),
@@ -114,6 +119,12 @@ export function serverSessions(client: SupabaseClient, log: Logger): ServerSessi
       call(client, 'server_redeem_invite', { p_user_id: userId, p_invite: invite, p_partner_name: partnerName }, log),
     endJoined: (userId, sessionId, reason) =>
       call(client, 'server_end_joined_session', { p_user_id: userId, p_session_id: sessionId, p_reason: reason }, log),
+    async settings(userId) {
+      const parsed = settingsSchema.safeParse(await call(client, 'server_session_settings', { p_user_id: userId }, log));
+      if (parsed.success) return parsed.data;
+      log('unexpected database row', { fn: 'server_session_settings', issues: parsed.error.issues.slice(0, 3) });
+      throw new ApiError(500, 'db_error', 'The database returned unexpected settings from server_session_settings.');
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from './http.ts';
 import { TAVUS_ID_PATTERN } from '../../../src/lib/rules.ts';
+import { AWS_REGION_PATTERN, ROLE_ARN_PATTERN, S3_BUCKET_PATTERN, type RecordingTarget } from '../../../src/lib/recording.ts';
 
 /**
  * The edge functions' secrets, parsed once per cold start. A missing or bad value does not crash
@@ -44,6 +45,12 @@ const settingsSchema = z.object({
     }
     return origins;
   }),
+  // recording (src/lib/recording.ts): all three, or none for no recording
+  TAVUS_RECORDING_S3_BUCKET: optional(z.string().regex(S3_BUCKET_PATTERN, 'must be an S3 bucket name such as my-recordings')),
+  TAVUS_RECORDING_S3_REGION: optional(z.string().regex(AWS_REGION_PATTERN, 'must be an AWS region such as us-east-1')),
+  TAVUS_RECORDING_ROLE_ARN: optional(
+    z.string().regex(ROLE_ARN_PATTERN, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/x'),
+  ),
   SUPABASE_URL: optional(httpUrl).transform((value) => value?.replace(/\/+$/, '')),
   SUPABASE_ANON_KEY: optional(z.string().min(20, 'is too short to be a Supabase key')),
   SUPABASE_SERVICE_ROLE_KEY: optional(z.string().min(20, 'is too short to be a Supabase key')),
@@ -95,4 +102,17 @@ function missingMessage(name: Name): string {
     return 'Tavus is not configured on the server: set the TAVUS_API_KEY secret (`supabase secrets set TAVUS_API_KEY=...`), then try again.';
   }
   return `The secret ${name} is not set on the server. Set it with \`supabase secrets set ${name}=...\`.`;
+}
+
+const RECORDING_SECRETS = ['TAVUS_RECORDING_S3_BUCKET', 'TAVUS_RECORDING_S3_REGION', 'TAVUS_RECORDING_ROLE_ARN'] as const;
+
+/**
+ * Where Tavus records the sessions users agree to record; undefined when none of the recording
+ * secrets is set. One of them set, bad or without the others: 503 naming the one to fix.
+ */
+export function recordingTarget(settings: LoadedSettings): RecordingTarget | undefined {
+  const named = RECORDING_SECRETS.some((name) => settings.values[name] !== undefined || settings.problems[name] !== undefined);
+  if (!named) return undefined;
+  const found = settings.require(...RECORDING_SECRETS);
+  return { bucket: found.TAVUS_RECORDING_S3_BUCKET, region: found.TAVUS_RECORDING_S3_REGION, roleArn: found.TAVUS_RECORDING_ROLE_ARN };
 }

@@ -1,10 +1,13 @@
 import { describeFailure, endSequence, startSequence } from '../../../src/lib/sessions/sequence.ts';
 import { checkPersonName } from '../../../src/lib/sessions/together.ts';
+import { sessionFields } from '../../../src/lib/sessions/options.ts';
+import type { TavusLanguage } from '../../../src/lib/tavus/languages.ts';
 import { ApiError, json, readJson } from '../_shared/http.ts';
 import { sessionCallbackUrl } from '../_shared/webhook-token.ts';
+import { recordingTarget } from '../_shared/settings.ts';
 import { settleCalls, stopCall } from './calls.ts';
 import { upstream, type TavusDeps } from './deps.ts';
-import { endBody, parseBody, sessionId, signedIn, startBody } from './requests.ts';
+import { endBody, optionsOf, parseBody, sessionId, signedIn, startBody } from './requests.ts';
 
 /**
  * The server's adapter of the session sequence (src/lib/sessions/sequence.ts): the server's key,
@@ -27,6 +30,16 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
 
   // a call of an earlier session that Tavus never confirmed stopping keeps the slot taken: look first
   await settleCalls(db, tavus, await db.callsToCheck(userId, CALLS_CHECKED_PER_START), deps.now, deps.log);
+  // the user's kept choices: the language unless this start chose one, and the replica's memory
+  const kept = await db.settings(userId);
+  const memory = { enabled: kept.memory_enabled, generation: kept.memory_generation, userId, personaId: settings.TAVUS_PERSONA_ID };
+  const fields = sessionFields(
+    body.session_type,
+    { language: kept.language as TavusLanguage, ...optionsOf(body) },
+    memory,
+    recordingTarget(deps.settings),
+    hostName ? { hostName } : undefined,
+  );
   const webhookBase = deps.settings.values.TAVUS_WEBHOOK_URL ?? `${settings.SUPABASE_URL}/functions/v1/tavus-webhook`;
   const { session, conversation } = await startSequence(
     {
@@ -39,7 +52,7 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
       personaId: settings.TAVUS_PERSONA_ID,
       replicaId: settings.TAVUS_REPLICA_ID,
       callbackUrl: (reserved) => sessionCallbackUrl(webhookBase, settings.TAVUS_WEBHOOK_SECRET, reserved.id),
-      ...(hostName ? { together: { hostName } } : {}),
+      fields,
     },
     { log: deps.log, ...(deps.sleep ? { sleep: deps.sleep } : {}) },
   );

@@ -9,6 +9,7 @@ import type { Services } from '@/lib/services';
 import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
 import { formatDuration, minutesLeft, minutesUsed } from '@/features/session/format';
+import type { RecordingTarget } from '@/lib/recording';
 import { config, renderApp, sessionWorldForFile } from './harness';
 
 const { data } = sessionWorldForFile();
@@ -20,7 +21,12 @@ const { data } = sessionWorldForFile();
  * reach a call's max_call_duration without waiting for it. With `storage` (the app's localStorage)
  * it is one load of the app in a tab: the next load's simulator finds the call there.
  */
-function callbackWorld(storage?: Storage, { withholdShutdown = false } = {}) {
+function callbackWorld(
+  storage?: Storage,
+  { withholdShutdown = false, recording }: { withholdShutdown?: boolean; recording?: { target: RecordingTarget } } = {},
+) {
+  // the operator's recording setting, where the test turns it on
+  const tavusConfig = { ...config.tavus, ...(recording ? { recording } : {}) };
   const db = data.db();
   let ahead = 0;
   const delivered: CallbackEnvelope[] = [];
@@ -47,12 +53,12 @@ function callbackWorld(storage?: Storage, { withholdShutdown = false } = {}) {
   const client = createClientSessions({
     db,
     tavus,
-    config: { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } },
+    config: { ...config, tavus: { ...tavusConfig, callbackUrl: SIMULATED_CALLBACK_URL } } as typeof config,
     callTransport: 'simulated',
   });
   const sessions = endAfterSimulatorCallbacks(client, async () => simulator);
   const services: Services = {
-    config,
+    config: { ...config, tavus: tavusConfig } as typeof config,
     tavus: async () => tavus,
     db: async () => db,
     sessions: async () => sessions,
@@ -137,8 +143,9 @@ describe('callbacks in mock mode with local data', () => {
 
   it('a shutdown at max_call_duration ends the session and charges it once, however often it is delivered', async () => {
     const w = callbackWorld();
-    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-    w.simulator.room.joined(session.tavus_conversation_id!);
+    const { session, meetingToken } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    // a private room: joined with the token the start handed back
+    expect(w.simulator.room.joined(session.tavus_conversation_id!, meetingToken)).toBe(true);
     // The call has run 3 s short of its limit, on both clocks.
     await data
       .owner()
@@ -223,5 +230,39 @@ describe('callbacks in mock mode with local data', () => {
       w.db.recordTavusCallback({ conversation_id: 'c0000000000', event_type: 'system.shutdown', properties: {} }),
     ).rejects.toMatchObject({ code: 'session_not_found' });
     expect(await w.db.getSession(session.id)).toEqual(before);
+  });
+
+  it("records a session only with the user's yes, and its record shows the recording once it has arrived", async () => {
+    const target = { bucket: 'reflections-recordings', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/tavus-recordings' };
+    const w = callbackWorld(undefined, { recording: { target } });
+    renderApp('/', w.services);
+    const record = await screen.findByRole('checkbox', { name: 'Record this session' });
+    expect(record).not.toBeChecked();
+    expect(record).toHaveAccessibleDescription('This session will not be recorded unless you tick the box.');
+    await userEvent.click(record);
+    expect(record).toHaveAccessibleDescription(/^This session will be recorded/);
+    await userEvent.click(screen.getByRole('button', { name: 'Start session' }));
+    await screen.findByRole('heading', { name: 'Your reflection session' });
+    await userEvent.click(await screen.findByRole('button', { name: 'End session' }));
+    await screen.findByRole('heading', { name: 'Session summary' });
+
+    const session = (await w.db.listSessions({ page: 1, pageSize: 1 })).rows[0]!;
+    await waitFor(async () => {
+      await w.simulator.flushCallbacks();
+      expect(w.delivered.map((e) => e.event_type)).toContain('application.recording_ready');
+    });
+    await waitFor(async () =>
+      expect((await w.db.getSession(session.id))?.recording).toMatchObject({ bucket_name: 'reflections-recordings' }),
+    );
+    await userEvent.click(screen.getByRole('link', { name: 'History' }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Details of the session started/ }));
+    expect(await screen.findByRole('heading', { name: 'Recording' })).toBeInTheDocument();
+    expect(screen.getByText(`s3://reflections-recordings/${session.tavus_conversation_id}/recording.mp4`)).toBeInTheDocument();
+  }, 40_000);
+
+  it('offers no recording where the operator has not turned it on', async () => {
+    renderApp('/', callbackWorld().services);
+    await screen.findByRole('button', { name: 'Start session' });
+    expect(screen.queryByRole('checkbox', { name: 'Record this session' })).not.toBeInTheDocument();
   });
 });

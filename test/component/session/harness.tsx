@@ -59,6 +59,11 @@ export function sessionWorldForFile(transport: CallTransport = 'simulated') {
   };
 }
 
+/** The simulator behind the gateway plays the mock call's room too, as in the app's mock mode. */
+export function withSimulatedRoom(w: World): World {
+  return { ...w, services: { ...w.services, simulator: async () => w.tavus.simulator } };
+}
+
 export function renderApp(path: string, services: Services) {
   const router = createTestRouter(path);
   const view = render(

@@ -125,3 +125,52 @@ describe('settings: each bad value is named with its problem and fix', () => {
     expect(issues.find((i) => i.variable === 'VITE_TAVUS_API_KEY')!.value).toBe('(5 characters, hidden)');
   });
 });
+
+describe('settings: recording', () => {
+  const recording = {
+    VITE_TAVUS_RECORDING_S3_BUCKET: 'reflections-recordings',
+    VITE_TAVUS_RECORDING_S3_REGION: 'eu-west-1',
+    VITE_TAVUS_RECORDING_ROLE_ARN: 'arn:aws:iam::123456789012:role/tavus-recordings',
+  };
+
+  it('is off unless set; with all three settings, sessions may be recorded into that bucket', () => {
+    const off = resolveConfig({});
+    expect(off.ok && off.config.tavus.recording).toBeUndefined();
+    const on = resolveConfig(recording);
+    expect(on.ok && on.config.tavus.recording).toEqual({
+      target: { bucket: 'reflections-recordings', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/tavus-recordings' },
+    });
+  });
+
+  it('refuses a malformed value, naming the setting and how to fix it', () => {
+    const [bucket] = issuesOf({ ...recording, VITE_TAVUS_RECORDING_S3_BUCKET: 'My_Bucket' });
+    expect(bucket).toMatchObject({
+      variable: 'VITE_TAVUS_RECORDING_S3_BUCKET',
+      value: 'My_Bucket',
+      problem: expect.stringContaining('S3 bucket name'),
+    });
+    const [region] = issuesOf({ ...recording, VITE_TAVUS_RECORDING_S3_REGION: 'Ireland' });
+    expect(region).toMatchObject({ variable: 'VITE_TAVUS_RECORDING_S3_REGION', problem: 'must be an AWS region such as us-east-1' });
+    const [role] = issuesOf({ ...recording, VITE_TAVUS_RECORDING_ROLE_ARN: 'arn:aws:s3:::bucket' });
+    expect(role).toMatchObject({ variable: 'VITE_TAVUS_RECORDING_ROLE_ARN', problem: expect.stringContaining('IAM role ARN') });
+  });
+
+  it('needs all three: each missing one is named', () => {
+    const issues = issuesOf({ VITE_TAVUS_RECORDING_S3_BUCKET: 'reflections-recordings' });
+    expect(issues.map((issue) => issue.variable)).toEqual(['VITE_TAVUS_RECORDING_S3_REGION', 'VITE_TAVUS_RECORDING_ROLE_ARN']);
+    expect(issues[0]!.problem).toBe('is missing while VITE_TAVUS_RECORDING_S3_BUCKET is set: recording needs all three');
+  });
+
+  it("in proxy mode is the server's: the browser only knows that it is offered", () => {
+    const proxy = {
+      VITE_TAVUS_MODE: 'proxy',
+      VITE_SUPABASE_URL: 'https://x.supabase.co',
+      VITE_SUPABASE_ANON_KEY: 'anon_key_long_enough_123',
+    };
+    const offered = resolveConfig({ ...proxy, VITE_TAVUS_RECORDING_OFFERED: 'true' });
+    expect(offered.ok && offered.config.tavus.recording).toEqual({});
+    const issues = issuesOf({ ...proxy, ...recording });
+    expect(issues).toHaveLength(3);
+    expect(issues[0]!.fix).toContain('TAVUS_RECORDING_S3_BUCKET as a secret of the tavus function');
+  });
+});

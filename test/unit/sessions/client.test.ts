@@ -28,12 +28,21 @@ describe('start', () => {
     expect(started.session.status).toBe('active');
     expect(started.conversationUrl).toMatch(/^https:\/\/tavus\.daily\.co\//);
     expect(started.session.conversation_url).toBe(started.conversationUrl);
+    // the private room's key, handed to the call join, never kept in the session's record
+    expect(started.meetingToken).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.stringify(started.session)).not.toContain(started.meetingToken);
     const [create] = creates(tavus.seen);
     expect(create!.body).toEqual({
       persona_id: 'p7e13c73f41f',
       replica_id: 'r4317e64d25a',
       conversation_name: `awaknow_reflect_alone_${started.session.id}`,
       callback_url: 'https://example.com/functions/v1/tavus-webhook?token=t0ken',
+      conversational_context:
+        'This is a one-to-one reflection session. Guide the person gently: ask open questions, reflect back what you hear, and let them set the pace.',
+      custom_greeting: 'Welcome. Let us take a slow breath together. What would you like to reflect on today?',
+      // memory is on until the user turns it off: one store per user and persona
+      memory_stores: [`${await data.db().userId()}_p7e13c73f41f_g1`],
+      require_auth: true,
       properties: {
         max_call_duration: 1800, // the growth plan's cap per session
         participant_left_timeout: 60,
@@ -45,6 +54,54 @@ describe('start', () => {
     const active = await tavus.activeConversations();
     expect(active.map((c) => c.conversation_id)).toEqual([started.session.tavus_conversation_id]);
     expect((await data.db().currentSession())?.id).toBe(started.session.id);
+  });
+
+  it('tells the replica the topic and greets with it, in the chosen language', async () => {
+    const { tavus, sessions } = gateway();
+    await sessions.start({ sessionType: 'reflect_alone', options: { reflectOn: 'sleeping badly', language: 'multilingual' } });
+    const body = creates(tavus.seen)[0]!.body as {
+      conversational_context: string;
+      custom_greeting: string;
+      properties: { language: string };
+    };
+    expect(body.conversational_context).toContain('"sleeping badly"');
+    expect(body.custom_greeting).toContain('"sleeping badly"');
+    expect(body.properties.language).toBe('multilingual');
+  });
+
+  it("uses the user's memory store for the persona, none once memory is off, a new one when it is on again", async () => {
+    const { tavus, sessions } = gateway();
+    const userId = await data.db().userId();
+    const stores = () => creates(tavus.seen).map((c) => (c.body as { memory_stores?: string[] }).memory_stores);
+    const run = async () => {
+      const { session } = await sessions.start({ sessionType: 'reflect_alone' });
+      await sessions.end(session.id);
+    };
+    await run();
+    await data.db().setMemory(false);
+    await run();
+    await data.db().setMemory(true);
+    await run();
+    expect(stores()).toEqual([[`${userId}_p7e13c73f41f_g1`], undefined, [`${userId}_p7e13c73f41f_g2`]]);
+  });
+
+  it('holds the session in the language the user last chose, unless this start chose one', async () => {
+    const { tavus, sessions } = gateway();
+    await data.db().setLanguage('korean');
+    const first = await sessions.start({ sessionType: 'reflect_alone' });
+    await sessions.end(first.session.id);
+    await sessions.start({ sessionType: 'reflect_alone', options: { language: 'thai' } });
+    const languages = creates(tavus.seen).map((c) => (c.body as { properties: { language: string } }).properties.language);
+    expect(languages).toEqual(['korean', 'thai']);
+  });
+
+  it('refuses bad options before anything is reserved or created', async () => {
+    const { tavus, sessions } = gateway();
+    const failure = await sessions.start({ sessionType: 'reflect_alone', options: { reflectOn: 'one\ntwo' } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DbError);
+    expect(failure).toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('control character') });
+    expect(creates(tavus.seen)).toHaveLength(0);
+    expect(await data.db().currentSession()).toBeNull();
   });
 
   it('caps the call at the minutes left when they are fewer than the plan allows per session', async () => {

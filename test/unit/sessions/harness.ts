@@ -85,7 +85,7 @@ export function embeddedDbForFile() {
     db: () => db!,
     owner,
     async reset(plan: 'free' | 'growth' | 'pro' = 'growth') {
-      await owner().exec(`delete from public.tavus_usage; delete from public.sessions;`);
+      await owner().exec(`delete from public.tavus_usage; delete from public.sessions; delete from public.user_settings;`);
       await owner().query(
         `update public.user_subscriptions s set plan_id = $1, tavus_seconds_used = 0, tavus_minutes_limit = p.monthly_minutes, status = 'active'
            from public.plans p where p.id = $1`,

@@ -124,8 +124,8 @@ describe('the simulated room of two', () => {
       callback_url: 'https://hooks.example.com/tavus-webhook?token=t',
       properties: { participant_left_timeout: 10 },
     });
-    simulator.room.joined(id, 'host');
-    simulator.room.joined(id, 'partner');
+    simulator.room.joined(id, undefined, 'host');
+    simulator.room.joined(id, undefined, 'partner');
     simulator.room.left(id, 'partner');
     time += 30_000;
     await simulator.flushCallbacks();

@@ -26,6 +26,31 @@ function acceptedByWebhook(envelope: CallbackEnvelope) {
 }
 
 describe('simulator callbacks', () => {
+  it('delivers application.recording_ready after the call of a conversation created with recording, and none without', async () => {
+    const { simulator, tavus, received, advance } = setup(5_000);
+    const recording = {
+      enable_recording: true,
+      recording_s3_bucket_name: 'reflections-recordings',
+      recording_s3_bucket_region: 'eu-west-1',
+      aws_assume_role_arn: 'arn:aws:iam::123456789012:role/tavus-recordings',
+    };
+    const recorded = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK, properties: recording });
+    const plain = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, callback_url: HOOK });
+    for (const c of [recorded, plain]) simulator.room.joined(c.conversation_id);
+    advance(42_000);
+    for (const c of [recorded, plain]) await tavus.conversations.end(c.conversation_id);
+    advance(5_000);
+    await simulator.flushCallbacks();
+    const ready = received.filter((e) => e.event_type === 'application.recording_ready');
+    expect(ready).toHaveLength(1);
+    expect(ready[0]).toMatchObject({
+      conversation_id: recorded.conversation_id,
+      message_type: 'application',
+      properties: { bucket_name: 'reflections-recordings', s3_key: `${recorded.conversation_id}/recording.mp4`, duration: 42 },
+    });
+    acceptedByWebhook(ready[0]!);
+  });
+
   it('sends replica_joined, shutdown with the reason and, later, the transcript, in the documented envelope', async () => {
     const { simulator, tavus, received, advance } = setup(5_000);
     const conversation = await tavus.conversations.create({

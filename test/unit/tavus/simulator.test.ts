@@ -176,6 +176,57 @@ describe('answers like Tavus', () => {
   });
 });
 
+describe('a private room', () => {
+  it('issues a meeting_token with require_auth, and its room admits only with that token', async () => {
+    const { simulator, tavus, advance } = setup();
+    const room = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, require_auth: true });
+    expect(room.meeting_token).toMatch(/^[0-9a-f]{40}$/);
+    expect((await tavus.conversations.get(room.conversation_id)).meeting_token).toBe(room.meeting_token);
+    const kept = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID, require_auth: true });
+    expect(kept.meeting_token).not.toBe(room.meeting_token);
+    expect(simulator.room.joined(room.conversation_id)).toBe(false);
+    expect(simulator.room.joined(room.conversation_id, 'f'.repeat(40))).toBe(false);
+    expect(simulator.room.joined(room.conversation_id, kept.meeting_token!)).toBe(false); // another room's
+    expect(simulator.room.joined(kept.conversation_id, kept.meeting_token!)).toBe(true);
+    // nobody got into the first: it closes for absence, as a room nobody joined; the other stays open
+    advance(300_000);
+    const shutdown = (await tavus.conversations.get(room.conversation_id, { verbose: true })).events?.find(
+      (e) => e.event_type === 'system.shutdown',
+    );
+    expect(shutdown?.properties).toEqual({ shutdown_reason: 'participant_absent_timeout reached' });
+    expect((await tavus.conversations.get(kept.conversation_id)).status).toBe('active');
+
+    const open = await tavus.conversations.create({ persona_id: DEFAULT_PERSONA_ID });
+    expect(open.meeting_token).toBeUndefined();
+    expect(simulator.room.joined(open.conversation_id)).toBe(true);
+  });
+});
+
+describe('memory stores', () => {
+  it("greets with what the user said last time in the same store, and nothing of another store's", async () => {
+    const { simulator, tavus } = setup({ maxConcurrentConversations: 10 });
+    const talk = async (stores: string[] | undefined, said?: string) => {
+      const created = await tavus.conversations.create({
+        persona_id: DEFAULT_PERSONA_ID,
+        custom_greeting: 'Welcome. How are you today?',
+        ...(stores ? { memory_stores: stores } : {}),
+      });
+      if (said) simulator.room.said(created.conversation_id, 'user', said);
+      return created.conversation_id;
+    };
+    await talk(['anna_p1_g1'], 'My sister moved away.');
+    await talk(['ben_p1_g1'], 'Work is too much.');
+    const again = await talk(['anna_p1_g1']);
+    expect(simulator.room.greeting(again)).toBe('Welcome back. Last time you told me: "My sister moved away.". How are you today?');
+    // a new store (memory turned off and on again), or none, remembers nothing
+    expect(simulator.room.greeting(await talk(['anna_p1_g2']))).toBe('Welcome. How are you today?');
+    expect(simulator.room.greeting(await talk(undefined))).toBe('Welcome. How are you today?');
+    // the latest earlier conversation of the store is the one remembered
+    await talk(['anna_p1_g1'], 'I called her yesterday.');
+    expect(simulator.room.greeting(await talk(['anna_p1_g1']))).toContain('"I called her yesterday."');
+  });
+});
+
 describe('over time', () => {
   it("closes a room nobody joined at participant_absent_timeout, and an emptied one at participant_left_timeout, with Tavus's reasons", async () => {
     const { simulator, tavus, advance } = setup();

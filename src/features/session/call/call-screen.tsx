@@ -5,6 +5,7 @@ import type { Session } from '@/lib/db';
 import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions/types';
 import { explainError, type Explained } from '../messages';
 import { holdCall, noteLeft, clearLeftNote } from '../ownership';
+import { forgetMeetingToken, meetingTokenOf } from '../call-tokens';
 import { deadlineOf } from '../resolve';
 import type { EndNotice } from '../use-session-view';
 import { useCallStore } from './call-store';
@@ -43,7 +44,8 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
   const [channel, setChannel] = useState<CallChannel | null>(null);
   const [interruptFailure, setInterruptFailure] = useState<string | null>(null);
   const replicaSpeaking = useCallStore((s) => s.replicaSpeaking);
-  const meetingToken = useStartStore((s) => s.meetingTokens[session.id]);
+  // started in this tab, or kept from before a reload
+  const meetingToken = useStartStore((s) => s.meetingTokens[session.id]) ?? meetingTokenOf(session.id);
   const [error, setError] = useState<Explained | null>(null);
   const [ending, setEnding] = useState(false);
   const endingRef = useRef(false);
@@ -61,6 +63,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
       try {
         const ended = await gateway.end(session.id, reason);
         clearLeftNote(session.id);
+        forgetMeetingToken(session.id);
         if (leaveTo) leaveTo();
         else onFinished(ended, notice);
       } catch (failure) {
@@ -149,7 +152,12 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
       <div className="call__stage">
         {gateway.callTransport === 'simulated' ? (
           host.loaded ? (
-            <MockStage conversationId={conversationId} onReady={setChannel} hostName={host.invite?.host_name} />
+            <MockStage
+              conversationId={conversationId}
+              {...(meetingToken ? { meetingToken } : {})}
+              onReady={setChannel}
+              hostName={host.invite?.host_name}
+            />
           ) : (
             <p aria-busy="true">Loading the call…</p>
           )

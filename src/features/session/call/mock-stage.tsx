@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { ROOM_REFUSED_TEXT } from '../messages';
 import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
-import { createScriptedReplica, type ScriptTiming } from './scripted-replica';
+import { createScriptedReplica, REFLECTIVE_LINES, type ScriptTiming } from './scripted-replica';
 import { hostRoom } from './shared-room';
 import { CameraPreview } from './camera-preview';
 import { ReplicaPortrait } from './replica-portrait';
@@ -13,11 +14,14 @@ import { ReplicaPortrait } from './replica-portrait';
  */
 export function MockStage({
   conversationId,
+  meetingToken,
   onReady,
   timing,
   hostName,
 }: {
   conversationId: string;
+  /** The private room's meeting_token: the simulated room, like Tavus's, admits nobody without it. */
+  meetingToken?: string;
   onReady: (channel: CallChannel | null) => void;
   timing?: Partial<ScriptTiming>;
   /** A session together: the host's name; the partner's tab joins this call's room (shared-room.ts). */
@@ -25,34 +29,53 @@ export function MockStage({
 }) {
   const speaking = useCallStore((s) => s.replicaSpeaking);
   const services = useServices();
+  // The room's answer to this tab's join: admitted (with the conversation's custom_greeting) or refused.
+  const [entry, setEntry] = useState<{ id: string; admitted: boolean; greeting?: string | undefined } | null>(null);
 
   // The user is in the simulated room while this stage is shown, so the simulator's
-  // participant_absent_timeout and participant_left_timeout behave as Tavus's do. A tab that closes
-  // leaves the room too (pagehide runs no effect cleanup): the simulator keeps the time in its stored
-  // state, and a later load shuts the call down as of then plus participant_left_timeout, as Tavus would.
+  // participant_absent_timeout and participant_left_timeout behave as Tavus's do; a private room lets
+  // nobody in without its token, and then no replica speaks. A tab that closes leaves the room too
+  // (pagehide runs no effect cleanup): the simulator keeps the time in its stored state, and a later
+  // load shuts the call down as of then plus participant_left_timeout, as Tavus would.
   useEffect(() => {
     const simulator = services.simulator?.();
     let inRoom: { room: { left(id: string): void } } | undefined;
-    void simulator?.then((s) => {
-      inRoom = s;
-      s.room.joined(conversationId);
-    });
+    let gone = false;
+    void (simulator ?? Promise.resolve(undefined))
+      .then((s) => {
+        if (gone) return;
+        const admitted = s ? s.room.joined(conversationId, meetingToken) : true;
+        if (s && admitted) inRoom = s;
+        setEntry({ id: conversationId, admitted, greeting: s && admitted ? s.room.greeting(conversationId) : undefined });
+      })
+      .catch(() => {
+        if (!gone) setEntry({ id: conversationId, admitted: true });
+      });
     const onPageHide = () => inRoom?.room.left(conversationId); // synchronous: the page is going
     window.addEventListener('pagehide', onPageHide);
     return () => {
+      gone = true;
       window.removeEventListener('pagehide', onPageHide);
-      void simulator?.then((s) => s.room.left(conversationId));
+      void simulator?.then(() => inRoom?.room.left(conversationId));
     };
-  }, [services, conversationId]);
+  }, [services, conversationId, meetingToken]);
 
+  const current = entry?.id === conversationId ? entry : null;
+  const admitted = current?.admitted === true;
+  const greeting = current?.greeting;
   useEffect(() => {
+    if (!admitted) return;
     // What is said reaches the simulator too, for the transcript it sends after the call.
     const onUtterance = (role: 'user' | 'assistant', speech: string) =>
       void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
     const room = hostName !== undefined ? hostRoom(conversationId) : undefined;
+    // The replica greets with the conversation's custom_greeting, as Tavus's does (a session together's
+    // replica greets the host by name itself).
+    const lines = greeting && hostName === undefined ? [greeting, ...REFLECTIVE_LINES.slice(1)] : undefined;
     const replica = createScriptedReplica({
       conversationId,
       onUtterance,
+      ...(lines ? { lines } : {}),
       ...(timing ? { timing } : {}),
       ...(hostName !== undefined ? { together: { hostName } } : {}),
       ...(room ? { onAny: room.relay } : {}),
@@ -64,8 +87,9 @@ export function MockStage({
       replica.stop();
       onReady(null);
     };
-  }, [conversationId, onReady, timing, services, hostName]);
+  }, [admitted, greeting, conversationId, onReady, timing, services, hostName]);
 
+  if (current && !current.admitted) return <p role="alert">{ROOM_REFUSED_TEXT}</p>;
   return <SimulatedStage speaking={speaking} />;
 }
 

@@ -1,9 +1,10 @@
+import { PLAIN_GREETING } from '@/lib/sessions/options';
 import type { CallChannel, ConversationEvent, SendReadiness } from './events';
 import { togetherGreeting, togetherWelcome } from '@/lib/sessions/together';
 
 /** What the simulated replica says, in order; after the last line it keeps inviting the user to go on. */
 export const REFLECTIVE_LINES = [
-  'Welcome. Let us take a slow breath together. What would you like to reflect on today?',
+  PLAIN_GREETING,
   'Thank you for sharing that. What feels most important about it to you right now?',
   'I hear you. If you looked at it with the kindness you would offer a friend, what would you notice?',
   'What are you feeling in your body as you say this?',

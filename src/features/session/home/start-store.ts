@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { Services } from '@/lib/services';
 import type { SessionType } from '@/lib/db';
-import type { StartedSession } from '@/lib/sessions/types';
+import type { SessionOptions, StartedSession } from '@/lib/sessions/types';
 import { useJourneyChoice } from '@/stores/journey-choice-store';
 import { explainError, type Explained } from '../messages';
+import { keepMeetingToken } from '../call-tokens';
 
 interface StartState {
   phase: 'idle' | 'starting' | 'failed';
@@ -11,7 +12,12 @@ interface StartState {
   /** The meeting_token of each session started in this tab (private rooms only), for joining its call. */
   meetingTokens: Record<string, string>;
   /** `hostName`: a session together's host, as the replica and the partner will call them. */
-  start(services: Pick<Services, 'sessions' | 'config'>, sessionType: SessionType, hostName?: string): Promise<StartedSession | null>;
+  start(
+    services: Pick<Services, 'sessions' | 'config'>,
+    sessionType: SessionType,
+    options?: SessionOptions,
+    hostName?: string,
+  ): Promise<StartedSession | null>;
   clearError(): void;
   reset(): void;
 }
@@ -19,7 +25,7 @@ interface StartState {
 export const useStartStore = create<StartState>()((set, get) => ({
   phase: 'idle',
   meetingTokens: {},
-  async start(services, sessionType, hostName) {
+  async start(services, sessionType, options = {}, hostName) {
     if (get().phase === 'starting') return null; // a double click starts one session
     set({ phase: 'starting', error: undefined });
     try {
@@ -29,9 +35,11 @@ export const useStartStore = create<StartState>()((set, get) => ({
         sessionType,
         ...(personaId ? { personaId } : {}),
         ...(replicaId ? { replicaId } : {}),
+        options,
         ...(sessionType === 'resolve_together' && hostName !== undefined ? { hostName } : {}),
       });
       const token = started.meetingToken;
+      if (token) keepMeetingToken(started.session.id, token);
       set((state) => ({ phase: 'idle', ...(token ? { meetingTokens: { ...state.meetingTokens, [started.session.id]: token } } : {}) }));
       return started;
     } catch (error) {

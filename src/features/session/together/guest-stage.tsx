@@ -21,7 +21,7 @@ export function GuestStage({
   useEffect(() => {
     // The partner is in the room too: the call goes on while either of the two is there.
     const simulator = services.simulator?.();
-    void simulator?.then((s) => s.room.joined(conversationId, 'partner'));
+    void simulator?.then((s) => s.room.joined(conversationId, undefined, 'partner'));
     const room = guestRoom(conversationId, name);
     onReady(room);
     return () => {

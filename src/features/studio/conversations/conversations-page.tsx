@@ -7,6 +7,7 @@ import { ErrorAlert } from '../shared/error-alert';
 import { SelectField, options } from '../shared/field';
 import { useLoad } from '../shared/use-load';
 import { ConversationDetails } from './conversation-details';
+import { WiringCheckPanel } from './wiring-check-panel';
 
 const PAGE_SIZE = 20;
 
@@ -45,6 +46,7 @@ export function ConversationsPage() {
   return (
     <section aria-labelledby="conversations-title">
       <h2 id="conversations-title">Conversations</h2>
+      <WiringCheckPanel onDone={reload} />
       <SelectField
         id="conversation-status"
         label="Show"

@@ -4,6 +4,7 @@ import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRow
 import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
 import type { AppDb, DbChange, LocalDataControls } from '../types';
 import { createPersonaWrites, embeddedPersonaCall } from '../personas';
+import { createSettingsAccess, embeddedSettingsCall } from '../settings';
 import type { LoadSchema } from './migrate';
 import { asUser, readAsUser, recordTavusCallback, type AsUserOptions } from './session-context';
 import { sessionHistorySchema, toUsageReport } from '../reports';
@@ -173,6 +174,9 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     local,
     invites,
     ...personaWrites,
+    ...createSettingsAccess(
+      embeddedSettingsCall((sql, params) => user(async (tx) => (await tx.query<{ row: unknown }>(sql, params)).rows)),
+    ),
 
     async recordTavusCallback(envelope) {
       const { pg } = await connect();

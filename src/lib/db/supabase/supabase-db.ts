@@ -5,6 +5,7 @@ import { parseRow, parseRows, personaSchema, planSchema, sessionSchema, usageRow
 import { checkPage, checkSessionId, checkStartInput, isUuid, toUsage } from '../shared';
 import type { AppDb } from '../types';
 import { createPersonaWrites, supabasePersonaCall } from '../personas';
+import { createSettingsAccess, supabaseSettingsCall } from '../settings';
 import { createChangeFeed } from './change-feed';
 import { sessionHistorySchema, toUsageReport } from '../reports';
 import { createInviteStore } from '../invites';
@@ -79,6 +80,7 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
     kind: 'supabase',
     invites,
     ...createPersonaWrites(supabasePersonaCall(client as unknown as SupabaseClient)),
+    ...createSettingsAccess(supabaseSettingsCall(client as unknown as SupabaseClient)),
 
     async userId() {
       const { data, error } = await client.auth.getSession();

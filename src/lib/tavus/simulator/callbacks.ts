@@ -7,7 +7,7 @@ import { iso, type Entity, type SimState } from './state.ts';
  */
 export interface CallbackEnvelope {
   conversation_id: string;
-  event_type: 'system.replica_joined' | 'system.shutdown' | 'application.transcription_ready';
+  event_type: 'system.replica_joined' | 'system.shutdown' | 'application.transcription_ready' | 'application.recording_ready';
   message_type: 'system' | 'application';
   timestamp: string;
   webhook_url: string;
@@ -32,6 +32,21 @@ function transcript(state: SimState, conversation: Entity) {
     .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
     .join('\n\n');
   return [{ role: 'system', content: system }, ...(conversation.turns ?? [])];
+}
+
+/**
+ * What application.recording_ready carries for a conversation created with enable_recording
+ * (docs.tavus.io, "Webhooks and callbacks": bucket_name, s3_key, duration in seconds).
+ */
+function recordingOf(id: string, conversation: Entity): Record<string, unknown> | undefined {
+  const properties = (conversation.value.properties ?? {}) as Record<string, unknown>;
+  if (properties.enable_recording !== true || typeof properties.recording_s3_bucket_name !== 'string') return undefined;
+  const from = conversation.joinedMs ?? conversation.createdMs;
+  return {
+    bucket_name: properties.recording_s3_bucket_name,
+    s3_key: `${id}/recording.mp4`,
+    duration: Math.max(0, Math.round(((conversation.endedMs ?? from) - from) / 1000)),
+  };
 }
 
 export interface DueCallbacks {
@@ -69,8 +84,11 @@ export function takeDueCallbacks(state: SimState, now: number, delayMs: number):
     }
     send('system.shutdown', conversation.endedMs, { shutdown_reason: conversation.shutdownReason });
     const transcriptAt = conversation.endedMs + delayMs;
-    if (now >= transcriptAt) send('application.transcription_ready', transcriptAt, { transcript: transcript(state, conversation) });
-    else later(transcriptAt);
+    if (now >= transcriptAt) {
+      send('application.transcription_ready', transcriptAt, { transcript: transcript(state, conversation) });
+      const recording = recordingOf(id, conversation);
+      if (recording) send('application.recording_ready', transcriptAt, recording);
+    } else later(transcriptAt);
   }
   return { envelopes, nextAt };
 }

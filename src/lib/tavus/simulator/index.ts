@@ -3,6 +3,7 @@ import { TAVUS_BODIES, json } from './http.ts';
 import { DEFAULT_TRANSCRIPT_DELAY_MS, takeDueCallbacks, type SimulatorCallbacks } from './callbacks.ts';
 import { advance } from './lifecycle.ts';
 import { seedState } from './seed.ts';
+import { admits, greetingOf } from './room.ts';
 import { readState, type Entity, type Kind, type SimState } from './state.ts';
 import { conversations } from './handlers/conversations.ts';
 import { documents } from './handlers/documents.ts';
@@ -54,11 +55,18 @@ export interface TavusSimulator {
    * joined after participant_absent_timeout, and one everybody left after participant_left_timeout.
    */
   room: {
-    /** `participant` tells people apart in a call of two (a session together); one person need not name themselves. */
-    joined(conversationId: string, participant?: string): void;
+    /**
+     * Someone joins. A private room (created with require_auth) admits only with its meeting_token,
+     * as a Daily room does: false, and nothing changes, for a join without it or with another.
+     * `participant` tells people apart in a call of two (a session together); one person need not
+     * name themselves.
+     */
+    joined(conversationId: string, meetingToken?: string, participant?: string): boolean;
     left(conversationId: string, participant?: string): void;
     /** Something said in the call, for the transcript Tavus sends after it. */
     said(conversationId: string, role: 'user' | 'assistant', content: string): void;
+    /** The replica's first line in the call: the conversation's custom_greeting, if it has one. */
+    greeting(conversationId: string): string | undefined;
   };
   /** Sends the callbacks due now and resolves once every callback sent so far was delivered. */
   flushCallbacks(): Promise<void>;
@@ -212,12 +220,16 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
   return {
     fetch: simulatedFetch as typeof fetch,
     room: {
-      joined: (id, participant = 'local') =>
+      joined: (id, meetingToken, participant = 'local') => {
+        load();
+        if (!admits(state, id, meetingToken)) return false;
         inRoom(id, (c, at) => {
           c.joinedMs ??= at;
           c.present = [...new Set([...(c.present ?? []), participant])];
           delete c.leftMs;
-        }),
+        });
+        return true;
+      },
       // Tavus's participant_left_timeout counts from when the last person left, not the first
       left: (id, participant = 'local') =>
         inRoom(id, (c, at) => {
@@ -228,6 +240,10 @@ export function createTavusSimulator(options: TavusSimulatorOptions = {}): Tavus
         inRoom(id, (c) => {
           if (content.trim()) (c.turns ??= []).push({ role, content });
         }),
+      greeting: (id) => {
+        load();
+        return greetingOf(state, id);
+      },
     },
     async flushCallbacks() {
       sendDueCallbacks();
