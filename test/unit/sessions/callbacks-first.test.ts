@@ -37,8 +37,8 @@ function world(wrapped: boolean) {
 async function endedLater(wrapped: boolean) {
   vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true }); // PGlite's now() follows Date
   const w = world(wrapped);
-  const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
-  w.simulator.room.joined(session.tavus_conversation_id!);
+  const { session, meetingToken } = await w.sessions.start({ sessionType: 'reflect_alone' });
+  expect(w.simulator.room.joined(session.tavus_conversation_id!, meetingToken)).toBe(true); // a private room
   await new Promise((resolve) => setTimeout(resolve, 0)); // the simulator's own look at load has run
   vi.setSystemTime(Date.now() + 90_000);
   w.simulator.room.left(session.tavus_conversation_id!);

@@ -248,6 +248,9 @@ describe('a session together', () => {
       custom_greeting: 'Hello Ada, I am glad you are here. When the person you invited joins us, we will begin together.',
     });
     expect(body.conversational_context).toContain('Ada has started this conversation and invited one other person');
+    // the host's own sessions are not recalled in front of the partner; the partner's browser holds no meeting token
+    expect(body).not.toHaveProperty('memory_stores');
+    expect(body.require_auth).toBe(false);
     expect(started.invite).toMatchObject({ session_id: started.session.id, host_name: 'Ada' });
     expect(started.invite!.code).toMatch(/^[A-HJKMNP-TV-Z2-9]{6}$/);
     // a new invite keeps the host's name and replaces the first
@@ -257,11 +260,24 @@ describe('a session together', () => {
     expect((await data.db().invites!.hostInvite(started.session.id))?.code).toBe(again.code);
   });
 
+  it("keeps the host's topic in the context for two, quoted as what the host said", async () => {
+    await data.reset('pro');
+    const { tavus, sessions } = gateway();
+    await sessions.start({ sessionType: 'resolve_together', hostName: 'Ada', options: { reflectOn: 'Who does the dishes' } });
+    const body = creates(tavus.seen)[0]!.body as Record<string, unknown>;
+    expect(body.conversational_context).toMatch(/two people/);
+    expect(body.conversational_context).toContain('Ada said they would like to reflect on: "Who does the dishes".');
+  });
+
   it('a solo session is created as before, without the fields of a session together', async () => {
     const { tavus, sessions } = gateway();
     const started = await sessions.start({ sessionType: 'reflect_alone', hostName: 'Ada' });
     const body = creates(tavus.seen)[0]!.body as Record<string, unknown>;
-    for (const field of ['max_participants', 'conversational_context', 'custom_greeting']) expect(body).not.toHaveProperty(field);
+    expect(body).not.toHaveProperty('max_participants');
+    // the solo session's own context and greeting, and its private room
+    expect(body.conversational_context).toMatch(/^This is a one-to-one reflection session\./);
+    expect(body.custom_greeting).not.toContain('Ada');
+    expect(body.require_auth).toBe(true);
     expect(started).not.toHaveProperty('invite');
   });
 });
