@@ -74,6 +74,7 @@ async function walk(browser, width, scheme) {
     ['history', '/history'],
     ['usage', '/usage'],
     ...STUDIO.map((s) => [`studio-${s}`, `/studio/${s}`]),
+    ['join', '/join'],
     ['not-found', '/no-such-page'],
   ]) {
     await page.goto(`${base}${path}`);

@@ -85,6 +85,11 @@ export async function endSession(request: Request, deps: TavusDeps, id: string):
     end: () => db.end(userId, id, body?.reason ?? 'user_ended'),
     stopCall: (ended) => stopCall(db, tavus, ended, deps.log),
   });
+  return endAnswer(session, unconfirmed);
+}
+
+/** The answer to an end: the ended session, or 502 when Tavus did not confirm that its call stopped. */
+export function endAnswer(session: unknown, unconfirmed: unknown): Response {
   if (unconfirmed)
     throw new ApiError(
       502,

@@ -1,10 +1,11 @@
-import { describeFailure, endSequence } from '../../../src/lib/sessions/sequence.ts';
-import { ApiError, json, readJson } from '../_shared/http.ts';
+import { endSequence } from '../../../src/lib/sessions/sequence.ts';
+import { json, readJson } from '../_shared/http.ts';
 import { serviceSessions } from '../_shared/db.ts';
 import { serviceClient } from '../_shared/supabase.ts';
 import { stopCall } from './calls.ts';
 import { upstream, type TavusDeps } from './deps.ts';
 import { endBody, inviteBody, parseBody, redeemBody, sessionId, signedIn } from './requests.ts';
+import { endAnswer } from './sessions.ts';
 
 /**
  * "Resolve together" where the server owns sessions: the invite is made, redeemed and the session
@@ -46,13 +47,5 @@ export async function endJoined(request: Request, deps: TavusDeps, id: string): 
       if (row) await stopCall(db, tavus, row, deps.log);
     },
   });
-  if (unconfirmed)
-    throw new ApiError(
-      502,
-      'conversation_end_unconfirmed',
-      `The session has ended, but Tavus did not confirm that the call stopped (${describeFailure(unconfirmed)}). Ending again is safe.`,
-      {},
-      { session },
-    );
-  return json({ session });
+  return endAnswer(session, unconfirmed);
 }
