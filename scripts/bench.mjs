@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 const benches = [
   ['first screen: paint, start button, click to call, database start-up, first-page JS', 'bench-first-visit.mjs'],
+  ['first screen in supabase data mode: paint before supabase-js, round trips before the start button', 'bench-supabase.mjs'],
   ['journey: round trips to the conversation URL', 'bench-journey.mjs'],
   ['database: start + end against history size', 'bench-db.mjs'],
   ['usage queries against history size', 'bench-usage.mjs'],

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadConfig } from '@/config/load';
-import { ConfigErrorScreen } from '@/app/config-error';
 import { App } from '@/app/app';
 import { startDatabaseWorker } from '@/lib/db/embedded/worker-start';
 import '@/app/styles.css';
@@ -15,4 +14,18 @@ if (result.ok && result.config.data.mode === 'local') startDatabaseWorker();
 
 const root = createRoot(document.getElementById('root')!);
 
-root.render(<StrictMode>{result.ok ? <App config={result.config} /> : <ConfigErrorScreen issues={result.issues} />}</StrictMode>);
+if (result.ok)
+  root.render(
+    <StrictMode>
+      <App config={result.config} />
+    </StrictMode>,
+  );
+// A build with bad settings is for its operator to fix: the screen that says so is not part of every first page.
+else
+  void import('@/app/config-error').then(({ ConfigErrorScreen }) =>
+    root.render(
+      <StrictMode>
+        <ConfigErrorScreen issues={result.issues} />
+      </StrictMode>,
+    ),
+  );

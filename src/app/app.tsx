@@ -3,6 +3,7 @@ import { RouterProvider } from 'react-router';
 import type { AppConfig } from '@/config';
 import { AuthProvider } from '@/features/auth/auth-provider';
 import type { AuthClient } from '@/features/auth/auth-client';
+import { supabaseStorageKey } from '@/features/auth/stored-session';
 import { composeServices } from './compose';
 import type { Services } from '@/lib/services';
 import { ServicesProvider } from '@/lib/server-state';
@@ -16,9 +17,11 @@ export function App({ config, services }: { config: AppConfig; services?: Servic
     () => (value.supabase ? async (): Promise<AuthClient> => (await value.supabase!()).auth as unknown as AuthClient : undefined),
     [value],
   );
+  const { data } = value.config;
+  const storageKey = data.mode === 'supabase' ? supabaseStorageKey(data.url) : undefined;
   return (
     <ServicesProvider services={value}>
-      <AuthProvider client={authClient}>
+      <AuthProvider client={authClient} {...(storageKey ? { storageKey } : {})}>
         <RouterProvider router={router} />
       </AuthProvider>
     </ServicesProvider>

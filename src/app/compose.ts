@@ -6,6 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
+import { supabaseStorageKey } from '@/features/auth/stored-session';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -114,7 +115,10 @@ export function composeServices(config: AppConfig): Services {
 
 async function createSupabase(data: SupabaseData): Promise<SupabaseClient> {
   const { createClient } = await import('@supabase/supabase-js');
-  return createClient(data.url, data.anonKey, { auth: { persistSession: true, detectSessionInUrl: true } });
+  // The key named explicitly (it is supabase-js's default): the start-up read of the stored session uses the same.
+  return createClient(data.url, data.anonKey, {
+    auth: { persistSession: true, detectSessionInUrl: true, storageKey: supabaseStorageKey(data.url) },
+  });
 }
 
 /** The `tavus` function of the project, reached with the signed-in user's JWT. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 const SUPABASE = { VITE_SUPABASE_URL: 'https://abcdefghijklmnopqrst.supabase.co', VITE_SUPABASE_ANON_KEY: 'anon-key-for-the-build' };
 const LOCAL = { VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '' };
 
-function assetsOf(env: Record<string, string>): string[] {
+/** The build's assets, and the text of the scripts its index.html names (the first page's own). */
+function buildOf(env: Record<string, string>): { assets: string[]; firstPage: string; all: string } {
   const outDir = mkdtempSync(join(tmpdir(), 'awaknow-data-mode-'));
   try {
     const run = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
@@ -18,11 +19,16 @@ function assetsOf(env: Record<string, string>): string[] {
       encoding: 'utf8',
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    return readdirSync(join(outDir, 'assets'));
+    const assets = readdirSync(join(outDir, 'assets'));
+    const named = [...readFileSync(join(outDir, 'index.html'), 'utf8').matchAll(/\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const text = (names: string[]) => names.map((name) => readFileSync(join(outDir, 'assets', name), 'utf8')).join('\n');
+    return { assets, firstPage: text(named), all: text(assets.filter((name) => name.endsWith('.js'))) };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
+
+const assetsOf = (env: Record<string, string>) => buildOf(env).assets;
 
 const embedded = (assets: string[]) => ({
   worker: assets.filter((name) => name.startsWith('pglite.worker-')).length,
@@ -33,11 +39,20 @@ const embedded = (assets: string[]) => ({
 
 describe('the embedded database in a production build', () => {
   it('is shipped in local data mode: its worker, PGlite and the prebuilt data directory', () => {
-    const shipped = embedded(assetsOf(LOCAL));
+    const build = buildOf(LOCAL);
+    const shipped = embedded(build.assets);
     expect(shipped.worker).toBe(1);
     expect(shipped.wasm).toBeGreaterThan(0);
     expect(shipped.fileBundle).toBe(1);
     expect(shipped.dataDirectory).toBe(1);
+
+    // The first page carries what the start button needs; the error catalogue's words (loaded when
+    // something failed) and the persona check (after the first paint) are in the build, not in it.
+    for (const later of ['Sessions on this site are started by its server.', 'awaknow.persona-check']) {
+      expect(build.all).toContain(later);
+      expect(build.firstPage).not.toContain(later);
+    }
+    expect(build.firstPage).toContain('Start session');
   }, 180_000);
 
   it('is not in a supabase build: no worker, no PGlite files, no data directory', () => {

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthClient } from './auth-client';
 import { AuthContext, type AuthContextValue } from './auth-context';
 import { useAuthStore } from './auth-store';
+import { readStoredSession } from './stored-session';
 
 export interface AuthProviderProps {
   /**
@@ -9,10 +10,21 @@ export interface AuthProviderProps {
    * Local data mode: leave it out; everyone is the embedded database's local user.
    */
   client?: AuthClient | (() => Promise<AuthClient>);
+  /**
+   * Supabase mode: the key supabase-js keeps the session under (`supabaseStorageKey`). Read before
+   * the first render, so a stored session shows the page at once and none shows sign-in at once,
+   * while supabase-js loads and has the last word.
+   */
+  storageKey?: string;
   children: ReactNode;
 }
 
-export function AuthProvider({ client, children }: AuthProviderProps) {
+export function AuthProvider({ client, storageKey, children }: AuthProviderProps) {
+  // Before the children's first render (they read the store): the entry is read once, synchronously.
+  useState(() => {
+    if (client !== undefined && storageKey !== undefined) useAuthStore.getState().restore(readStoredSession(storageKey));
+    return null;
+  });
   // Only a loader's result is state; a client passed as is is used directly. Pass a stable loader
   // (module scope or useMemo): a new function each render would load again.
   const [loaded, setLoaded] = useState<{ client: AuthClient | null; error: string | null }>({ client: null, error: null });
@@ -35,7 +47,7 @@ export function AuthProvider({ client, children }: AuthProviderProps) {
         if (!live) return;
         const message = `Sign-in could not load (${error instanceof Error ? error.message : String(error)}). Check your connection and reload.`;
         setLoaded({ client: null, error: message });
-        useAuthStore.setState({ status: 'signed_out', error: message });
+        useAuthStore.setState({ status: 'signed_out', session: null, user: null, fromStorage: false, error: message });
       },
     );
     return () => {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AuthClient, Session, User } from './auth-client';
 import { authMessage } from './messages';
+import type { StoredSession } from './stored-session';
 
 /**
  * `loading` until the stored session is read; `local` in local data mode, where the embedded
@@ -16,7 +17,14 @@ interface AuthState {
   user: User | null;
   /** Why the stored session could not be read, if it could not. */
   error: string | null;
+  /**
+   * Set while the status comes from what supabase-js left in this browser, before supabase-js has
+   * loaded and said so itself: its first answer (confirming, refreshing or refusing) replaces it.
+   */
+  fromStorage: boolean;
 
+  /** Starts from what supabase-js stored (read synchronously, before it loads). */
+  restore(stored: StoredSession): void;
   /** Reads the stored session and follows every change (other tabs, magic links, expiry). */
   connect(client: AuthClient): () => void;
   setLocal(): void;
@@ -28,22 +36,39 @@ interface AuthState {
   reset(): void;
 }
 
-const initial = { status: 'loading' as AuthStatus, session: null, user: null, error: null };
+const initial = { status: 'loading' as AuthStatus, session: null, user: null, error: null, fromStorage: false };
 
 export const useAuthStore = create<AuthState>()((set, get) => ({
   ...initial,
 
+  restore(stored) {
+    if (stored.kind === 'valid')
+      set({ ...initial, status: 'signed_in', session: stored.session, user: stored.session.user, fromStorage: true });
+    // An expired session waits for supabase-js's refresh (or refusal); none goes to sign-in at once.
+    else set({ ...initial, status: stored.kind === 'expired' ? 'loading' : 'signed_out', fromStorage: true });
+  },
+
   connect(client) {
-    set({ ...initial });
+    // What was read from storage stands until the client answers, so the page does not flicker back.
+    if (!get().fromStorage) set({ ...initial });
     let live = true;
     const { data } = client.onAuthStateChange((_event, session) => get().setSession(session));
     client.getSession().then(
       ({ data: stored, error }) => {
         if (!live) return;
-        if (error) set({ status: 'signed_out', session: null, user: null, error: authMessage(error, 'Reading your sign-in') });
+        if (error)
+          set({ status: 'signed_out', session: null, user: null, fromStorage: false, error: authMessage(error, 'Reading your sign-in') });
         else get().setSession(stored.session);
       },
-      (error: unknown) => live && set({ status: 'signed_out', error: authMessage({ message: String(error) }, 'Reading your sign-in') }),
+      (error: unknown) =>
+        live &&
+        set({
+          status: 'signed_out',
+          session: null,
+          user: null,
+          fromStorage: false,
+          error: authMessage({ message: String(error) }, 'Reading your sign-in'),
+        }),
     );
     return () => {
       live = false;
@@ -52,11 +77,15 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
   },
 
   setLocal() {
-    set({ status: 'local', session: null, user: null, error: null });
+    set({ status: 'local', session: null, user: null, error: null, fromStorage: false });
   },
 
   setSession(session) {
-    set(session ? { status: 'signed_in', session, user: session.user, error: null } : { status: 'signed_out', session: null, user: null });
+    set(
+      session
+        ? { status: 'signed_in', session, user: session.user, error: null, fromStorage: false }
+        : { status: 'signed_out', session: null, user: null, fromStorage: false },
+    );
   },
 
   async sendCode(client, email, redirectTo) {

@@ -6,7 +6,9 @@ import { signInPath } from './safe-next';
 
 /**
  * Renders its children for a signed-in user (or, in local data mode, for everyone: the local
- * user); otherwise sends to /sign-in with `next` set to come back here.
+ * user); otherwise sends to /sign-in with `next` set to come back here. In supabase mode the first
+ * render goes by what supabase-js stored (`stored-session.ts`), so a return visit paints the page
+ * while supabase-js loads; the page's data waits for supabase-js, which sends the real token.
  */
 export function RequireUser({ children }: { children: ReactNode }) {
   const { mode } = useAuthContext();

@@ -7,7 +7,7 @@ import { useStartStore } from './home/start-store';
 import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration, minutesLeft } from './format';
 import { Preparing } from './home/preparing';
-import { alreadyOpenAdvice, homeIntro, SETTINGS_FAILED_TEXT } from './messages';
+import { alreadyOpenAdvice, homeIntro, SETTINGS_FAILED_TEXT } from './start-page-messages';
 import './session.css';
 import { MIN_SECONDS_TO_START } from '@/lib/rules';
 import { sessionOptionsProblem } from '@/lib/sessions/options';

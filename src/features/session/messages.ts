@@ -64,39 +64,17 @@ export function explainError(error: unknown, mode: TavusMode): Explained {
 
 export { describeEndReason } from '@/lib/sessions/words';
 
-/** The start page's first sentence: the replica appears once the call starts, not on this page. */
-export function homeIntro(upTo: string): string {
-  return `A guided reflection with a video replica that listens and answers: talk, or type your answers, for up to ${upTo}.`;
-}
-
-/**
- * A start refused because a session is already open (two tabs pressed Start, say): where that session
- * is, said once in the refusal, in place of the start page's notice about the open session.
- */
-export function alreadyOpenAdvice(where: 'other_tab' | 'running' | 'starting'): string {
-  switch (where) {
-    case 'other_tab':
-      return 'It is running in another tab of this browser, and only one session can run at a time.';
-    case 'running':
-      return 'It is running elsewhere (another device, or a tab that has closed), and only one session can run at a time.';
-    case 'starting':
-      return 'Another tab is starting it at this moment, and only one session can run at a time. This page updates when it is ready.';
-  }
-}
-
-/** A session still being started, seen from a page that cannot tell which tab started it. */
-export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
-/** A session being started that this tab did not start. */
-export const STARTING_ELSEWHERE = 'A session is being started in another tab or on another device. This page updates when it is ready.';
+// The start page's own words are in their own module, so the first page loads none of the catalogue.
+export {
+  alreadyOpenAdvice,
+  homeIntro,
+  NOT_RECORDED_TEXT,
+  RECORDED_TEXT,
+  SETTINGS_FAILED_TEXT,
+  STARTING_ELSEWHERE,
+  STILL_STARTING,
+} from './start-page-messages';
 
 /** A private room refused the join: this browser holds no meeting_token for the session. */
 export const ROOM_REFUSED_TEXT =
   "The call's private room did not let this browser in: it holds no meeting token for this session (it was started elsewhere, or this browser's storage was cleared). End the session and start a new one.";
-
-/** Before the catalogue's words for a failed read or change of the user's settings. */
-export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';
-
-/** Said beside the recording choice on the start page, before any call is made. */
-export const RECORDED_TEXT =
-  "This session will be recorded: the video call is saved to this site's storage, and its record shows when the recording has arrived.";
-export const NOT_RECORDED_TEXT = 'This session will not be recorded unless you tick the box.';

@@ -1,5 +1,5 @@
 import type { Session } from '@/lib/db';
-import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions/types';
+import type { SessionGateway } from '@/lib/sessions/types';
 import { clearLeftNote, heldByAnotherTab, readLeftNote } from './ownership';
 
 /** A start that has not attached its conversation after this long was abandoned (its tab is gone). */
@@ -34,6 +34,8 @@ async function endQuietly(gateway: SessionGateway, id: string, reason: string): 
   try {
     return await gateway.end(id, reason);
   } catch (error) {
+    // loaded here, not with the start page: the error's module carries the catalogue's sentence
+    const { ConversationEndUnconfirmedError } = await import('@/lib/sessions/types');
     if (error instanceof ConversationEndUnconfirmedError) return error.session;
     throw error;
   }

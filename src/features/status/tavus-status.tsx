@@ -1,44 +1,28 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useServices } from '@/lib/services';
-import { usePersonaStatus } from './persona-status-store';
+import { StatusView } from './status-view';
 
-const MODE_LABEL = { mock: 'Mock', direct: 'Live', proxy: 'Proxy' } as const;
-const MODE_TITLE = {
-  mock: 'Mock mode: the in-browser Tavus simulator, no real calls',
-  direct: 'Live: this browser talks to Tavus with the API key (development only)',
-  proxy: 'Proxy: Tavus is reached through the server, the key never reaches the browser',
-} as const;
+const CheckedTavusStatus = lazy(async () => ({ default: (await import('./checked-tavus-status')).CheckedTavusStatus }));
 
 /**
- * The persona check runs after the first paint (an effect), so a slow or failing Tavus never
- * delays the page; the mode is known at once from the settings. A recent success is reused.
+ * The mode and ids are known at once from the settings and painted with the page. The persona
+ * check, and its code (the Tavus client's check, its cache, the names it teaches other pages),
+ * come after the first paint, so a slow or failing Tavus never delays the page and the first page
+ * fetches none of it.
  */
 export function TavusStatus() {
-  const services = useServices();
-  const { personaId, replicaId, mode } = services.config.tavus;
-  const state = usePersonaStatus();
-
+  const { personaId, replicaId, mode } = useServices().config.tavus;
+  const [painted, setPainted] = useState(false);
   useEffect(() => {
-    void usePersonaStatus.getState().verify(services);
-  }, [services]);
-
-  return (
-    <div role="status" aria-label="Tavus status" className={`tavus-status tavus-status--${state.phase}`}>
-      <span className={`badge badge--${mode}`} title={MODE_TITLE[mode]}>
-        {MODE_LABEL[mode]}
-      </span>{' '}
-      <span className="tavus-status__persona">
-        persona {state.phase === 'verified' && state.personaName ? `${state.personaName} ` : ''}
-        <code>{personaId}</code>
-      </span>{' '}
-      <span className="tavus-status__replica">
-        replica <code>{state.replicaId ?? replicaId}</code>
-      </span>{' '}
-      <span className="tavus-status__result" data-error-kind={state.errorKind}>
-        {(state.phase === 'idle' || state.phase === 'checking') && 'checking persona…'}
-        {state.phase === 'verified' && 'verified'}
-        {state.phase === 'failed' && `not verified: ${state.error}`}
-      </span>
-    </div>
+    const timer = setTimeout(() => setPainted(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const pending = <StatusView mode={mode} personaId={personaId} replicaId={replicaId} check={{ phase: 'idle' }} />;
+  return painted ? (
+    <Suspense fallback={pending}>
+      <CheckedTavusStatus />
+    </Suspense>
+  ) : (
+    pending
   );
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useServices } from '@/lib/services';
 import { deadlineOf, type OpenSessionState } from '../resolve';
-import { explainError, STARTING_ELSEWHERE, type Explained } from '../messages';
+import type { Explained } from '../messages';
+import { STARTING_ELSEWHERE } from '../start-page-messages';
+import { explainLater } from './explain-later';
 import { formatDuration, formatTime } from '../format';
 
 /** Says what became of an open session and offers the way forward: return to it, or end it. */
@@ -21,7 +23,7 @@ export function OpenSessionNotice({ open, onChange }: { open: OpenSessionState; 
     try {
       await (await services.sessions()).end(session.id, reason);
     } catch (failure) {
-      setError(explainError(failure, services.config.tavus.mode));
+      setError(await explainLater(failure, services.config.tavus.mode));
     } finally {
       setEnding(false);
       await onChange();

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { REFLECT_ON_MAX_LENGTH } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
-import { NOT_RECORDED_TEXT, RECORDED_TEXT } from '../messages';
+import { NOT_RECORDED_TEXT, RECORDED_TEXT } from '../start-page-messages';
 import { isTavusLanguage, languageLabel, MULTILINGUAL, TAVUS_LANGUAGES, type TavusLanguage } from '@/lib/tavus/languages';
 
 // the documented list, alphabetical, multilingual first

@@ -3,8 +3,9 @@ import type { Services } from '@/lib/services';
 import type { SessionType } from '@/lib/db';
 import type { SessionOptions, StartedSession } from '@/lib/sessions/types';
 import { useJourneyChoice } from '@/stores/journey-choice-store';
-import { explainError, type Explained } from '../messages';
+import type { Explained } from '../messages';
 import { keepMeetingToken } from '../call-tokens';
+import { explainLater } from './explain-later';
 
 interface StartState {
   phase: 'idle' | 'starting' | 'failed';
@@ -43,7 +44,7 @@ export const useStartStore = create<StartState>()((set, get) => ({
       set((state) => ({ phase: 'idle', ...(token ? { meetingTokens: { ...state.meetingTokens, [started.session.id]: token } } : {}) }));
       return started;
     } catch (error) {
-      set({ phase: 'failed', error: explainError(error, services.config.tavus.mode) });
+      set({ phase: 'failed', error: await explainLater(error, services.config.tavus.mode) });
       return null;
     }
   },

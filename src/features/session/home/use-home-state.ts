@@ -5,7 +5,8 @@ import { queryKeys } from '@/lib/server-state';
 import type { Usage } from '@/lib/db';
 import { inspectOpenSession, settleOpenSession, type OpenSessionState, type SessionToEnd } from '../resolve';
 import { heldByAnotherTab } from '../ownership';
-import { explainError, type Explained } from '../messages';
+import type { Explained } from '../messages';
+import { explainLater } from './explain-later';
 import { firstVisitHome, lastKnownHome, rememberHome } from './known-state';
 
 export type HomeState =
@@ -73,14 +74,24 @@ export function useHomeState(): { state: HomeState; refresh: () => Promise<void>
 
   const mode = services.config.tavus.mode;
   const failure = settle.isError ? settle.error : query.isError && !query.isFetching ? query.error : null;
+  // A failure's words load with it (the catalogue is no part of the first page); until then the page stays as it was.
+  const [explained, setExplained] = useState<{ failure: unknown; error: Explained } | null>(null);
+  useEffect(() => {
+    if (!failure) return;
+    let live = true;
+    void explainLater(failure, mode).then((error) => live && setExplained({ failure, error }));
+    return () => {
+      live = false;
+    };
+  }, [failure, mode]);
   const state = useMemo((): HomeState => {
-    if (failure) return { phase: 'error', error: explainError(failure, mode) };
+    if (failure) return explained?.failure === failure ? { phase: 'error', error: explained.error } : initial;
     if (!query.data || query.data.open.kind === 'to_end') return initial;
     const read = query.data.open;
     let open: OpenSessionState = read.kind === 'none' && endedOnLoad ? endedOnLoad : read;
     if (open.kind === 'running' && open.session.id === heldElsewhere) open = { kind: 'other_tab', session: open.session };
     return { phase: 'ready', usage: query.data.usage, open };
-  }, [failure, mode, query.data, initial, endedOnLoad, heldElsewhere]);
+  }, [failure, explained, query.data, initial, endedOnLoad, heldElsewhere]);
 
   useEffect(() => {
     if (services.knownHome && state.phase === 'ready' && !state.known) rememberHome(state);

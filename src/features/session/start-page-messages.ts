@@ -1,0 +1,45 @@
+/**
+ * The start page's words (part of this feature's messages, re-exported by `messages.ts`), apart
+ * from the error catalogue: the first page needs these at once, and the catalogue's words only
+ * once something failed (they load then: `home/explain-later.ts`).
+ */
+
+/** The start page's first sentence: the replica appears once the call starts, not on this page. */
+export function homeIntro(upTo: string): string {
+  return `A guided reflection with a video replica that listens and answers: talk, or type your answers, for up to ${upTo}.`;
+}
+
+/**
+ * A start refused because a session is already open (two tabs pressed Start, say): where that session
+ * is, said once in the refusal, in place of the start page's notice about the open session.
+ */
+export function alreadyOpenAdvice(where: 'other_tab' | 'running' | 'starting'): string {
+  switch (where) {
+    case 'other_tab':
+      return 'It is running in another tab of this browser, and only one session can run at a time.';
+    case 'running':
+      return 'It is running elsewhere (another device, or a tab that has closed), and only one session can run at a time.';
+    case 'starting':
+      return 'Another tab is starting it at this moment, and only one session can run at a time. This page updates when it is ready.';
+  }
+}
+
+/** A session still being started, seen from a page that cannot tell which tab started it. */
+export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
+/** A session being started that this tab did not start. */
+export const STARTING_ELSEWHERE = 'A session is being started in another tab or on another device. This page updates when it is ready.';
+
+/** Before the catalogue's words for a failed read or change of the user's settings. */
+export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';
+
+/** Said beside the recording choice on the start page, before any call is made. */
+export const RECORDED_TEXT =
+  "This session will be recorded: the video call is saved to this site's storage, and its record shows when the recording has arrived.";
+export const NOT_RECORDED_TEXT = 'This session will not be recorded unless you tick the box.';
+
+/** What a failure says when the words that explain it could not be loaded (offline, say). */
+export const WORDS_NOT_LOADED = {
+  code: 'words_not_loaded',
+  title: 'Something went wrong, and this page could not load the words that explain it.',
+  advice: 'Check your connection and reload the page.',
+} as const;
