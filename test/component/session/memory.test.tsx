@@ -18,6 +18,8 @@ async function sessionSaying(answer: string) {
   await waitFor(() => expect(send).toBeEnabled());
   await userEvent.click(send);
   await waitFor(() => expect(transcript()).toHaveTextContent(`You: ${answer}`));
+  // the replica has heard the answer once it replies (the line above is this tab's own echo)
+  await waitFor(() => expect(transcript().textContent!.split('Replica: ').length).toBeGreaterThan(2), { timeout: 10_000 });
   const greeting = firstLine(transcript());
   await userEvent.click(screen.getByRole('button', { name: 'End session' }));
   await screen.findByRole('heading', { name: 'Session summary' });
