@@ -1,4 +1,4 @@
-import { objectivesCreateSchema } from '@/lib/tavus/schemas';
+import { OBJECTIVE_FIELDS, objectivesCreateSchema } from '@/lib/tavus/schemas';
 import { compact, splitList } from '../shared/set-patch';
 
 /** One objective as the form edits it; fields the form does not show are kept in `extra`. */
@@ -14,17 +14,6 @@ export interface ObjectiveDraft {
   callback_url: string;
   extra: Record<string, unknown>;
 }
-
-const FORM_KEYS = [
-  'objective_name',
-  'objective_prompt',
-  'confirmation_mode',
-  'modality',
-  'output_variables',
-  'next_required_objectives',
-  'next_conditional_objectives',
-  'callback_url',
-];
 
 export const emptyObjective = (): ObjectiveDraft => ({
   objective_name: '',
@@ -56,7 +45,7 @@ export function toDraft(item: Record<string, unknown>): ObjectiveDraft {
             .join('\n')
         : '',
     callback_url: text('callback_url'),
-    extra: Object.fromEntries(Object.entries(item).filter(([key]) => !FORM_KEYS.includes(key))),
+    extra: Object.fromEntries(Object.entries(item).filter(([key]) => !OBJECTIVE_FIELDS.includes(key))),
   };
 }
 
@@ -89,7 +78,7 @@ export function validateObjectives(drafts: ObjectiveDraft[]): { data: Record<str
   const data = drafts.map(fromDraft);
   const errors: Record<string, string> = {};
   // the create schema is strict per item: check the form's fields, not extras Tavus returned
-  const checked = data.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => FORM_KEYS.includes(key))));
+  const checked = data.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => OBJECTIVE_FIELDS.includes(key))));
   const parsed = objectivesCreateSchema.safeParse({ data: checked });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -52,7 +52,8 @@ export const objectiveItemSchema = z.looseObject({
   callback_url: z.string().nullish(),
 });
 
-const OBJECTIVE_FIELDS = [
+/** The documented fields of one objective (objectiveItemSchema's): what a form edits, and what a get's `data` holds. */
+export const OBJECTIVE_FIELDS: readonly string[] = [
   'objective_name',
   'objective_prompt',
   'confirmation_mode',
@@ -61,7 +62,7 @@ const OBJECTIVE_FIELDS = [
   'next_required_objectives',
   'next_conditional_objectives',
   'callback_url',
-] as const;
+];
 
 /**
  * One set of objectives as this app reads it, whichever documented shape Tavus answers with: a list
