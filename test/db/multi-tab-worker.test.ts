@@ -49,6 +49,9 @@ afterAll(async () => {
   if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
 });
 
+// Each tab starts PGlite in Chromium: slow on a busy machine, and a statement that never answers takes 15 s to say so.
+vi.setConfig({ testTimeout: 90_000 });
+
 let context: BrowserContext;
 beforeEach(async () => {
   context = await browser.newContext(); // its own locks and channels: a browser of its own
@@ -57,12 +60,17 @@ afterEach(async () => {
   await context.close();
 });
 
-async function openTab(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
+/** Once the tab's database is connected to the leader. */
+async function connected(page: Page): Promise<Page> {
   await page.waitForFunction(() => 'tab' in window);
   await page.evaluate(() => window.tab.db.waitReady);
   return page;
+}
+
+async function openTab(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return connected(page);
 }
 
 /** The tab's query, or 'no answer' when the database has not answered it within 15 s. */
@@ -82,24 +90,28 @@ async function untilAsked(leader: Page, before: number, count: number): Promise<
   await leader.waitForFunction(([before, count]) => window.tab.asked() >= before + count, [before, count] as const);
 }
 
-test('a tab closed while its calls wait for the database leaves the database answering the other tabs', async () => {
-  const leader = await openTab(); // the first tab runs the database
-  const other = await openTab();
-  await leader.evaluate(() => window.tab.hold());
-  const before = await leader.evaluate(() => window.tab.asked());
-  // two reads side by side, as a page makes them: both wait for the leader's transaction
-  await other.evaluate(() => {
-    void window.tab.db.query('select 1');
-    void window.tab.db.query('select 2');
-  });
-  await untilAsked(leader, before, 2);
-  await other.close();
-  await leader.evaluate(() => window.tab.letGo());
+for (const leaving of ['closes', 'reloads'] as const) {
+  test(`a tab that ${leaving} while its calls wait for the database leaves the database answering every tab`, async () => {
+    const leader = await openTab(); // the first tab runs the database
+    const other = await openTab();
+    await leader.evaluate(() => window.tab.hold());
+    const before = await leader.evaluate(() => window.tab.asked());
+    // two reads side by side, as a page makes them: both wait for the leader's transaction
+    await other.evaluate(() => {
+      void window.tab.db.query('select 1');
+      void window.tab.db.query('select 2');
+    });
+    await untilAsked(leader, before, 2);
+    if (leaving === 'closes') await other.close();
+    else await other.reload();
+    await leader.evaluate(() => window.tab.letGo());
 
-  expect(await answerOf(leader, 'select 42 as answer')).toEqual([{ answer: 42 }]);
-  const third = await openTab();
-  expect(await answerOf(third, 'select 43 as answer')).toEqual([{ answer: 43 }]);
-});
+    expect(await answerOf(leader, 'select 42 as answer')).toEqual([{ answer: 42 }]);
+    // the next tab: a new one, or the same one reloaded
+    const next = leaving === 'closes' ? await openTab() : await connected(other);
+    expect(await answerOf(next, 'select 43 as answer')).toEqual([{ answer: 43 }]);
+  });
+}
 
 test('a tab closed inside its transaction leaves nothing of it, and the statement waiting meanwhile is kept', async () => {
   const leader = await openTab();
