@@ -90,6 +90,7 @@ function connectTab(tabId: string, pg: PGlite, connectedTabs: Set<string>): void
   tabChannel.addEventListener('message', async (event: MessageEvent<RpcCall>) => {
     if (event.data.type !== 'rpc-call') return;
     await pg.waitReady;
+    if (gone) return; // a call that comes as its tab goes starts nothing
     const { callId, method, args } = event.data;
     const call = Object.hasOwn(api, method)
       ? (api[method] as (...args: unknown[]) => Promise<unknown>)(...args)
