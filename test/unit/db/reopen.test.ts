@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { EarlierLocalDatabaseError, migrate } from '@/lib/db/embedded/migrate';
-import { ensureLocalUser } from '@/lib/db/embedded/session-context';
+import { ensureLocalAccount } from '@/lib/db/embedded/local-account';
 import { loadDiskSchema } from './disk-schema';
 
 let pg: PGlite;
@@ -17,19 +17,19 @@ const walPosition = async () => (await pg.query<{ lsn: string }>('select pg_curr
 
 describe('opening a database that is up to date', () => {
   it('writes nothing: the browser has no files to store again', async () => {
-    const first = await ensureLocalUser(pg);
+    const first = await ensureLocalAccount(pg, 'user');
     // The first reads after the migrations may prune the pages they left behind: that is Postgres's own.
     await migrate(pg, await loadDiskSchema());
-    await ensureLocalUser(pg);
+    await ensureLocalAccount(pg, 'user');
     const before = await walPosition();
     expect(await migrate(pg, await loadDiskSchema())).toEqual({ applied: [] });
-    expect(await ensureLocalUser(pg)).toBe(first);
+    expect(await ensureLocalAccount(pg, 'user')).toBe(first);
     expect(await walPosition()).toBe(before);
   });
 
   it('still makes the local user when its table was lost, and keeps the bookkeeping private', async () => {
     await pg.exec('drop schema embedded cascade');
-    const id = await ensureLocalUser(pg);
+    const id = await ensureLocalAccount(pg, 'user');
     expect((await pg.query('select user_id from embedded.local_user')).rows).toEqual([{ user_id: id }]);
     const grants = await pg.query<{ nspname: string; nspacl: string | null }>(
       `select nspname, nspacl::text from pg_namespace where nspname in ('embedded', 'supabase_migrations') order by nspname`,
@@ -40,11 +40,11 @@ describe('opening a database that is up to date', () => {
 
 describe("Supabase's base", () => {
   it('runs again when its text changes (it is idempotent), and the data stays', async () => {
-    const id = await ensureLocalUser(pg);
+    const id = await ensureLocalAccount(pg, 'user');
     const schema = await loadDiskSchema();
     const changed = schema.base.map((file) => (file.name === '01_auth.sql' ? { ...file, sql: `${file.sql}\n-- changed` } : file));
     expect(await migrate(pg, { ...schema, base: changed })).toEqual({ applied: ['supabase-base/01_auth.sql'] });
-    expect(await ensureLocalUser(pg)).toBe(id);
+    expect(await ensureLocalAccount(pg, 'user')).toBe(id);
     expect((await pg.query('select plan_id from public.user_subscriptions where user_id = $1', [id])).rows).toEqual([{ plan_id: 'free' }]);
     expect(await migrate(pg, schema)).toEqual({ applied: ['supabase-base/01_auth.sql'] });
   });

@@ -10,7 +10,7 @@ export const DB_READY_MARK = 'awaknow:db-ready';
 export interface BrowserEmbeddedDbOptions {
   /** Where PGlite keeps its files; `idb://<name>` persists in IndexedDB. */
   dataDir?: string;
-  /** This tab acts as the local guest (the partner of a session together): see local-guest.ts. */
+  /** This tab acts as the local guest (the partner of a session together): see local-account.ts. */
   asGuest?: boolean;
 }
 

@@ -10,7 +10,7 @@ import { asUser, readAsUser, recordTavusCallback, type AsUserOptions } from './s
 import { sessionHistorySchema, toUsageReport } from '../reports';
 import { CHANGE_CHANNEL, prepareDatabase, preparedUserId } from './prepare';
 import { createInviteStore } from '../invites';
-import { ensureLocalGuest } from './local-guest';
+import { ensureLocalAccount } from './local-account';
 
 export { CHANGE_CHANNEL };
 
@@ -31,7 +31,7 @@ export interface EmbeddedDbOptions {
   onOpen?: () => void;
   /**
    * Act as the local guest instead of the local user: the second person of a session together in
-   * local data mode, who joins from another tab of this browser (see local-guest.ts).
+   * local data mode, who joins from another tab of this browser (see local-account.ts).
    */
   asGuest?: boolean;
 }
@@ -79,7 +79,7 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     const prepared = options.loadSchema ? await prepareDatabase(pg, options.loadSchema) : undefined;
     // Both at once: through the worker, the second is on its way while the first is answered.
     const [localUser, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
-    const userId = options.asGuest ? await mapDbErrors(() => ensureLocalGuest(pg)) : localUser;
+    const userId = options.asGuest ? await mapDbErrors(() => ensureLocalAccount(pg, 'guest')) : localUser;
     cleanups.push(() => unlisten());
     if (pg.onLeaderChange) {
       // The new leader's database has never heard our LISTEN; say it again once it has connected us.

@@ -1,7 +1,7 @@
 const GUEST_TAB_KEY = 'awaknow.local-guest-tab';
 
 /**
- * Whether this tab acts as the local guest (local-guest.ts): it was opened on an invite's link
+ * Whether this tab acts as the local guest (local-account.ts): it was opened on an invite's link
  * (`/join…`), now or before a reload (kept in this tab's sessionStorage, which other tabs do not share).
  */
 export function isLocalGuestTab(location: Pick<Location, 'pathname'>, storage: Pick<Storage, 'getItem' | 'setItem'> | null): boolean {

@@ -27,7 +27,8 @@ const wasm = WebAssembly.compileStreaming(wasmResponse);
 const fsBundle = fetch(fsBundleUrl).then((response) => response.blob());
 const prebuilt = prebuiltFor(DEFAULT_DATA_DIR);
 const code = Promise.all([import('@electric-sql/pglite'), import('./flush-at-commit'), import('./initdb-args'), import('./prepare')]);
-const workerCode = import('@electric-sql/pglite/worker');
+// PGlite's multi-tab leader with its handling of a closing tab fixed (see tab-leader.ts)
+const workerCode = import('./tab-leader');
 for (const pending of [wasm, fsBundle, prebuilt, code, workerCode]) pending.catch(() => undefined); // awaited (and reported) by init
 // The schema files only for a database that does not record this build's schema (see prepare.ts).
 const loadSchema = async () => (await import('./vite-schema')).loadViteSchema();

@@ -1,7 +1,8 @@
 import type { PGliteInterface } from '@electric-sql/pglite';
 import { DbError, mapDbErrors } from '../errors';
 import { migrate, recordedSchemaHash, recordSchemaHash, type SchemaSource } from './migrate';
-import { ensureLocalUser, sweepStaleSessions } from './session-context';
+import { ensureLocalAccount } from './local-account';
+import { sweepStaleSessions } from './session-context';
 
 /** Every tab listening on the shared database hears this after a session write commits. */
 export const CHANGE_CHANNEL = 'awaknow_sessions';
@@ -20,7 +21,7 @@ export async function prepareDatabase(pg: PGliteInterface, source: () => Promise
     await migrate(pg, await source());
     if (schemaHash !== undefined) await recordSchemaHash(pg, schemaHash);
   }
-  const userId = await mapDbErrors(() => ensureLocalUser(pg));
+  const userId = await mapDbErrors(() => ensureLocalAccount(pg, 'user'));
   await mapDbErrors(() => sweepStaleSessions(pg, CHANGE_CHANNEL));
   return userId;
 }

@@ -1,41 +1,5 @@
 import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
 
-/**
- * The embedded database has one user, made on first run and remembered in the database itself,
- * so a reload (or another tab) finds the same sessions and minutes.
- */
-export async function ensureLocalUser(pg: PGliteInterface): Promise<string> {
-  return pg.transaction(async (tx) => {
-    // Read first: once the user exists, opening writes nothing (see migrate).
-    const { rows: made } = await tx.query<{ made: boolean }>(`select to_regclass('embedded.local_user') is not null as made`);
-    if (made[0]?.made) {
-      const known = await tx.query<{ user_id: string }>('select user_id from embedded.local_user');
-      if (known.rows[0]) return known.rows[0].user_id;
-    }
-    await tx.exec(`
-      create schema if not exists embedded;
-      revoke all on schema embedded from public;
-      create table if not exists embedded.local_user (
-        singleton boolean primary key default true check (singleton),
-        user_id uuid not null references auth.users (id) on delete cascade
-      );
-    `);
-    const existing = await tx.query<{ user_id: string }>('select user_id from embedded.local_user');
-    if (existing.rows[0]) return existing.rows[0].user_id;
-    // The sign-up trigger of the migrations gives this user a free subscription, as in production.
-    // auth.users is Supabase's own table, whose id has no default: Supabase Auth picks it.
-    const created = await tx.query<{ id: string }>(
-      `insert into auth.users (instance_id, id, aud, role, email, is_anonymous, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', null, false,
-               '{}', '{"display_name":"Local user"}', now(), now())
-       returning id`,
-    );
-    const id = created.rows[0]!.id;
-    await tx.query('insert into embedded.local_user (user_id) values ($1)', [id]);
-    return id;
-  });
-}
-
 /** The sweep a production server runs on a schedule; here the embedded database plays the server. */
 const SWEEP = (channel: string) => `select pg_notify('${channel}', '') where public.expire_stale_sessions() > 0`;
 
