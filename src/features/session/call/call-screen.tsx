@@ -17,6 +17,7 @@ import { ReplyBox } from './reply-box';
 import { MockStage } from './mock-stage';
 import { LeaveDialog } from './leave-dialog';
 import { useTogetherHost } from '../together/use-invite';
+import { forgetPartnerTold } from '../together/tell-partner';
 import { InvitePanel } from '../together/invite-panel';
 import { useCallChannel } from './use-call-channel';
 
@@ -64,6 +65,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
         const ended = await gateway.end(session.id, reason);
         clearLeftNote(session.id);
         forgetMeetingToken(session.id);
+        forgetPartnerTold(session.id);
         if (leaveTo) leaveTo();
         else onFinished(ended, notice);
       } catch (failure) {
