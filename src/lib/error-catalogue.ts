@@ -103,6 +103,11 @@ export const DATABASE_ERRORS = {
     title: 'This is your own invite.',
     advice: 'Send the link or the code to the person you want to talk with.',
   },
+  invite_attempts_exceeded: {
+    status: 429,
+    title: 'Too many invite codes that do not exist were tried from this account.',
+    advice: 'Wait 10 minutes, then type the code exactly as you were given it, or open the link instead.',
+  },
   not_invited: { status: 403, title: 'You have not joined this session.', advice: 'Join it with the invite you were sent.' },
   session_not_active: {
     status: 409,

@@ -23,6 +23,7 @@ const USER_FUNCTIONS = [
   'preview_invite',
   'redeem_invite',
   'save_persona',
+  'session_room',
   'set_memory',
   'set_session_language',
   'start_session',

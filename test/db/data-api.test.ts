@@ -395,6 +395,8 @@ describeWithServer('the Data API on a Supabase project created today', () => {
       ['mark_persona_synced', { p_persona_id: a.personaId, p_tavus_persona_id: 'pstolen' }, 'persona_not_found'],
       ['mark_persona_failed', { p_persona_id: a.personaId, p_error: 'x' }, 'persona_not_found'],
       ['delete_persona', { p_persona_id: a.personaId }, 'persona_not_found'],
+      // the room's meeting token: the host's and the partner's only
+      ['session_room', { p_session_id: a.openSessionId }, 'not_invited'],
     ];
     for (const [fn, args, otherGets] of cases) {
       expect(await codeOf(rpc('anon', fn, args)), `anon ${fn}`).toBe('42501');

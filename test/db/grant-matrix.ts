@@ -23,6 +23,7 @@ export const GRANT_MATRIX: string[] = [
   'authenticated function preview_invite EXECUTE',
   'authenticated function redeem_invite EXECUTE',
   'authenticated function save_persona EXECUTE',
+  'authenticated function session_room EXECUTE',
   'authenticated function set_memory EXECUTE',
   'authenticated function set_session_language EXECUTE',
   'authenticated function start_session EXECUTE',

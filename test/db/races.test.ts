@@ -229,6 +229,22 @@ describeWithServer('races on a real PostgreSQL server', () => {
     expect(partners.rows[0].n).toBe(1);
   });
 
+  it('40 wrong invite codes from one user at once: 10 are counted and answered, the other 30 refused', async () => {
+    const host = await createUser('pro');
+    const session = await activeSession(host, 10, 'resolve_together');
+    await asUser(admin, host, `select public.create_invite($1, 'Ada')`, [session.id]);
+    const guesser = await createUser();
+    // six characters the codes never use (0, 1, O, I, L, U): no invite can have them
+    const results = await Promise.allSettled(
+      clients.map((client) => asUser<{ r: unknown }>(client, guesser, `select public.preview_invite('0O1IL' || 'U') as r`)),
+    );
+    const answered = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value[0]!.r] : []));
+    expect(answered).toEqual(Array(10).fill({ refused: 'invite_not_found', detail: 'No invite has this link or code.' }));
+    expect(messages(results)).toEqual(Array(30).fill('invite_attempts_exceeded'));
+    const misses = await admin.query('select count(*)::int as n from private.invite_misses where user_id = $1', [guesser]);
+    expect(misses.rows[0].n).toBe(10);
+  });
+
   it('host and partner ending at once, from many tabs, charge the host once', async () => {
     const host = await createUser('pro');
     const partner = await createUser();

@@ -47,6 +47,9 @@ test('two people hold a session together to its end, charged once to the host', 
   await partner.getByLabel('Your name').fill('Grace');
   await partner.getByRole('button', { name: 'Join session' }).click();
   await expect(partner.getByRole('heading', { name: 'Resolve together with Ada' })).toBeVisible();
+  // The room is private: the partner's tab is let in with the meeting token the redeemed invite brought.
+  expect(await host.evaluate(() => localStorage.getItem('awaknow.tavus-simulator'))).toContain('"require_auth":true');
+  await expect(partner.getByText('simulated call (mock mode)')).toBeVisible();
 
   // The host sees the partner arrive; the replica greets both, in both tabs.
   await expect(host.getByRole('status').filter({ hasText: 'Grace has joined.' })).toBeVisible({ timeout: 15_000 });

@@ -11,8 +11,22 @@ beforeEach(() => {
   world = createWorld(db);
 });
 
-type Started = { session: SessionRow; conversation_url: string; invite?: { code: string; token: string; host_name: string } };
-type Joined = { session: { id: string; status: string; host_name: string; partner_name: string; conversation_url: string | null } };
+type Started = {
+  session: SessionRow;
+  conversation_url: string;
+  meeting_token?: string;
+  invite?: { code: string; token: string; host_name: string };
+};
+type Joined = {
+  session: {
+    id: string;
+    status: string;
+    host_name: string;
+    partner_name: string;
+    conversation_url: string | null;
+    meeting_token?: string | null;
+  };
+};
 type Failure = { error: { code: string; message: string } };
 
 const creates = () => world.tavusRequests.filter((r) => r.method === 'POST' && r.url.endsWith('/v2/conversations'));
@@ -32,10 +46,58 @@ async function hostStarts() {
 }
 
 describe('a session together through the tavus function', () => {
-  it('creates the conversation for two and hands the host an invite', async () => {
+  it('creates the conversation for two in a private room and hands the host an invite', async () => {
     const { started } = await hostStarts();
-    expect(creates()[0]!.body).toMatchObject({ max_participants: 3, custom_greeting: expect.stringMatching(/^Hello Ada,/) });
+    expect(creates()[0]!.body).toMatchObject({
+      max_participants: 3,
+      require_auth: true,
+      custom_greeting: expect.stringMatching(/^Hello Ada,/),
+    });
     expect(started.invite).toMatchObject({ host_name: 'Ada', code: expect.stringMatching(/^[A-HJKMNP-TV-Z2-9]{6}$/) });
+    // the room's token as Tavus answered the server, kept by the database with the session
+    const conversation = await body<{ meeting_token: string }>(
+      await world.tavus.fetch(`https://tavusapi.com/v2/conversations/${started.session.tavus_conversation_id}`, {
+        headers: { 'x-api-key': TAVUS_KEY },
+      }),
+    );
+    expect(started.meeting_token).toBe(conversation.meeting_token);
+    expect(await db.asOwner('select meeting_token from private.session_rooms where session_id = $1', [started.session.id])).toEqual([
+      { meeting_token: conversation.meeting_token },
+    ]);
+  });
+
+  it('a browser cannot hand the server a meeting token: the start refuses the field and starts nothing', async () => {
+    const host = await world.user();
+    await setPlan(db, host.id, 'pro');
+    const response = await world.call('/sessions', {
+      token: host.token,
+      body: { session_type: 'resolve_together', host_name: 'Ada', meeting_token: 'chosen.by.browser' },
+    });
+    expect(response.status).toBe(400);
+    expect(creates()).toEqual([]);
+    expect(await db.asOwner('select * from private.session_rooms')).toEqual([]);
+  });
+
+  it('the partner’s redeem answers with the room’s token; wrong codes are 404 until the limit, then 429 for the right one too', async () => {
+    const { started } = await hostStarts();
+    const guesser = await world.user();
+    const redeem = (invite: string) => world.call('/invites/redeem', { token: guesser.token, body: { invite, partner_name: 'Grace' } });
+    for (let i = 0; i < 10; i += 1) {
+      const wrong = await redeem('ZZZZZZ' === started.invite!.code ? 'YYYYYY' : 'ZZZZZZ');
+      expect(wrong.status).toBe(404);
+      expect((await body<Failure>(wrong)).error).toEqual({ code: 'invite_not_found', message: 'No invite has this link or code.' });
+    }
+    const limited = await redeem(started.invite!.code);
+    expect(limited.status).toBe(429);
+    expect((await body<Failure>(limited)).error.code).toBe('invite_attempts_exceeded');
+
+    const partner = await world.user();
+    const joined = await world.call('/invites/redeem', {
+      token: partner.token,
+      body: { invite: started.invite!.code, partner_name: 'Grace' },
+    });
+    expect(joined.status).toBe(200);
+    expect((await body<Joined>(joined)).session.meeting_token).toBe(started.meeting_token);
   });
 
   it('needs the host’s name, and refuses a body that chooses anything else; nothing is reserved or created', async () => {

@@ -75,6 +75,6 @@ export {
   STILL_STARTING,
 } from './start-page-messages';
 
-/** A private room refused the join: this browser holds no meeting_token for the session. */
+/** A private room refused the join: neither this browser nor the session's record holds its meeting_token. */
 export const ROOM_REFUSED_TEXT =
-  "The call's private room did not let this browser in: it holds no meeting token for this session (it was started elsewhere, or this browser's storage was cleared). End the session and start a new one.";
+  "The call's private room did not let this browser in: neither this browser nor the session's record holds its meeting token. End the session and start a new one.";

@@ -422,6 +422,7 @@ export type Database = {
         Args: {
           p_conversation_id: string
           p_conversation_url: string
+          p_meeting_token?: string
           p_session_id: string
         }
         Returns: {
@@ -731,6 +732,7 @@ export type Database = {
         Args: {
           p_conversation_id: string
           p_conversation_url: string
+          p_meeting_token?: string
           p_session_id: string
           p_user_id: string
         }
@@ -929,6 +931,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      session_room: { Args: { p_session_id: string }; Returns: Json }
       set_memory: {
         Args: { p_enabled: boolean }
         Returns: {

@@ -45,8 +45,24 @@ export const joinedSessionSchema = z.looseObject({
   ended_at: timestamp.nullable(),
   max_call_duration: z.number().int(),
   end_reason: z.string().nullable(),
+  /** The private room's meeting_token, with a redeemed invite only, while the session runs. */
+  meeting_token: z.string().nullish(),
 });
 export type JoinedSession = z.infer<typeof joinedSessionSchema>;
+
+const roomSchema = z.looseObject({ session_id: z.uuid(), meeting_token: z.string().nullable() });
+
+/**
+ * A lookup of an invite that does not exist is answered, not raised: raising would take back the
+ * database's record of the miss, which the limit on guessing codes counts
+ * (20261203000200_invite_attempts.sql). Here it becomes the same error as any other refusal.
+ */
+const refusalSchema = z.object({ refused: z.literal('invite_not_found'), detail: z.string() });
+function unlessRefused(value: unknown): unknown {
+  const refusal = refusalSchema.safeParse(value);
+  if (refusal.success) throw new DbError('invite_not_found', undefined, { detail: refusal.data.detail });
+  return value;
+}
 
 /** The invites of sessions together, as the signed-in (or local) user. */
 export interface InviteStore {
@@ -59,6 +75,8 @@ export interface InviteStore {
   /** Joins as the session's partner; the partner again gets the same session. */
   redeemInvite(key: string, partnerName: string): Promise<JoinedSession>;
   joinedSession(sessionId: string): Promise<JoinedSession>;
+  /** The meeting_token of the session's private room, for its host or its partner, while it runs (else null). */
+  sessionRoom(sessionId: string): Promise<string | null>;
   /** Ends the session for both (charged to the host, once). */
   endJoinedSession(sessionId: string, reason?: string): Promise<JoinedSession>;
   /** The sessions the user joined as a partner, newest first. */
@@ -103,15 +121,20 @@ export function createInviteStore(calls: InviteCalls): InviteStore {
       return latest ?? null;
     },
     async previewInvite(key) {
-      return parseRow(invitePreviewSchema, await calls.call('preview_invite', { p_invite: checkKey(key) }), 'invite preview');
+      const value = unlessRefused(await calls.call('preview_invite', { p_invite: checkKey(key) }));
+      return parseRow(invitePreviewSchema, value, 'invite preview');
     },
     async redeemInvite(key, partnerName) {
       // the host's tabs hear that the partner is there
-      return joined(await calls.call('redeem_invite', { p_invite: checkKey(key), p_partner_name: partnerName }, true));
+      return joined(unlessRefused(await calls.call('redeem_invite', { p_invite: checkKey(key), p_partner_name: partnerName }, true)));
     },
     async joinedSession(sessionId) {
       checkSessionId(sessionId, 'joinedSession');
       return joined(await calls.call('joined_session', { p_session_id: sessionId }));
+    },
+    async sessionRoom(sessionId) {
+      checkSessionId(sessionId, 'sessionRoom');
+      return parseRow(roomSchema, await calls.call('session_room', { p_session_id: sessionId }), 'session room').meeting_token;
     },
     async endJoinedSession(sessionId, reason = 'user_ended') {
       checkSessionId(sessionId, 'endJoinedSession');

@@ -109,8 +109,8 @@ export interface AppDb extends PersonaWrites, SettingsAccess {
 
   /** Reserves a session: refuses when minutes, the daily limit or an open session say no. */
   startSession(input: StartSessionInput): Promise<Session>;
-  /** Records the Tavus conversation; charging counts from now. */
-  attachConversation(sessionId: string, conversationId: string, conversationUrl: string): Promise<Session>;
+  /** Records the Tavus conversation (and a private room's meeting_token, kept with the session); charging counts from now. */
+  attachConversation(sessionId: string, conversationId: string, conversationUrl: string, meetingToken?: string): Promise<Session>;
   /** Ends and charges once (server time); ending again returns the same row. */
   endSession(sessionId: string, reason?: string): Promise<Session>;
   /** Marks a session whose conversation could not be created: nothing is charged. */

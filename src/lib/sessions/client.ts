@@ -47,7 +47,7 @@ export function createClientSessions(options: ClientSessionsOptions): SessionGat
       const { session, conversation } = await startSequence(
         {
           reserve: () => db.startSession({ sessionType, personaId: persona, replicaId: replica }),
-          attach: (s, c) => db.attachConversation(s.id, c.conversation_id, c.conversation_url),
+          attach: (s, c) => db.attachConversation(s.id, c.conversation_id, c.conversation_url, c.meeting_token ?? undefined),
           fail: (s, why) => db.failSession(s.id, why),
         },
         tavusConversationSteps(tavus.conversations),

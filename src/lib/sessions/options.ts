@@ -61,7 +61,7 @@ export const PLAIN_GREETING = 'Welcome. Let us take a slow breath together. What
 
 /** The fields of the create body that depend on the session's type and options. */
 export interface SessionFields {
-  body: Pick<ConversationCreate, 'conversational_context' | 'custom_greeting' | 'memory_stores' | 'max_participants' | 'require_auth'>;
+  body: Pick<ConversationCreate, 'conversational_context' | 'custom_greeting' | 'memory_stores' | 'max_participants'>;
   properties: Pick<
     ConversationProperties,
     'language' | 'enable_recording' | 'recording_s3_bucket_name' | 'recording_s3_bucket_region' | 'aws_assume_role_arn'
@@ -94,10 +94,9 @@ export function sessionFields(
       : PLAIN_GREETING;
   return {
     body: {
-      // A session together's partner joins from another browser, which holds no meeting_token (the
-      // one token comes back to the host's start, and the invite does not carry it yet): its room
-      // stays open, known by its URL, which only the redeemed invite hands out.
-      ...(group ? { max_participants: group.max_participants, require_auth: false } : {}),
+      // A session together's room is private too (require_auth, set by the start sequence): the
+      // database keeps the host's meeting_token and hands it to the partner who redeemed the invite.
+      ...(group ? { max_participants: group.max_participants } : {}),
       conversational_context: context,
       custom_greeting: greeting,
       // no memory in a session together: the host's own sessions must not be recalled in front of the partner

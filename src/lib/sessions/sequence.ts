@@ -176,8 +176,8 @@ export async function startSequence<S extends ReservedSession>(
       ...(choice.replicaId ? { replica_id: choice.replicaId } : {}),
       conversation_name: session.conversation_name,
       ...(callbackUrl ? { callback_url: callbackUrl } : {}),
-      // a private room: its URL alone admits nobody, the meeting_token in the answer does (the
-      // session's fields may open it: see options.ts for a session together)
+      // a private room, for every session: its URL alone admits nobody, the meeting_token in the
+      // answer does (kept by the database with the session, for the host and a session's partner)
       require_auth: true,
       ...choice.fields?.body,
       properties: { max_call_duration: session.max_call_duration, ...CONVERSATION_PROPERTIES, ...choice.fields?.properties },

@@ -56,7 +56,8 @@ function row(value: unknown, fn: string, log: Logger): SessionRow {
 /** The session lifecycle, run by the server for the user of a verified JWT. */
 export interface ServerSessions {
   start(userId: string, sessionType: string, personaId: string, replicaId: string): Promise<SessionRow>;
-  attach(userId: string, sessionId: string, conversationId: string, conversationUrl: string): Promise<SessionRow>;
+  /** Records the conversation the server created, and its private room's meeting_token (from Tavus's answer, never a browser). */
+  attach(userId: string, sessionId: string, conversationId: string, conversationUrl: string, meetingToken?: string): Promise<SessionRow>;
   end(userId: string, sessionId: string, reason: string): Promise<SessionRow>;
   fail(userId: string, sessionId: string, error: string): Promise<SessionRow>;
   /** Tavus has stopped the session's call: confirmed by its answer to an end, or seen by the sweep (at = when, if known). */
@@ -71,6 +72,8 @@ export interface ServerSessions {
   /** The user's kept choices (user_settings): the language of their sessions and the replica's memory. */
   settings(userId: string): Promise<ServerUserSettings>;
 }
+
+const refusalSchema = z.object({ refused: z.literal('invite_not_found'), detail: z.string() });
 
 const settingsSchema = z.looseObject({ language: z.string(), memory_enabled: z.boolean(), memory_generation: z.number().int().min(1) });
 export type ServerUserSettings = z.infer<typeof settingsSchema>;
@@ -91,12 +94,13 @@ export function serverSessions(client: SupabaseClient, log: Logger): ServerSessi
   return {
     start: (userId, sessionType, personaId, replicaId) =>
       rpc('server_start_session', { p_user_id: userId, p_session_type: sessionType, p_persona_id: personaId, p_replica_id: replicaId }),
-    attach: (userId, sessionId, conversationId, conversationUrl) =>
+    attach: (userId, sessionId, conversationId, conversationUrl, meetingToken) =>
       rpc('server_attach_conversation', {
         p_user_id: userId,
         p_session_id: sessionId,
         p_conversation_id: conversationId,
         p_conversation_url: conversationUrl,
+        ...(meetingToken ? { p_meeting_token: meetingToken } : {}),
       }),
     end: (userId, sessionId, reason) => rpc('server_end_session', { p_user_id: userId, p_session_id: sessionId, p_reason: reason }),
     fail: (userId, sessionId, error) => rpc('server_fail_session', { p_user_id: userId, p_session_id: sessionId, p_error: error }),
@@ -115,8 +119,14 @@ export function serverSessions(client: SupabaseClient, log: Logger): ServerSessi
     },
     createInvite: (userId, sessionId, hostName) =>
       call(client, 'server_create_invite', { p_user_id: userId, p_session_id: sessionId, p_host_name: hostName }, log),
-    redeemInvite: (userId, invite, partnerName) =>
-      call(client, 'server_redeem_invite', { p_user_id: userId, p_invite: invite, p_partner_name: partnerName }, log),
+    async redeemInvite(userId, invite, partnerName) {
+      const value = await call(client, 'server_redeem_invite', { p_user_id: userId, p_invite: invite, p_partner_name: partnerName }, log);
+      // a code that names no invite is answered, not raised, so that the database keeps the miss it
+      // counts against guessing (20261203000200_invite_attempts.sql): the same refusal as a raise
+      const refusal = refusalSchema.safeParse(value);
+      if (refusal.success) throw dbError({ message: refusal.data.refused, details: refusal.data.detail }, log);
+      return value;
+    },
     endJoined: (userId, sessionId, reason) =>
       call(client, 'server_end_joined_session', { p_user_id: userId, p_session_id: sessionId, p_reason: reason }, log),
     async settings(userId) {

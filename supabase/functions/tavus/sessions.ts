@@ -44,7 +44,9 @@ export async function startSession(request: Request, deps: TavusDeps): Promise<R
   const { session, conversation } = await startSequence(
     {
       reserve: () => db.start(userId, body.session_type, settings.TAVUS_PERSONA_ID, settings.TAVUS_REPLICA_ID),
-      attach: (reserved, created) => db.attach(userId, reserved.id, created.conversation_id, created.conversation_url),
+      // the room's token as Tavus answered the server's own create: no browser chooses it
+      attach: (reserved, created) =>
+        db.attach(userId, reserved.id, created.conversation_id, created.conversation_url, created.meeting_token ?? undefined),
       fail: (reserved, why) => db.fail(userId, reserved.id, why),
     },
     tavus.conversations,

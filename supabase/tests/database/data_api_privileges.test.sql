@@ -4,7 +4,7 @@
 -- test/db/grant-matrix.ts states the same matrix for the vitest catalog checks.
 
 begin;
-select plan(63);
+select plan(66);
 
 -- tables and views ---------------------------------------------------------------------------------
 
@@ -41,9 +41,9 @@ select table_privs_are('public', 'my_usage_breakdown', 'service_role', array[]::
 select function_privs_are('public', 'start_session', array['text', 'text', 'text']::name[], 'anon', array[]::text[], 'anon may not call start_session');
 select function_privs_are('public', 'start_session', array['text', 'text', 'text']::name[], 'authenticated', array['EXECUTE'], 'authenticated calls start_session');
 select function_privs_are('public', 'start_session', array['text', 'text', 'text']::name[], 'service_role', array[]::text[], 'service_role may not call start_session');
-select function_privs_are('public', 'attach_conversation', array['uuid', 'text', 'text']::name[], 'anon', array[]::text[], 'anon may not call attach_conversation');
-select function_privs_are('public', 'attach_conversation', array['uuid', 'text', 'text']::name[], 'authenticated', array['EXECUTE'], 'authenticated calls attach_conversation');
-select function_privs_are('public', 'attach_conversation', array['uuid', 'text', 'text']::name[], 'service_role', array[]::text[], 'service_role may not call attach_conversation');
+select function_privs_are('public', 'attach_conversation', array['uuid', 'text', 'text', 'text']::name[], 'anon', array[]::text[], 'anon may not call attach_conversation');
+select function_privs_are('public', 'attach_conversation', array['uuid', 'text', 'text', 'text']::name[], 'authenticated', array['EXECUTE'], 'authenticated calls attach_conversation');
+select function_privs_are('public', 'attach_conversation', array['uuid', 'text', 'text', 'text']::name[], 'service_role', array[]::text[], 'service_role may not call attach_conversation');
 select function_privs_are('public', 'end_session', array['uuid', 'text']::name[], 'anon', array[]::text[], 'anon may not call end_session');
 select function_privs_are('public', 'end_session', array['uuid', 'text']::name[], 'authenticated', array['EXECUTE'], 'authenticated calls end_session');
 select function_privs_are('public', 'end_session', array['uuid', 'text']::name[], 'service_role', array[]::text[], 'service_role may not call end_session');
@@ -65,6 +65,9 @@ select function_privs_are('public', 'link_persona', array['text', 'jsonb']::name
 select function_privs_are('public', 'delete_persona', array['uuid']::name[], 'anon', array[]::text[], 'anon may not call delete_persona');
 select function_privs_are('public', 'delete_persona', array['uuid']::name[], 'authenticated', array['EXECUTE'], 'authenticated calls delete_persona');
 select function_privs_are('public', 'delete_persona', array['uuid']::name[], 'service_role', array[]::text[], 'service_role may not call delete_persona');
+select function_privs_are('public', 'session_room', array['uuid']::name[], 'anon', array[]::text[], 'anon may not call session_room');
+select function_privs_are('public', 'session_room', array['uuid']::name[], 'authenticated', array['EXECUTE'], 'authenticated calls session_room');
+select function_privs_are('public', 'session_room', array['uuid']::name[], 'service_role', array[]::text[], 'service_role may not call session_room');
 select function_privs_are('public', 'record_tavus_event', array['text', 'jsonb']::name[], 'anon', array[]::text[], 'anon may not call record_tavus_event');
 select function_privs_are('public', 'record_tavus_event', array['text', 'jsonb']::name[], 'authenticated', array[]::text[], 'authenticated may not call record_tavus_event');
 select function_privs_are('public', 'record_tavus_event', array['text', 'jsonb']::name[], 'service_role', array['EXECUTE'], 'service_role calls record_tavus_event');

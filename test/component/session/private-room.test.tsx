@@ -6,7 +6,7 @@ import { renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
 
 /** Every call is a private room (require_auth): its URL alone joins nothing, its meeting_token does. */
 
-const { world } = sessionWorldForFile();
+const { data, world } = sessionWorldForFile();
 const transcript = () => screen.getByRole('log', { name: 'Conversation so far' });
 const tokenKey = (id: string) => `awaknow.meeting-token.${id}`;
 
@@ -39,11 +39,26 @@ describe('a private room', () => {
     expect(localStorage.getItem(tokenKey(session.id))).toBeNull();
   });
 
+  it('a browser whose storage lost the token is let in with the one the database keeps, and keeps it again', async () => {
+    const { w, view, session } = await startFromHome();
+    const token = localStorage.getItem(tokenKey(session.id));
+    await waitFor(() => expect(transcript()).toHaveTextContent('Replica: Welcome.'));
+    view.unmount();
+    useStartStore.getState().reset();
+    localStorage.removeItem(tokenKey(session.id));
+    renderApp(`/session/${session.id}`, w.services);
+    await waitFor(() => expect(transcript()).toHaveTextContent('Replica: Welcome.'));
+    expect(screen.queryByText(ROOM_REFUSED_TEXT)).not.toBeInTheDocument();
+    expect(localStorage.getItem(tokenKey(session.id))).toBe(token);
+  });
+
   it('refuses a browser that has only the URL: it says so, and the session can still be ended', async () => {
     const { w, view, session } = await startFromHome();
     view.unmount();
     useStartStore.getState().reset();
     localStorage.removeItem(tokenKey(session.id));
+    // nor does the session's record hold it (as for a session attached before the database kept tokens)
+    await data.owner().query('delete from private.session_rooms where session_id = $1', [session.id]);
     renderApp(`/session/${session.id}`, w.services);
     expect(await screen.findByText(ROOM_REFUSED_TEXT)).toHaveRole('alert');
     // nobody is let in, so no replica speaks

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { createEmbeddedDb } from '@/lib/db';
 import { loadViteSchema } from '@/lib/db/embedded/vite-schema';
-import { renderApp, sessionWorldForFile } from './harness';
+import { createClientSessions } from '@/lib/sessions/client';
+import { config, renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
 
 // "Resolve together" on the app's real pages, gateway, simulator and embedded database: the host's
 // start and invite panel, the partner's arrival, and the join page's refusals in words.
@@ -108,6 +109,71 @@ describe('the join page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('This invite has expired. An invite works for 15 minutes');
     expect(screen.queryByRole('button', { name: 'Join session' })).not.toBeInTheDocument();
     await noAxeViolations();
+    await guest.close();
+  });
+});
+
+describe('the partner in the private room', () => {
+  /**
+   * The host's running session together, and the local guest (a tab opened on the link) as the
+   * partner: its own gateway on the guest's database, the same simulated Tavus and room.
+   */
+  async function guestOnLink() {
+    await data.reset('pro');
+    const host = withSimulatedRoom(world());
+    const started = await host.sessions.start({ sessionType: 'resolve_together', hostName: 'Ada' });
+    const guest = createEmbeddedDb({ pglite: data.owner(), loadSchema: loadViteSchema, asGuest: true });
+    const sessions = createClientSessions({ db: guest, tavus: host.tavus.client, config, callTransport: 'simulated' });
+    const services = { ...host.services, db: async () => guest, sessions: async () => sessions };
+    return { started, guest, services };
+  }
+
+  async function joinAs(name: string) {
+    await userEvent.type(await screen.findByLabelText('Your name'), name);
+    await userEvent.click(screen.getByRole('button', { name: 'Join session' }));
+    await screen.findByRole('heading', { name: 'Resolve together with Ada' });
+  }
+
+  it('joins with the meeting token the redeemed invite brings', async () => {
+    const { started, guest, services } = await guestOnLink();
+    expect(started.meetingToken).toEqual(expect.any(String));
+    renderApp(`/join/${started.invite!.token}`, services);
+    await joinAs('Grace');
+    expect(await screen.findByText('simulated call (mock mode)')).toBeInTheDocument();
+    expect(screen.queryByText(/private room did not let you in/)).not.toBeInTheDocument();
+    await guest.close();
+  });
+
+  it('an invite that brings no token joins nothing: the room refuses, in words', async () => {
+    const { started, guest, services } = await guestOnLink();
+    await data.owner().query('delete from private.session_rooms where session_id = $1', [started.session.id]);
+    renderApp(`/join/${started.invite!.token}`, services);
+    await joinAs('Grace');
+    expect(await screen.findByText(/The call's private room did not let you in/)).toHaveAttribute('role', 'alert');
+    expect(screen.queryByText('simulated call (mock mode)')).not.toBeInTheDocument();
+    await guest.close();
+  });
+
+  it('after 10 codes that do not exist, the right one is refused too, in the catalogue’s words', async () => {
+    const { started, guest, services } = await guestOnLink();
+    renderApp('/join', services);
+    const field = await screen.findByLabelText('Invite code');
+    const wrong = started.invite!.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
+    for (let i = 0; i < 10; i += 1) {
+      await userEvent.clear(field);
+      await userEvent.type(field, wrong);
+      await userEvent.click(screen.getByRole('button', { name: 'Look up' }));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('There is no invite with this link or code.'));
+    }
+    await userEvent.clear(field);
+    await userEvent.type(field, started.invite!.code);
+    await userEvent.click(screen.getByRole('button', { name: 'Look up' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Too many invite codes that do not exist were tried from this account. Wait 10 minutes, then type the code exactly as you were given it',
+      ),
+    );
+    expect(screen.queryByRole('button', { name: 'Join session' })).not.toBeInTheDocument();
     await guest.close();
   });
 });

@@ -248,9 +248,12 @@ describe('a session together', () => {
       custom_greeting: 'Hello Ada, I am glad you are here. When the person you invited joins us, we will begin together.',
     });
     expect(body.conversational_context).toContain('Ada has started this conversation and invited one other person');
-    // the host's own sessions are not recalled in front of the partner; the partner's browser holds no meeting token
+    // the host's own sessions are not recalled in front of the partner; the room is private, its
+    // token kept by the database for the host and the partner who redeems the invite
     expect(body).not.toHaveProperty('memory_stores');
-    expect(body.require_auth).toBe(false);
+    expect(body.require_auth).toBe(true);
+    expect(started.meetingToken).toEqual(expect.any(String));
+    expect(await data.db().invites!.sessionRoom(started.session.id)).toBe(started.meetingToken);
     expect(started.invite).toMatchObject({ session_id: started.session.id, host_name: 'Ada' });
     expect(started.invite!.code).toMatch(/^[A-HJKMNP-TV-Z2-9]{6}$/);
     // a new invite keeps the host's name and replaces the first

@@ -41,6 +41,13 @@ describe('the session options in the create body', () => {
     expect(fields.properties.language).toBe('english');
   });
 
+  it('for two: three participants, and nothing that opens the private room every start asks for', () => {
+    const fields = sessionFields('resolve_together', {}, null, undefined, { hostName: 'Ada' });
+    expect(fields.body.max_participants).toBe(3);
+    // the start sequence sends require_auth: true before these fields, which must not override it
+    expect(Object.keys(fields.body).sort()).toEqual(['conversational_context', 'custom_greeting', 'max_participants']);
+  });
+
   it('are refused for an unknown language, accepted for every listed one and multilingual', () => {
     expect(sessionOptionsProblem({ language: 'esperanto' as never })).toMatch(/not a language Tavus/);
     expect(sessionOptionsProblem({ language: 'English' as never })).toMatch(/not a language Tavus/);

@@ -5,11 +5,10 @@ import type { Session } from '@/lib/db';
 import { ConversationEndUnconfirmedError, type SessionGateway } from '@/lib/sessions/types';
 import { explainError, type Explained } from '../messages';
 import { holdCall, noteLeft, clearLeftNote } from '../ownership';
-import { forgetMeetingToken, meetingTokenOf } from '../call-tokens';
+import { forgetMeetingToken } from '../call-tokens';
 import { deadlineOf } from '../resolve';
 import type { EndNotice } from '../use-session-view';
 import { useCallStore } from './call-store';
-import { useStartStore } from '../home/start-store';
 import type { CallChannel } from './events';
 import { CallTimer, WARNING_SECONDS } from './call-timer';
 import { Transcript } from './transcript';
@@ -17,8 +16,10 @@ import { ReplyBox } from './reply-box';
 import { MockStage } from './mock-stage';
 import { LeaveDialog } from './leave-dialog';
 import { useTogetherHost } from '../together/use-invite';
+import { forgetPartnerTold } from '../together/tell-partner';
 import { InvitePanel } from '../together/invite-panel';
 import { useCallChannel } from './use-call-channel';
+import { useMeetingToken } from './use-meeting-token';
 
 // The Daily engine and the call components load only when a live call starts.
 const LiveStage = lazy(() => import('./live-stage'));
@@ -44,8 +45,9 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
   const [channel, setChannel] = useState<CallChannel | null>(null);
   const [interruptFailure, setInterruptFailure] = useState<string | null>(null);
   const replicaSpeaking = useCallStore((s) => s.replicaSpeaking);
-  // started in this tab, or kept from before a reload
-  const meetingToken = useStartStore((s) => s.meetingTokens[session.id]) ?? meetingTokenOf(session.id);
+  // started in this tab, kept from before a reload, or kept by the database
+  const room = useMeetingToken(session.id);
+  const meetingToken = room.token;
   const [error, setError] = useState<Explained | null>(null);
   const [ending, setEnding] = useState(false);
   const endingRef = useRef(false);
@@ -64,6 +66,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
         const ended = await gateway.end(session.id, reason);
         clearLeftNote(session.id);
         forgetMeetingToken(session.id);
+        forgetPartnerTold(session.id);
         if (leaveTo) leaveTo();
         else onFinished(ended, notice);
       } catch (failure) {
@@ -151,7 +154,7 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
       </div>
       <div className="call__stage">
         {gateway.callTransport === 'simulated' ? (
-          host.loaded ? (
+          host.loaded && room.known ? (
             <MockStage
               conversationId={conversationId}
               {...(meetingToken ? { meetingToken } : {})}
@@ -161,6 +164,8 @@ export function CallScreen({ session, gateway, onFinished, onEnding, onOtherTab 
           ) : (
             <p aria-busy="true">Loading the call…</p>
           )
+        ) : !room.known ? (
+          <p aria-busy="true">Loading the call…</p>
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading the call…</p>}>
             <LiveStage

@@ -82,4 +82,10 @@ export interface CallChannel {
   interrupt(): void;
   /** A session together: the partner has joined; the replica is told who is there. Throws like respond. */
   partnerArrived?(people: { hostName: string; partnerName: string }): void;
+  /**
+   * The partner is there and the conversation's replica was told before (a reload of the host's tab):
+   * a replica that starts afresh learns who is there, without a welcome. Tavus's replica keeps what
+   * it was told, so the Daily call sends nothing.
+   */
+  partnerPresent?(people: { hostName: string; partnerName: string }): void;
 }

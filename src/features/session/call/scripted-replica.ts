@@ -279,6 +279,9 @@ export function createScriptedReplica(options: {
       // told who is there (conversation.overwrite_llm_context in a real call), the replica greets both
       later(timing.thinkMs, () => say(togetherWelcome({ hostName, partnerName: people.partnerName }), turn, true));
     },
+    partnerPresent(people) {
+      if (hostName !== undefined && partnerName === undefined) partnerName = people.partnerName;
+    },
     stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);

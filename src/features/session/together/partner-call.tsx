@@ -75,6 +75,8 @@ export function PartnerCall({ joined, name }: { joined: JoinedSession; name: str
 
   const deadline = Date.parse(session.started_at ?? session.created_at) + session.max_call_duration * 1000;
   const conversationId = session.tavus_conversation_id ?? session.id;
+  // the private room's token came with the redeemed invite (the session as read again carries none)
+  const meetingToken = joined.meeting_token ?? undefined;
   return (
     <section className="page call" aria-labelledby="page-title">
       <div className="call__top">
@@ -83,12 +85,13 @@ export function PartnerCall({ joined, name }: { joined: JoinedSession; name: str
       </div>
       <div className="call__stage">
         {services.config.tavus.mode === 'mock' ? (
-          <GuestStage conversationId={conversationId} name={name} onReady={setChannel} />
+          <GuestStage conversationId={conversationId} meetingToken={meetingToken} name={name} onReady={setChannel} />
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading the call…</p>}>
             <LiveStage
               conversationUrl={session.conversation_url ?? ''}
               conversationId={conversationId}
+              {...(meetingToken ? { meetingToken } : {})}
               onReady={setChannel}
               onEngineFailure={(detail) => setError({ code: 'call_engine_unavailable', title: detail, advice: '' })}
               onCallEnded={() => followed.reload()}

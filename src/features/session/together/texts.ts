@@ -17,4 +17,6 @@ export const TOGETHER_TEXT = {
   endedByHost: (host: string) => `${host} ended the session.`,
   notCharged: (host: string) => `Your minutes were not used: the session is ${host}'s, and was charged once, to them.`,
   leftNote: 'You left the call. The session goes on for the other person until they end it.',
+  roomRefused:
+    "The call's private room did not let you in: your invite brought no meeting token for it. Open the invite's link again and join once more.",
 } as const;

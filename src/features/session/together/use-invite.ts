@@ -4,6 +4,7 @@ import { DbError } from '@/lib/db';
 import { useServices } from '@/lib/services';
 import { useCallStore } from '../call/call-store';
 import type { CallChannel } from '../call/events';
+import { tellPartnerOnce } from './tell-partner';
 
 /** How often a page in a session together looks again: the other person may be on another device. */
 export const TOGETHER_POLL_MS = 3_000;
@@ -86,19 +87,14 @@ export function useTogetherHost(session: Session, channel: CallChannel | null) {
   const followed = useFollow(read, together, (value) => Boolean(value?.partner_name));
   const invite = followed.value ?? null;
   const partner = invite?.partner_name ?? null;
-  const told = useRef<string | null>(null);
+  const hostName = invite?.host_name;
 
   useEffect(() => {
-    if (!partner || !invite || !channel) return;
+    if (!partner || !hostName || !channel) return;
     useCallStore.getState().setOther(partner);
-    if (told.current === partner) return;
-    try {
-      channel.partnerArrived?.({ hostName: invite.host_name, partnerName: partner });
-      told.current = partner;
-    } catch {
-      // the call is not ready to be told yet: the next change of channel tries again
-    }
-  }, [partner, invite, channel]);
+    // once per arrival: when the replica can hear it, and not again after a reload
+    return tellPartnerOnce(channel, session.id, { hostName, partnerName: partner });
+  }, [partner, hostName, channel, session.id]);
 
   return { together, invite, loaded: !together || followed.value !== undefined || followed.error !== null, reload: followed.reload };
 }

@@ -195,9 +195,9 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
       });
     },
 
-    async attachConversation(sessionId, conversationId, conversationUrl) {
+    async attachConversation(sessionId, conversationId, conversationUrl, meetingToken) {
       checkSessionId(sessionId, 'attachConversation');
-      return sessionCall('public.attach_conversation($1, $2, $3)', [sessionId, conversationId, conversationUrl]);
+      return sessionCall('public.attach_conversation($1, $2, $3, $4)', [sessionId, conversationId, conversationUrl, meetingToken ?? null]);
     },
 
     async endSession(sessionId, reason = 'user_ended') {

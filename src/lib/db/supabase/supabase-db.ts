@@ -100,13 +100,14 @@ export function createSupabaseDb(client: SupabaseClient<Database>, options: Supa
       );
     },
 
-    async attachConversation(sessionId, conversationId, conversationUrl) {
+    async attachConversation(sessionId, conversationId, conversationUrl, meetingToken) {
       checkSessionId(sessionId, 'attachConversation');
       return write(
         client.rpc('attach_conversation', {
           p_session_id: sessionId,
           p_conversation_id: conversationId,
           p_conversation_url: conversationUrl,
+          ...(meetingToken ? { p_meeting_token: meetingToken } : {}),
         }),
       );
     },
