@@ -34,12 +34,18 @@ export function composeServices(config: AppConfig): Services {
   const { data } = config;
   const supabase = data.mode === 'supabase' ? supabaseFor(data) : undefined;
 
+  // The dev server's shared database (VITE_LOCAL_DATA=dev-server): each browser is its own account there,
+  // so the second person of a session together is another browser, never a guest tab.
+  const devServer = config.data.mode === 'local' && config.data.store === 'dev-server';
   // A tab opened on an invite's link is the second person of a session together: the local guest.
-  const guestTab = config.data.mode === 'local' && typeof window !== 'undefined' && isLocalGuestTab(window.location, window.sessionStorage);
+  const guestTab =
+    config.data.mode === 'local' && !devServer && typeof window !== 'undefined' && isLocalGuestTab(window.location, window.sessionStorage);
   const embedded =
-    config.data.mode === 'local'
-      ? once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb({ asGuest: guestTab }))
-      : undefined;
+    config.data.mode !== 'local'
+      ? undefined
+      : devServer
+        ? once(async () => (await import('@/lib/db/remote/browser')).createDevServerDb())
+        : once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb({ asGuest: guestTab }));
   // Mock mode with local data: the simulator's callbacks go where the webhook's would, the database.
   // With Supabase data the webhook is a real server the simulator cannot reach: it sends none.
   const callbacksToDatabase = config.tavus.mode === 'mock' && embedded !== undefined;
