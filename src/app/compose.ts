@@ -7,6 +7,8 @@ import type { SessionGateway } from '@/lib/sessions/types';
 import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
 import { supabaseStorageKey } from '@/features/auth/stored-session';
+import { serverRoomLink } from '@/lib/db/remote/room-link';
+import { localAccountKey } from '@/lib/db/remote/account-key';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -113,6 +115,8 @@ export function composeServices(config: AppConfig): Services {
     sessions,
     ...(supabase ? { supabase } : {}),
     ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
+    // the two people of a call together are in two browsers: their room goes through the dev server
+    ...(devServer && config.tavus.mode === 'mock' ? { simulatedRoom: serverRoomLink(localAccountKey(window.localStorage)) } : {}),
     ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.
     ...(config.data.mode === 'local' && !guestTab ? { knownHome: true } : {}),

@@ -82,4 +82,10 @@ export interface CallChannel {
   interrupt(): void;
   /** A session together: the partner has joined; the replica is told who is there. Throws like respond. */
   partnerArrived?(people: { hostName: string; partnerName: string }): void;
+  /**
+   * A session together, the partner's side of a simulated call in another browser: the partner ended
+   * the session for both, and the host's page, whose simulator holds the call, ends it there (as the
+   * partner's own request to Tavus would).
+   */
+  endedForBoth?(): void;
 }

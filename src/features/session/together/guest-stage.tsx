@@ -19,10 +19,11 @@ export function GuestStage({
   const services = useServices();
 
   useEffect(() => {
-    // The partner is in the room too: the call goes on while either of the two is there.
-    const simulator = services.simulator?.();
+    const room = guestRoom(conversationId, name, services.simulatedRoom);
+    // The partner is in the room too: the call goes on while either of the two is there. In another
+    // browser the host's simulator holds the call and hears of the partner through the room instead.
+    const simulator = room.acrossBrowsers ? undefined : services.simulator?.();
     void simulator?.then((s) => s.room.joined(conversationId, undefined, 'partner'));
-    const room = guestRoom(conversationId, name);
     onReady(room);
     return () => {
       room.close();

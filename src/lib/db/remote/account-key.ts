@@ -1,4 +1,4 @@
-import { ACCOUNT_KEY_PATTERN } from './protocol';
+import { ACCOUNT_KEY_PATTERN } from './paths';
 
 const ACCOUNT_KEY = 'awaknow.local-account';
 
