@@ -1,0 +1,91 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createScriptedReplica } from '@/features/session/call/scripted-replica';
+import { guestRoom, hostRoom } from '@/features/session/call/shared-room';
+import { applyConversationEvent, initialCallEvents } from '@/features/session/call/transcript-state';
+import type { OpenRoomLink, RoomLink } from '@/lib/room-link';
+
+// The simulated call of a session together when the two people are in two browsers: the host's page
+// plays the replica, and only its simulator holds the call, so what the partner's page does to the
+// call (arrive, leave, end it for both) must reach the host's page through the room.
+
+const TIMING = { greetingDelayMs: 20, wordMs: 2, thinkMs: 10 };
+
+/**
+ * The dev server's relay as rooms.ts plays it, without the network: every message posted to a
+ * conversation goes to every link of it, and each link drops its own (JSON, as over the wire).
+ */
+function relay(): OpenRoomLink {
+  const rooms = new Map<string, Set<{ id: number; hear: (message: unknown) => void }>>();
+  let next = 0;
+  return (conversationId) => {
+    const id = next++;
+    const members = rooms.get(conversationId) ?? new Set();
+    rooms.set(conversationId, members);
+    const member = { id, hear: (_message: unknown) => undefined as void };
+    members.add(member);
+    const link: RoomLink = {
+      acrossBrowsers: true,
+      post(message) {
+        const wire = JSON.stringify(message);
+        for (const other of members) if (other.id !== id) queueMicrotask(() => other.hear(JSON.parse(wire)));
+      },
+      onMessage(listener) {
+        member.hear = listener;
+      },
+      close: () => void members.delete(member),
+    };
+    return link;
+  };
+}
+
+const lines = (page: { lines: Array<{ role: string; text: string }> }) => page.lines.map((line) => `${line.role}: ${line.text}`);
+
+describe('a simulated call together across two browsers', () => {
+  it('carries the partner’s arrival, answers, leaving and end to the host’s page, which holds the call', async () => {
+    const open = relay();
+    const presence: boolean[] = [];
+    const onEndedByPartner = vi.fn();
+    const host = hostRoom('c-two', { open, onPartner: (present) => presence.push(present), onEndedByPartner });
+    const replica = createScriptedReplica({ conversationId: 'c-two', timing: TIMING, together: { hostName: 'Ada' }, onAny: host.relay });
+    host.attach(replica);
+    replica.onEvent(() => undefined); // the host's call screen listens: the replica joins
+
+    const partner = guestRoom('c-two', 'Grace', open);
+    expect(partner.acrossBrowsers).toBe(true);
+    let heard = initialCallEvents;
+    partner.onEvent((event) => (heard = applyConversationEvent(heard, event)));
+    await vi.waitFor(() => expect(presence).toEqual([true]));
+    await vi.waitFor(() => expect(partner.readiness()).toBe('ready'));
+
+    partner.respond('We keep missing each other.');
+    await vi.waitFor(() => expect(lines(heard).at(-1)).toBe('replica: Thank you, Grace. Ada, how does that land with you?'));
+    expect(lines(heard)).toContain('user: We keep missing each other.');
+
+    expect(onEndedByPartner).not.toHaveBeenCalled();
+    partner.endedForBoth!();
+    await vi.waitFor(() => expect(onEndedByPartner).toHaveBeenCalledTimes(1));
+    partner.close();
+    await vi.waitFor(() => expect(presence).toEqual([true, false]));
+    host.close();
+    replica.stop();
+  });
+
+  it('between two tabs of one browser leaves the call to the shared simulator: no presence or end through the room', async () => {
+    const onPartner = vi.fn();
+    const onEndedByPartner = vi.fn();
+    const host = hostRoom('c-tabs', { onPartner, onEndedByPartner });
+    const replica = createScriptedReplica({ conversationId: 'c-tabs', timing: TIMING, together: { hostName: 'Ada' }, onAny: host.relay });
+    host.attach(replica);
+    replica.onEvent(() => undefined);
+    const partner = guestRoom('c-tabs', 'Grace'); // BroadcastChannel, as in the browser
+    expect(partner.acrossBrowsers).toBe(false);
+    expect(partner.endedForBoth).toBeUndefined();
+    await vi.waitFor(() => expect(partner.readiness()).toBe('ready'));
+    partner.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(onPartner).not.toHaveBeenCalled();
+    expect(onEndedByPartner).not.toHaveBeenCalled();
+    host.close();
+    replica.stop();
+  });
+});
