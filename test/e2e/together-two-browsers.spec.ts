@@ -18,11 +18,8 @@ async function answer(page: Page, text: string) {
   await page.getByRole('button', { name: 'Send' }).click();
 }
 
-test('two browsers hold a session together to its end, charged once to the host', async ({ browser, baseURL }) => {
-  const ada = await openBrowser(browser, baseURL);
-  const grace = await openBrowser(browser, baseURL);
-
-  // Ada's browser: her own account on the server's database, moved to Pro for sessions together.
+/** Ada's browser: her own account on the server's database, moved to Pro, starts a session together; the invite's link. */
+async function adaStarts(ada: Page): Promise<string> {
   await ada.goto('/');
   await expect(ada.getByRole('button', { name: 'Start session' })).toBeEnabled({ timeout: 30_000 });
   await ada.getByText('Local data controls').click();
@@ -35,17 +32,28 @@ test('two browsers hold a session together to its end, charged once to the host'
   await expect(said(ada)).toContainText('Replica: Hello Ada, I am glad you are here.', { timeout: 20_000 });
   const link = await ada.locator('.invite__link').getAttribute('href');
   expect(link).toMatch(/\/join\/[0-9a-f]{64}$/);
+  return new URL(link!).pathname;
+}
 
-  // Grace's browser, which has never seen this app: its own account, on the Free plan, opens the link.
-  await grace.goto(new URL(link!).pathname);
+/** Grace's browser, which has never seen this app (its own account, on the Free plan), joins by the link. */
+async function graceJoins(grace: Page, link: string, ada: Page) {
+  await grace.goto(link);
   await expect(grace.getByText('Ada invited you to Resolve together')).toBeVisible({ timeout: 30_000 });
   await expectAccessible(grace);
   await grace.getByLabel('Your name').fill('Grace');
   await grace.getByRole('button', { name: 'Join session' }).click();
   await expect(grace.getByRole('heading', { name: 'Resolve together with Ada' })).toBeVisible();
-
-  // Ada sees Grace arrive; the replica, played in Ada's browser, welcomes both, in both browsers.
   await expect(ada.getByRole('status').filter({ hasText: 'Grace has joined.' })).toBeVisible({ timeout: 15_000 });
+}
+
+test('two browsers hold a session together to its end, charged once to the host', async ({ browser, baseURL }) => {
+  const ada = await openBrowser(browser, baseURL);
+  const grace = await openBrowser(browser, baseURL);
+
+  const link = await adaStarts(ada);
+  await graceJoins(grace, link, ada);
+
+  // The replica, played in Ada's browser, welcomes both, in both browsers.
   const welcome = 'Replica: Welcome, Grace. Ada and Grace, thank you for being here together.';
   await expect(said(ada)).toContainText(welcome, { timeout: 15_000 });
   await expect(said(grace)).toContainText(welcome, { timeout: 15_000 });
@@ -86,4 +94,34 @@ test('two browsers hold a session together to its end, charged once to the host'
   await expect(joined.getByRole('row').nth(1)).toContainText('Ada', { timeout: 15_000 });
   await expect(joined.getByRole('row').nth(1)).toContainText('Ended');
   await expectAccessible(grace);
+});
+
+test('the partner leaving ends nothing; the host ending ends it for both', async ({ browser, baseURL }) => {
+  const ada = await openBrowser(browser, baseURL);
+  const grace = await openBrowser(browser, baseURL);
+  const link = await adaStarts(ada);
+  await graceJoins(grace, link, ada);
+  await expectAccessible(grace);
+
+  await grace.getByRole('button', { name: 'Leave the call' }).click();
+  await expect(grace.getByRole('heading', { name: 'You left the call' })).toBeVisible();
+  await answer(ada, 'Still here.');
+  await expect(said(ada)).toContainText('You: Still here.');
+  await expect(ada.getByRole('button', { name: 'End session' })).toBeEnabled();
+
+  // Grace comes back by the link, and sees Ada end it for both.
+  await grace.goto(link);
+  await expect(grace.getByText('You have joined this session already')).toBeVisible({ timeout: 30_000 });
+  await grace.getByLabel('Your name').fill('Grace');
+  await grace.getByRole('button', { name: 'Join session' }).click();
+  await expect(grace.getByRole('heading', { name: 'Resolve together with Ada' })).toBeVisible();
+  // back in the room (what was said while away is not replayed, as in a Daily call): heard again
+  await answer(grace, 'I am back.');
+  await expect(said(ada)).toContainText('Grace: I am back.', { timeout: 15_000 });
+  await ada.getByRole('button', { name: 'End session' }).click();
+  await expect(ada.getByRole('heading', { name: 'Session summary' })).toBeVisible({ timeout: 15_000 });
+  await expect(grace.getByRole('heading', { name: 'The session has ended' })).toBeVisible({ timeout: 15_000 });
+  await expect(grace.getByRole('status').filter({ hasText: 'Ada ended the session.' })).toBeVisible();
+  await grace.goto('/usage');
+  await expect(minutesBar(grace)).toHaveAttribute('aria-valuetext', /^0 of 25 minutes used/, { timeout: 15_000 });
 });
