@@ -116,8 +116,11 @@ function inviteStore(db: EmbeddedDb) {
   return db.invites;
 }
 
-/** Each method of the list, on the account's own EmbeddedDb. */
-const CALLS: Calls = {
+/**
+ * Each method of the list, on the account's own EmbeddedDb; the simulator's callbacks through
+ * `recordCallback`, which checks whose conversation it is first.
+ */
+const callsOf = (recordCallback: (db: EmbeddedDb, envelope: Record<string, unknown>) => Promise<null>): Calls => ({
   userId: (db) => db.userId(),
   // the type is checked by checkStartInput, with the error every driver gives
   startSession: (db, [input]) =>
@@ -152,8 +155,8 @@ const CALLS: Calls = {
   'invites.joinedSession': (db, [id]) => inviteStore(db).joinedSession(id),
   'invites.endJoinedSession': (db, [id, reason]) => inviteStore(db).endJoinedSession(id, reason),
   'invites.joinedSessions': (db) => inviteStore(db).joinedSessions(),
-  recordTavusCallback: () => Promise.reject(new Error('answered by the host, which checks the conversation first')),
-};
+  recordTavusCallback: (db, [envelope]) => recordCallback(db, envelope),
+});
 
 export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
   const allowedHosts = options.allowedHosts ?? [];
@@ -196,6 +199,8 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
     return null;
   }
 
+  const calls = callsOf(recordCallback);
+
   async function call(request: IncomingMessage, response: ServerResponse, key: string): Promise<void> {
     const body = await readJson(request);
     if ('status' in body) return sendJson(response, body.status, { error: { code: 'bad_request', message: body.message } });
@@ -213,11 +218,8 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
     }
     try {
       const db = await dbFor(key);
-      const run = CALLS[method] as (db: EmbeddedDb, args: unknown) => Promise<unknown>;
-      const result =
-        method === 'recordTavusCallback'
-          ? await recordCallback(db, (parsed.data as ArgsOf<'recordTavusCallback'>)[0])
-          : await run(db, parsed.data);
+      const run = calls[method] as (db: EmbeddedDb, args: unknown) => Promise<unknown>;
+      const result = await run(db, parsed.data);
       sendJson(response, 200, { result: result ?? null });
     } catch (failure) {
       // The database's refusal keeps its code: the browser shows the catalogue's words for it.
