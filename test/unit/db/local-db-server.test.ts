@@ -218,28 +218,38 @@ describe('what the dev server refuses, changing nothing', () => {
 });
 
 describe('the simulated room across browsers', () => {
-  it('relays a message to every browser listening to that conversation, and no other', async () => {
-    const key = newKey();
-    const q = `?account=${key}`;
-    const here = await listen(`${LOCAL_ROOM_PATH}c0ffee000003${q}`);
-    const there = await listen(`${LOCAL_ROOM_PATH}c0ffee000003${q}`);
-    const elsewhere = await listen(`${LOCAL_ROOM_PATH}c0ffee000004${q}`);
+  it('relays a message to everyone listening to that conversation, and lets in only its two people', async () => {
+    const [adaKey, graceKey, eveKey] = [newKey(), newKey(), newKey()];
+    const ada = browser(adaKey);
+    await ada.local!.setPlan('pro');
+    const session = await ada.startSession({ sessionType: 'resolve_together', personaId: PERSONA });
+    await ada.attachConversation(session.id, 'c0ffee000003', 'https://tavus.daily.co/c0ffee000003');
+    const invite = await ada.invites!.createInvite(session.id, 'Ada');
+    const room = `${LOCAL_ROOM_PATH}c0ffee000003`;
+    // before redeeming, Grace is nobody in this room
+    expect((await fetch(`${origin}${room}?account=${graceKey}`)).status).toBe(403);
+    await browser(graceKey).invites!.redeemInvite(invite.code, 'Grace');
+
+    const host = await listen(`${room}?account=${adaKey}`);
+    const partner = await listen(`${room}?account=${graceKey}`);
+    expect(host.response.status).toBe(200);
     const message = { kind: 'respond', from: 'partner-1', text: 'Hello', name: 'Grace' };
-    const sent = await post(JSON.stringify(message), { Origin: origin, [ACCOUNT_HEADER]: key }, `${LOCAL_ROOM_PATH}c0ffee000003`);
+    const sent = await post(JSON.stringify(message), { Origin: origin, [ACCOUNT_HEADER]: graceKey }, room);
     expect(sent.status).toBe(200);
-    await until(() => here.events.length === 1 && there.events.length === 1);
-    expect(there.events[0]).toEqual({ event: 'message', data: message });
-    expect(elsewhere.events).toEqual([]);
-    const bad = await post('{"text":"no kind"}', { Origin: origin, [ACCOUNT_HEADER]: key }, `${LOCAL_ROOM_PATH}c0ffee000003`);
-    expect(bad.status).toBe(400);
-    const foreign = await post(
-      JSON.stringify(message),
-      { Origin: 'https://evil.example', [ACCOUNT_HEADER]: key },
-      `${LOCAL_ROOM_PATH}c0ffee000003`,
-    );
-    expect(foreign.status).toBe(403);
-    expect((await fetch(`${origin}${LOCAL_ROOM_PATH}..%2Fx${q}`)).status).toBe(400);
-    for (const stream of [here, there, elsewhere]) stream.close();
+    await until(() => host.events.length === 1 && partner.events.length === 1);
+    expect(host.events[0]).toEqual({ event: 'message', data: message });
+
+    // Eve, another browser of this server, neither hears nor speaks in it; nor does another site's page
+    expect((await fetch(`${origin}${room}?account=${eveKey}`)).status).toBe(403);
+    expect((await post(JSON.stringify(message), { Origin: origin, [ACCOUNT_HEADER]: eveKey }, room)).status).toBe(403);
+    expect((await post(JSON.stringify(message), { Origin: 'https://evil.example', [ACCOUNT_HEADER]: adaKey }, room)).status).toBe(403);
+    expect((await post('{"text":"no kind"}', { Origin: origin, [ACCOUNT_HEADER]: adaKey }, room)).status).toBe(400);
+    expect((await fetch(`${origin}${LOCAL_ROOM_PATH}..%2Fx?account=${adaKey}`)).status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(host.events).toHaveLength(1);
+    host.close();
+    partner.close();
+    await ada.endSession(session.id);
   });
 });
 

@@ -201,6 +201,21 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
 
   const calls = callsOf(recordCallback);
 
+  // The room of a conversation is its session's host's and partner's (read as the owner: the partner's
+  // row-level view of the session is joined_session, by session id, which the room does not carry).
+  async function inRoom(key: string, conversationId: string): Promise<boolean> {
+    const userId = await (await dbFor(key)).userId();
+    const { rows } = await (
+      await open()
+    ).query(
+      `select 1 from public.sessions s
+        where s.tavus_conversation_id = $1
+          and (s.user_id = $2 or exists (select 1 from public.session_invites i where i.session_id = s.id and i.partner_id = $2))`,
+      [conversationId, userId],
+    );
+    return rows.length > 0;
+  }
+
   async function call(request: IncomingMessage, response: ServerResponse, key: string): Promise<void> {
     const body = await readJson(request);
     if ('status' in body) return sendJson(response, body.status, { error: { code: 'bad_request', message: body.message } });
@@ -244,7 +259,7 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
     const refused = checkOrigin(request, allowedHosts) ?? (typeof key === 'string' ? undefined : key);
     if (refused || typeof key !== 'string')
       return sendJson(response, refused!.status, { error: { code: 'bad_request', message: refused!.message } });
-    if (room) return rooms.handle(request, response, path.slice(LOCAL_ROOM_PATH.length), closers);
+    if (room) return rooms.handle(request, response, path.slice(LOCAL_ROOM_PATH.length), closers, (id) => inRoom(key, id));
     const expected = path === LOCAL_DB_PATH ? 'POST' : 'GET';
     if (request.method !== expected) {
       response.setHeader('Allow', expected);

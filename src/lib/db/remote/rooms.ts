@@ -7,14 +7,28 @@ import { readJson, sendJson, startEvents, type EventStream } from './http';
  * two browsers, and a BroadcastChannel to two tabs. Each conversation id is a room; a POST's message
  * goes to every browser listening to that room (GET, Server-Sent Events), the sender's own streams
  * included (a message names its sender, who ignores its own, as BroadcastChannel never echoes).
- * The server reads nothing in a message but that it is an object with a `kind` and a `from`.
+ * Only the session's two people get in (the host, and the partner who redeemed its invite), as only
+ * they hold the private room's way in; the server reads nothing in a message but that it is an object
+ * with a `kind` and a `from`.
  */
 export function createRooms() {
   const rooms = new Map<string, Set<EventStream>>();
   return {
-    async handle(request: IncomingMessage, response: ServerResponse, conversationId: string, closers: Set<() => void>): Promise<void> {
+    /** `admits`: whether the caller is one of the two people of the conversation's session. */
+    async handle(
+      request: IncomingMessage,
+      response: ServerResponse,
+      conversationId: string,
+      closers: Set<() => void>,
+      admits: (conversationId: string) => Promise<boolean>,
+    ): Promise<void> {
       if (!CONVERSATION_ID_PATTERN.test(conversationId)) {
         return sendJson(response, 400, { error: { code: 'bad_request', message: 'That is not a conversation id.' } });
+      }
+      if (!(await admits(conversationId))) {
+        return sendJson(response, 403, {
+          error: { code: 'bad_request', message: 'Only the host and the partner of this session may be in its room.' },
+        });
       }
       if (request.method === 'GET') {
         const stream = startEvents(request, response, closers);
