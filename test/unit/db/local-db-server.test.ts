@@ -51,6 +51,7 @@ async function listen(path: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
   const response = await fetch(`${origin}${path}`, { headers, signal: controller.signal });
   const events: Array<{ event: string; data: unknown }> = [];
+  const stream = { response, events, close: () => controller.abort(), onEvent: (_event: string, _data: unknown) => undefined as void };
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   void (async () => {
@@ -65,14 +66,17 @@ async function listen(path: string, headers: Record<string, string> = {}) {
           buffer = buffer.slice(end + 2);
           const event = /^event: (.*)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
+          if (event && data) {
+            events.push({ event, data: JSON.parse(data) });
+            stream.onEvent(event, JSON.parse(data));
+          }
         }
       }
     } catch {
       // aborted by the test
     }
   })();
-  return { response, events, close: () => controller.abort() };
+  return stream;
 }
 
 const until = async (check: () => boolean) => {
@@ -146,6 +150,43 @@ describe('the dev server’s shared local database', () => {
     await until(() => stream.events.some((e) => e.event === 'change' && (e.data as { sessionId?: string }).sessionId === session.id));
     stream.close();
     await ada.failSession(session.id, 'done');
+  });
+
+  it('calls subscribe()’s listeners when another browser changes a session this one is in', async () => {
+    // the browser's EventSource, as far as the client uses it, on the stream the listen() helper reads
+    const opening: Array<Promise<unknown>> = [];
+    class StreamSource {
+      private readonly listeners = new Map<string, (event: { data: string }) => void>();
+      private stream: Awaited<ReturnType<typeof listen>> | undefined;
+      constructor(url: string) {
+        const opened = listen(new URL(url).pathname + new URL(url).search).then((stream) => {
+          this.stream = stream;
+          stream.onEvent = (event, data) => this.listeners.get(event)?.({ data: JSON.stringify(data) });
+        });
+        opening.push(opened);
+      }
+      addEventListener(event: string, listener: (event: { data: string }) => void) {
+        this.listeners.set(event, listener);
+      }
+      close() {
+        this.stream?.close();
+      }
+    }
+    const adaKey = newKey();
+    const ada = createRemoteDb({ accountKey: adaKey, baseUrl: origin, fetch: pageFetch, EventSource: StreamSource as never });
+    const grace = browser();
+    await ada.local!.setPlan('pro');
+    const session = await ada.startSession({ sessionType: 'resolve_together', personaId: PERSONA });
+    await ada.attachConversation(session.id, 'c0ffee000005', 'https://tavus.daily.co/c0ffee000005');
+    const invite = await ada.invites!.createInvite(session.id, 'Ada');
+    const heard: unknown[] = [];
+    const stop = ada.subscribe((change) => heard.push(change));
+    await Promise.all(opening); // the server has answered the stream: it listens for this account
+    await grace.invites!.redeemInvite(invite.token, 'Grace');
+    await until(() => heard.some((change) => (change as { sessionId?: string }).sessionId === session.id));
+    stop();
+    await ada.close();
+    await grace.invites!.endJoinedSession(session.id);
   });
 
   it('accepts the simulator’s callbacks for the account’s own conversations only', async () => {

@@ -29,6 +29,16 @@ export const NOT_SERVED =
 
 const answerSchema = z.union([z.object({ result: z.unknown() }), z.object({ error: z.object({ code: z.string(), message: z.string() }) })]);
 
+const changeSchema = z.object({ kind: z.literal('sessions'), sessionId: z.optional(z.string()) });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function withoutTrailingUndefined(args: unknown[]): unknown[] {
   let end = args.length;
   while (end > 0 && args[end - 1] === undefined) end--;
@@ -70,10 +80,8 @@ export function createRemoteDb(options: RemoteDbOptions): EmbeddedDb {
     if (source || closed || !options.EventSource) return;
     source = new options.EventSource(`${base}${LOCAL_DB_EVENTS_PATH}?${ACCOUNT_PARAM}=${options.accountKey}`);
     source.addEventListener('change', (event) => {
-      const change = z
-        .object({ kind: z.literal('sessions'), sessionId: z.optional(z.string()) })
-        .safeParse(JSON.parse((event as MessageEvent<string>).data));
-      if (!change.success) return;
+      const change = changeSchema.safeParse(parseJson((event as MessageEvent<string>).data));
+      if (!change.success) return; // not a change this app sends: nothing to tell
       for (const listener of listeners)
         listener(change.data.sessionId ? { kind: 'sessions', sessionId: change.data.sessionId } : { kind: 'sessions' });
     });
