@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer, preview, type InlineConfig } from 'vite';
-import { localDataServer } from '@/lib/db/remote/vite-plugin';
+import { createLogger, createServer, preview, resolveConfig, type InlineConfig } from 'vite';
+import { BUILD_NOTICE, localDataServer } from '@/lib/db/remote/vite-plugin';
 import { ACCOUNT_HEADER, LOCAL_DB_PATH } from '@/lib/db/remote/protocol';
 
 // The Vite plugin of VITE_LOCAL_DATA=dev-server, in the servers it is for: `vite` (createServer)
@@ -72,4 +72,21 @@ describe.each(Object.keys(servers))('the shared local database in %s', (name) =>
       await server.close();
     }
   }, 60_000);
+});
+
+describe('a build with the shared local database', () => {
+  // Allowed, since `vite preview` serves it with the database; the build says so (and the app, on a
+  // static host, says so on its first read: unit/db/local-db-server.test.ts).
+  it('says where it can run, and a build without the setting says nothing of it', async () => {
+    const warnings = async (enabled: boolean) => {
+      const logger = createLogger('silent');
+      const said: string[] = [];
+      logger.warn = (message) => void said.push(message);
+      await resolveConfig({ ...base, plugins: [localDataServer({ enabled })], customLogger: logger }, 'build');
+      return said;
+    };
+    expect(await warnings(true)).toEqual([BUILD_NOTICE]);
+    expect(BUILD_NOTICE).toContain('npm run preview');
+    expect(await warnings(false)).toEqual([]);
+  });
 });
