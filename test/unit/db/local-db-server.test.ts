@@ -140,15 +140,24 @@ describe('the dev server’s shared local database', () => {
     expect((await grace.invites!.joinedSessions()).map((s) => s.id)).toEqual([session.id]);
   });
 
-  it('tells each account’s listeners of changes, by Server-Sent Events', async () => {
+  it('tells an account’s listeners of its sessions’ changes, and no other account, by Server-Sent Events', async () => {
     const key = newKey();
     const ada = browser(key);
     await ada.userId();
     const stream = await listen(`${LOCAL_DB_EVENTS_PATH}?account=${key}`);
+    const eveKey = newKey();
+    await browser(eveKey).userId();
+    const eve = await listen(`${LOCAL_DB_EVENTS_PATH}?account=${eveKey}`);
     expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const session = await ada.startSession({ sessionType: 'reflect_alone', personaId: PERSONA });
-    await until(() => stream.events.some((e) => e.event === 'change' && (e.data as { sessionId?: string }).sessionId === session.id));
+    const about = (events: typeof stream.events) =>
+      events.filter((e) => e.event === 'change' && (e.data as { sessionId?: string }).sessionId === session.id);
+    await until(() => about(stream.events).length > 0);
+    // another browser of the server hears nothing of Ada's session, not even its id
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(about(eve.events)).toEqual([]);
     stream.close();
+    eve.close();
     await ada.failSession(session.id, 'done');
   });
 

@@ -201,17 +201,18 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
 
   const calls = callsOf(recordCallback);
 
-  // The room of a conversation is its session's host's and partner's (read as the owner: the partner's
-  // row-level view of the session is joined_session, by session id, which the room does not carry).
-  async function inRoom(key: string, conversationId: string): Promise<boolean> {
+  // A session is its host's and its partner's (read as the owner: the partner's row-level view of the
+  // session is joined_session, by session id). The room of a conversation, and the news of a session's
+  // change, are for those two only.
+  async function isOneOfTwo(key: string, column: 'id' | 'tavus_conversation_id', value: string): Promise<boolean> {
     const userId = await (await dbFor(key)).userId();
     const { rows } = await (
       await open()
     ).query(
       `select 1 from public.sessions s
-        where s.tavus_conversation_id = $1
+        where s.${column === 'id' ? 'id::text' : 'tavus_conversation_id'} = $1
           and (s.user_id = $2 or exists (select 1 from public.session_invites i where i.session_id = s.id and i.partner_id = $2))`,
-      [conversationId, userId],
+      [value, userId],
     );
     return rows.length > 0;
   }
@@ -246,7 +247,14 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
   async function events(request: IncomingMessage, response: ServerResponse, key: string): Promise<void> {
     const db = await dbFor(key);
     const stream = startEvents(request, response, closers);
-    const unsubscribe = db.subscribe((change) => stream.send('change', change));
+    // A change that names a session reaches only its two people; one that names none (a local data control) says nothing.
+    const unsubscribe = db.subscribe((change) => {
+      if (!change.sessionId) return stream.send('change', change);
+      void isOneOfTwo(key, 'id', change.sessionId).then(
+        (theirs) => theirs && stream.send('change', change),
+        () => stream.send('change', change), // unsure: a needless reload rather than a missed one
+      );
+    });
     stream.onClose(unsubscribe);
   }
 
@@ -259,7 +267,10 @@ export function createLocalDbHost(options: LocalDbHostOptions): LocalDbHost {
     const refused = checkOrigin(request, allowedHosts) ?? (typeof key === 'string' ? undefined : key);
     if (refused || typeof key !== 'string')
       return sendJson(response, refused!.status, { error: { code: 'bad_request', message: refused!.message } });
-    if (room) return rooms.handle(request, response, path.slice(LOCAL_ROOM_PATH.length), closers, (id) => inRoom(key, id));
+    if (room)
+      return rooms.handle(request, response, path.slice(LOCAL_ROOM_PATH.length), closers, (id) =>
+        isOneOfTwo(key, 'tavus_conversation_id', id),
+      );
     const expected = path === LOCAL_DB_PATH ? 'POST' : 'GET';
     if (request.method !== expected) {
       response.setHeader('Allow', expected);
