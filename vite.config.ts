@@ -4,6 +4,7 @@ import { fileURLToPath, URL } from 'node:url';
 import { assertNoBrowserKey } from './src/config/build-guard.ts';
 import { awaknowConfig } from './src/config/vite-plugin.ts';
 import { embeddedDatabase } from './src/lib/db/embedded/vite-plugin.ts';
+import { localDataServer } from './src/lib/db/remote/vite-plugin.ts';
 import { withoutPgliteWarnings } from './src/config/build-warnings.ts';
 import { resolveConfig } from './src/config/resolve.ts';
 
@@ -16,8 +17,10 @@ export default defineConfig(({ command, mode }) => {
   // Supabase data: no embedded database in the build (settings that do not resolve show their error page).
   const resolved = resolveConfig(env);
   const localData = !resolved.ok || resolved.config.data.mode === 'local';
+  // VITE_LOCAL_DATA=dev-server: `vite` and `vite preview` hold the one database the browsers share.
+  const devServerData = resolved.ok && resolved.config.data.mode === 'local' && resolved.config.data.store === 'dev-server';
   return {
-    plugins: [react(), awaknowConfig(), embeddedDatabase({ localData })],
+    plugins: [react(), awaknowConfig(), embeddedDatabase({ localData }), localDataServer({ enabled: devServerData })],
     resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     // The worker's build reads the prebuilt database's address; the app's build emits the file.

@@ -10,7 +10,8 @@ const result = loadConfig();
 // prebuilt data directory download, and its WebAssembly compiles, while the page's own code runs and
 // paints. The start page never waits for the database, so what this costs the paint on a busy
 // machine does not delay the start button (see the README's bench). Supabase mode never loads either.
-if (result.ok && result.config.data.mode === 'local') startDatabaseWorker();
+// (With VITE_LOCAL_DATA=dev-server the database is the server's: no worker.)
+if (result.ok && result.config.data.mode === 'local' && result.config.data.store !== 'dev-server') startDatabaseWorker();
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -7,6 +7,8 @@ import type { SessionGateway } from '@/lib/sessions/types';
 import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
 import { supabaseStorageKey } from '@/features/auth/stored-session';
+import { serverRoomLink } from '@/lib/db/remote/room-link';
+import { localAccountKey } from '@/lib/db/remote/account-key';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -34,12 +36,18 @@ export function composeServices(config: AppConfig): Services {
   const { data } = config;
   const supabase = data.mode === 'supabase' ? supabaseFor(data) : undefined;
 
+  // The dev server's shared database (VITE_LOCAL_DATA=dev-server): each browser is its own account there,
+  // so the second person of a session together is another browser, never a guest tab.
+  const devServer = config.data.mode === 'local' && config.data.store === 'dev-server';
   // A tab opened on an invite's link is the second person of a session together: the local guest.
-  const guestTab = config.data.mode === 'local' && typeof window !== 'undefined' && isLocalGuestTab(window.location, window.sessionStorage);
+  const guestTab =
+    config.data.mode === 'local' && !devServer && typeof window !== 'undefined' && isLocalGuestTab(window.location, window.sessionStorage);
   const embedded =
-    config.data.mode === 'local'
-      ? once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb({ asGuest: guestTab }))
-      : undefined;
+    config.data.mode !== 'local'
+      ? undefined
+      : devServer
+        ? once(async () => (await import('@/lib/db/remote/browser')).createDevServerDb())
+        : once(async () => (await import('@/lib/db/embedded/browser')).createBrowserEmbeddedDb({ asGuest: guestTab }));
   // Mock mode with local data: the simulator's callbacks go where the webhook's would, the database.
   // With Supabase data the webhook is a real server the simulator cannot reach: it sends none.
   const callbacksToDatabase = config.tavus.mode === 'mock' && embedded !== undefined;
@@ -107,6 +115,8 @@ export function composeServices(config: AppConfig): Services {
     sessions,
     ...(supabase ? { supabase } : {}),
     ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
+    // the two people of a call together are in two browsers: their room goes through the dev server
+    ...(devServer && config.tavus.mode === 'mock' ? { simulatedRoom: serverRoomLink(localAccountKey(window.localStorage)) } : {}),
     ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.
     ...(config.data.mode === 'local' && !guestTab ? { knownHome: true } : {}),

@@ -65,7 +65,11 @@ export function Layout() {
           <div id="connection-details" className={detailsOpen ? 'shell__details-body' : 'shell__details-folded'}>
             <TavusStatus />
             {config.data.mode === 'local' && (
-              <p className="shell__details-data">Local data: sessions are kept in this browser's embedded database.</p>
+              <p className="shell__details-data">
+                {config.data.store === 'dev-server'
+                  ? "Local data: sessions are kept in the dev server's database, shared by the browsers that open this app there."
+                  : "Local data: sessions are kept in this browser's embedded database."}
+              </p>
             )}
           </div>
         </div>

@@ -15,6 +15,7 @@ const FIXES: Record<string, string> = {
   VITE_TAVUS_RECORDING_S3_REGION: "Give the bucket's region, such as us-east-1.",
   VITE_TAVUS_RECORDING_ROLE_ARN: 'Give the ARN of the IAM role Tavus assumes to write into the bucket.',
   VITE_TAVUS_RECORDING_OFFERED: 'Set it to true in proxy mode when the tavus function has its TAVUS_RECORDING_* secrets.',
+  VITE_LOCAL_DATA: 'Set it to browser (the default) or dev-server (one database in the dev server, shared by every browser).',
   VITE_SUPABASE_URL: 'Copy the project URL from Supabase (Project settings, API), or remove it to use the embedded database.',
   VITE_SUPABASE_ANON_KEY: 'Copy the anon (public) key from Supabase (Project settings, API).',
 };
@@ -67,6 +68,14 @@ function crossChecks(s: RawSettings): SettingIssue[] {
       value: display('VITE_TAVUS_API_KEY', s.VITE_TAVUS_API_KEY),
       problem: 'must not be set in proxy mode: it would be shipped to every browser',
       fix: 'Remove it and set TAVUS_API_KEY as a secret of the tavus edge function.',
+    });
+  }
+  if (s.VITE_LOCAL_DATA === 'dev-server' && supabase) {
+    issues.push({
+      variable: 'VITE_LOCAL_DATA',
+      value: 'dev-server',
+      problem: 'keeps local data on the dev server, but VITE_SUPABASE_URL says the data lives in Supabase',
+      fix: 'Remove VITE_LOCAL_DATA to use Supabase, or remove VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY to use local data.',
     });
   }
   issues.push(...recordingChecks(s));
@@ -135,7 +144,9 @@ function build(s: RawSettings): AppConfig | undefined {
   const data: DataConfig =
     s.VITE_SUPABASE_URL && s.VITE_SUPABASE_ANON_KEY
       ? { mode: 'supabase', url: s.VITE_SUPABASE_URL, anonKey: s.VITE_SUPABASE_ANON_KEY }
-      : { mode: 'local' };
+      : s.VITE_LOCAL_DATA === 'dev-server'
+        ? { mode: 'local', store: 'dev-server' }
+        : { mode: 'local' };
   const mode = s.VITE_TAVUS_MODE === 'auto' ? (s.VITE_TAVUS_API_KEY ? 'direct' : 'mock') : s.VITE_TAVUS_MODE;
   switch (mode) {
     case 'mock':

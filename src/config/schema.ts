@@ -12,6 +12,9 @@ export const tavusModeSchema = z.enum(['auto', 'mock', 'direct', 'proxy'], {
   error: 'must be one of auto, mock, direct, proxy',
 });
 
+/** Where local data mode keeps its database: this browser's (PGlite in IndexedDB) or the dev server's, shared by browsers. */
+export const localDataSchema = z.enum(['browser', 'dev-server'], { error: 'must be browser or dev-server' });
+
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' });
 
 /** The raw settings, after empty strings are treated as unset. */
@@ -32,6 +35,7 @@ export const rawSettingsSchema = z.object({
   ),
   VITE_TAVUS_RECORDING_OFFERED: z._default(flag, 'false'),
   VITE_SUPABASE_URL: z.optional(httpUrl),
+  VITE_LOCAL_DATA: z._default(localDataSchema, 'browser'),
   VITE_SUPABASE_ANON_KEY: z.optional(z.string().check(z.minLength(20, 'is too short to be a Supabase anon key'))),
 });
 export type RawSettings = z.infer<typeof rawSettingsSchema>;
@@ -60,7 +64,11 @@ export interface SupabaseData {
   url: string;
   anonKey: string;
 }
-export type DataConfig = { mode: 'local' } | SupabaseData;
+/**
+ * Local data: `store: 'dev-server'` (VITE_LOCAL_DATA=dev-server) keeps it in the one database the dev
+ * or preview server holds for every browser (src/lib/db/remote); absent, in this browser.
+ */
+export type DataConfig = { mode: 'local'; store?: 'dev-server' } | SupabaseData;
 
 /** Proxy mode needs Supabase: the key lives in its edge function, reached with the user's JWT. */
 export interface ProxyConfig {

@@ -5,6 +5,7 @@ import type { AppDb } from '@/lib/db';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
 import type { TavusSimulator } from '@/lib/tavus/simulator';
+import type { OpenRoomLink } from '@/lib/room-link';
 
 /**
  * Everything the features need from the outside world. Each getter loads its module on first use,
@@ -31,6 +32,11 @@ export interface Services {
    * composition root in local data mode; absent, the page waits for the database.
    */
   knownHome?: boolean;
+  /**
+   * How the two people of a simulated call together reach each other, when not by this browser's
+   * BroadcastChannel (the default): the dev server's relay, with VITE_LOCAL_DATA=dev-server.
+   */
+  simulatedRoom?: OpenRoomLink;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

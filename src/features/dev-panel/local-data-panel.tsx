@@ -64,7 +64,10 @@ export function LocalDataPanel() {
     <details className="dev-panel">
       <summary>Local data controls</summary>
       <p className="dev-panel__hint">
-        Sessions and usage live in this browser's embedded database. These controls exist only here, never with Supabase.
+        {services.config.data.mode === 'local' && services.config.data.store === 'dev-server'
+          ? "Sessions and usage live in the dev server's database, where this browser is one local user. "
+          : "Sessions and usage live in this browser's embedded database. "}
+        These controls exist only here, never with Supabase.
       </p>
       <label htmlFor="dev-plan">Plan of the local user</label>
       <select id="dev-plan" value={planId} disabled={plans.length === 0} onChange={(event) => setPlanId(event.target.value)}>

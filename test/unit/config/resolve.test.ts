@@ -61,6 +61,30 @@ describe('settings: modes', () => {
   });
 });
 
+describe('settings: where local data lives', () => {
+  it("keeps it in this browser unless told, or in the dev server's shared database", () => {
+    const browser = resolveConfig({ VITE_LOCAL_DATA: 'browser' });
+    expect(browser.ok && browser.config.data).toEqual({ mode: 'local' });
+    expect(resolveConfig({ VITE_LOCAL_DATA: 'dev-server' })).toMatchObject({
+      ok: true,
+      config: { tavus: { mode: 'mock' }, data: { mode: 'local', store: 'dev-server' } },
+    });
+  });
+
+  it('refuses another value, and the dev server with Supabase data, naming the setting and the fix', () => {
+    expect(issuesOf({ VITE_LOCAL_DATA: 'server' })).toEqual([
+      expect.objectContaining({ variable: 'VITE_LOCAL_DATA', value: 'server', problem: 'must be browser or dev-server' }),
+    ]);
+    expect(
+      issuesOf({
+        VITE_LOCAL_DATA: 'dev-server',
+        VITE_SUPABASE_URL: 'https://abc.supabase.co',
+        VITE_SUPABASE_ANON_KEY: 'eyJhbGciOiJIUzI1NiJ9.anon-key',
+      }),
+    ).toEqual([expect.objectContaining({ variable: 'VITE_LOCAL_DATA', fix: expect.stringContaining('Remove VITE_LOCAL_DATA') })]);
+  });
+});
+
 describe('settings: each bad value is named with its problem and fix', () => {
   it('refuses a malformed persona id', () => {
     const [issue] = issuesOf({ VITE_TAVUS_PERSONA_ID: 'persona-1' });

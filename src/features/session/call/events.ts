@@ -88,4 +88,10 @@ export interface CallChannel {
    * it was told, so the Daily call sends nothing.
    */
   partnerPresent?(people: { hostName: string; partnerName: string }): void;
+  /**
+   * A session together, the partner's side of a simulated call in another browser: the partner ended
+   * the session for both, and the host's page, whose simulator holds the call, ends it there (as the
+   * partner's own request to Tavus would).
+   */
+  endedForBoth?(): void;
 }

@@ -68,7 +68,26 @@ export function MockStage({
     // What is said reaches the simulator too, for the transcript it sends after the call.
     const onUtterance = (role: 'user' | 'assistant', speech: string) =>
       void services.simulator?.().then((s) => s.room.said(conversationId, role, speech));
-    const room = hostName !== undefined ? hostRoom(conversationId) : undefined;
+    // Across browsers only this browser's simulator holds the call: the partner's presence reaches it here.
+    const room =
+      hostName !== undefined
+        ? hostRoom(conversationId, {
+            open: services.simulatedRoom,
+            onPartner: async (present, partnerToken) => {
+              const simulator = await services.simulator?.();
+              if (!simulator) return true;
+              if (present) return simulator.room.joined(conversationId, partnerToken, 'partner');
+              simulator.room.left(conversationId, 'partner');
+              return true;
+            },
+            // the partner's end, which their browser could not take to this simulator itself
+            onEndedByPartner: () =>
+              void services
+                .tavus()
+                .then((tavus) => tavus.conversations.end(conversationId))
+                .catch(() => undefined),
+          })
+        : undefined;
     // The replica greets with the conversation's custom_greeting, as Tavus's does (a session together's
     // replica greets the host by name itself).
     const lines = greeting && hostName === undefined ? [greeting, ...REFLECTIVE_LINES.slice(1)] : undefined;

@@ -1,51 +1,79 @@
 import type { CallChannel, ConversationEvent, SendReadiness } from './events';
 import type { ScriptedReplica } from './scripted-replica';
+import { broadcastRoomLink, roomMemberId, type OpenRoomLink } from '@/lib/room-link';
 
 /**
- * The simulated call of a session together, shared by two tabs of this browser as a Daily room is
- * shared by two browsers: the host's tab plays the replica (scripted-replica.ts) and broadcasts every
- * in-call event to the room; the partner's tab hears them and sends its typed answers and
- * interruptions to the replica, as `sendAppMessage(…, '*')` would. BroadcastChannel reaches the
- * tabs of one browser profile, which is where local data mode's one database lives.
+ * The simulated call of a session together, shared by the two people's pages as a Daily room is
+ * shared by two browsers: the host's page plays the replica (scripted-replica.ts) and sends every
+ * in-call event to the room; the partner's page hears them and sends its typed answers and
+ * interruptions to the replica, as `sendAppMessage(…, '*')` would. The room travels by a RoomLink:
+ * a BroadcastChannel between two tabs of this browser (where local data mode's database lives), or
+ * the dev server's relay between two browsers (VITE_LOCAL_DATA=dev-server), chosen by the composition root.
  */
 
 type RoomMessage =
   | { kind: 'event'; event: ConversationEvent }
   | { kind: 'readiness'; readiness: SendReadiness }
-  | { kind: 'hello'; name: string }
+  /** The partner's page is in the room, with the private room's meeting_token the redeemed invite carried. */
+  | { kind: 'hello'; name: string; meetingToken?: string | undefined; page?: string }
+  /** Across browsers: the host's simulator, which holds the call, did not let the partner in (no or a wrong token). */
+  | { kind: 'refused'; to?: string | undefined }
   | { kind: 'respond'; text: string; name: string }
-  | { kind: 'interrupt' };
-
-export const roomName = (conversationId: string) => `awaknow:simulated-room:${conversationId}`;
+  | { kind: 'interrupt' }
+  /** The partner's page left the call (across browsers: the host's simulator, which holds the call, hears it). */
+  | { kind: 'bye' }
+  /** The partner ended the session for both (across browsers: the host's page ends the call at its simulator). */
+  | { kind: 'end' };
 
 /**
  * The host's side: the replica's events go out to the room (`relay`, handed to the replica as its
  * `onAny`, so that listening does not start the call before the call screen does), the partner's
  * answers come in once the replica is attached.
  */
-export function hostRoom(conversationId: string): {
+export function hostRoom(
+  conversationId: string,
+  options: {
+    open?: OpenRoomLink | undefined;
+    /**
+     * Across browsers: the partner's page came (with its meeting token) or went, for the simulator that
+     * holds the call here; it answers whether the private room let them in.
+     */
+    onPartner?: (present: boolean, meetingToken?: string) => Promise<boolean>;
+    /** Across browsers: the partner ended the session for both; the call, held here, ends. */
+    onEndedByPartner?: () => void;
+  } = {},
+): {
   relay(event: ConversationEvent): void;
   attach(replica: ScriptedReplica): void;
   close(): void;
 } {
-  const room = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(roomName(conversationId));
-  const post = (message: RoomMessage) => room?.postMessage(message);
+  const room = (options.open ?? broadcastRoomLink)(conversationId);
+  const post = (message: RoomMessage) => room?.post(message);
+  const presence = room?.acrossBrowsers ? options.onPartner : undefined;
+  const endedByPartner = room?.acrossBrowsers ? options.onEndedByPartner : undefined;
   let unready = () => undefined as unknown;
   return {
     relay: (event) => post({ kind: 'event', event }),
     attach(replica) {
       unready = replica.onReadiness((readiness) => post({ kind: 'readiness', readiness }));
       if (!room) return;
-      room.onmessage = (message: MessageEvent<RoomMessage>) => {
-        const data = message.data;
+      room.onMessage((message) => {
+        const data = message as RoomMessage;
         try {
-          if (data.kind === 'hello') post({ kind: 'readiness', readiness: replica.readiness() });
+          if (data.kind === 'hello') {
+            if (!presence) post({ kind: 'readiness', readiness: replica.readiness() });
+            else
+              void presence(true, data.meetingToken).then((admitted) =>
+                post(admitted ? { kind: 'readiness', readiness: replica.readiness() } : { kind: 'refused', to: data.page }),
+              );
+          } else if (data.kind === 'bye') void presence?.(false);
+          else if (data.kind === 'end') endedByPartner?.();
           else if (data.kind === 'respond') replica.respond(data.text, data.name);
           else if (data.kind === 'interrupt') replica.interrupt();
         } catch {
           // the replica is not ready or the call has ended: the partner's tab shows its own readiness
         }
-      };
+      });
     },
     close() {
       unready();
@@ -55,24 +83,39 @@ export function hostRoom(conversationId: string): {
 }
 
 /** The partner's side: the room as a CallChannel, for the same transcript and reply box as the host's. */
-export function guestRoom(conversationId: string, name: string): CallChannel & { close(): void } {
-  const room = new BroadcastChannel(roomName(conversationId));
+export function guestRoom(
+  conversationId: string,
+  name: string,
+  open: OpenRoomLink = broadcastRoomLink,
+  meetingToken?: string,
+): CallChannel & { close(): void; readonly acrossBrowsers: boolean; onRefused(listener: () => void): void } {
+  const room = open(conversationId);
+  if (!room) throw new Error('This browser cannot join a simulated room (no BroadcastChannel).');
   const listeners = new Set<(event: ConversationEvent) => void>();
   const readinessListeners = new Set<(readiness: SendReadiness) => void>();
+  let refused = () => undefined as unknown;
   let readiness: SendReadiness = 'waiting_for_replica';
   const setReadiness = (value: SendReadiness) => {
     readiness = value;
     for (const listener of readinessListeners) listener(value);
   };
-  room.onmessage = (message: MessageEvent<RoomMessage>) => {
-    const data = message.data;
+  // The room reaches everyone in it: a refusal names the page it is for, which then hears nothing more.
+  const me = roomMemberId();
+  let out = false;
+  room.onMessage((message) => {
+    const data = message as RoomMessage;
+    if (out) return;
     if (data.kind === 'event') {
       if (readiness !== 'ready') setReadiness('ready');
       for (const listener of listeners) listener(data.event);
     } else if (data.kind === 'readiness') setReadiness(data.readiness);
-  };
-  const post = (message: RoomMessage) => room.postMessage(message);
-  post({ kind: 'hello', name });
+    else if (data.kind === 'refused' && data.to === me) {
+      out = true;
+      refused();
+    }
+  });
+  const post = (message: RoomMessage) => room.post(message);
+  post({ kind: 'hello', name, meetingToken, page: me });
   const subscribe =
     <T>(set: Set<T>) =>
     (listener: T) => {
@@ -80,6 +123,10 @@ export function guestRoom(conversationId: string, name: string): CallChannel & {
       return () => void set.delete(listener);
     };
   return {
+    acrossBrowsers: room.acrossBrowsers,
+    onRefused(listener) {
+      refused = listener;
+    },
     onEvent: subscribe(listeners),
     readiness: () => readiness,
     onReadiness: subscribe(readinessListeners),
@@ -90,9 +137,11 @@ export function guestRoom(conversationId: string, name: string): CallChannel & {
     interrupt() {
       post({ kind: 'interrupt' });
     },
+    ...(room.acrossBrowsers ? { endedForBoth: () => post({ kind: 'end' }) } : {}),
     close() {
       listeners.clear();
       readinessListeners.clear();
+      post({ kind: 'bye' });
       room.close();
     },
   };

@@ -24,11 +24,26 @@ export function GuestStage({
   const [refused, setRefused] = useState<string | null>(null);
 
   useEffect(() => {
-    // The partner is in the room too (the call goes on while either of the two is there), once the
-    // simulated room, like Tavus's private room, has let them in with the token.
-    const simulator = services.simulator?.();
     let room: ReturnType<typeof guestRoom> | undefined;
     let gone = false;
+    // Across browsers (the dev server's relay) the host's simulator holds the call: the token travels
+    // with the partner's hello, and the host's page answers whether the private room let them in.
+    if (services.simulatedRoom) {
+      room = guestRoom(conversationId, name, services.simulatedRoom, meetingToken);
+      room.onRefused(() => {
+        onReady(null);
+        setRefused(conversationId);
+      });
+      onReady(room);
+      return () => {
+        room?.close();
+        onReady(null);
+      };
+    }
+    // Between tabs this browser's simulator holds the call: the partner is in the room too (the call
+    // goes on while either of the two is there), once the room, like Tavus's private room, has let
+    // them in with the token.
+    const simulator = services.simulator?.();
     void (simulator ?? Promise.resolve(undefined)).then((s) => {
       if (gone) return;
       if (s && !s.room.joined(conversationId, meetingToken, 'partner')) {

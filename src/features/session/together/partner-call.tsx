@@ -46,6 +46,7 @@ export function PartnerCall({ joined, name }: { joined: JoinedSession; name: str
       const gateway = await services.sessions();
       if (!gateway.together) throw new Error(TOGETHER_TEXT.notOffered);
       const result = await gateway.together.end(joined.id);
+      channel?.endedForBoth?.();
       setEndedHere({ session: result.session, unconfirmed: result.unconfirmed !== undefined });
     } catch (failure) {
       setError(explainError(failure, services.config.tavus.mode));

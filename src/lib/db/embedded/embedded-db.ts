@@ -34,6 +34,11 @@ export interface EmbeddedDbOptions {
    * local data mode, who joins from another tab of this browser (see local-account.ts).
    */
   asGuest?: boolean;
+  /**
+   * Act as this user instead (made or found by the caller): the dev server's shared database runs
+   * each browser's calls as that browser's own account (src/lib/db/remote/host.ts).
+   */
+  actAs?: (pg: PGliteInterface) => Promise<string>;
 }
 
 /** The embedded database also plays the server Tavus calls back (local data mode only). */
@@ -79,7 +84,8 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
     const prepared = options.loadSchema ? await prepareDatabase(pg, options.loadSchema) : undefined;
     // Both at once: through the worker, the second is on its way while the first is answered.
     const [localUser, unlisten] = await Promise.all([prepared ?? preparedUserId(pg), pg.listen(CHANGE_CHANNEL, notify)]);
-    const userId = options.asGuest ? await mapDbErrors(() => ensureLocalAccount(pg, 'guest')) : localUser;
+    const actAs = options.actAs ?? (options.asGuest ? (db: PGliteInterface) => ensureLocalAccount(db, 'guest') : undefined);
+    const userId = actAs ? await mapDbErrors(() => actAs(pg)) : localUser;
     cleanups.push(() => unlisten());
     if (pg.onLeaderChange) {
       // The new leader's database has never heard our LISTEN; say it again once it has connected us.

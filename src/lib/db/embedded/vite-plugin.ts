@@ -19,12 +19,9 @@ interface Prepared extends PrebuiltDatabase {
   hash: string;
 }
 
-/**
- * Loads the app's own modules the way the browser build does (Vite's glob and `?raw` imports): the
- * schema comes from vite-schema.ts, the one list of files the embedded database runs, never a copy.
- */
-async function loadBuildModules(root: string) {
-  const server = await createServer({
+/** A Vite of its own, in middleware mode, that only loads the app's modules for node (`ssrLoadModule`). */
+export function createModuleLoader(root: string) {
+  return createServer({
     configFile: false,
     root,
     logLevel: 'error',
@@ -33,6 +30,14 @@ async function loadBuildModules(root: string) {
     optimizeDeps: { noDiscovery: true, include: [] },
     resolve: { alias: { '@': join(root, 'src') } },
   });
+}
+
+/**
+ * Loads the app's own modules the way the browser build does (Vite's glob and `?raw` imports): the
+ * schema comes from vite-schema.ts, the one list of files the embedded database runs, never a copy.
+ */
+async function loadBuildModules(root: string) {
+  const server = await createModuleLoader(root);
   try {
     const [{ loadViteSchema }, migrate, prebuild] = await Promise.all([
       server.ssrLoadModule('/src/lib/db/embedded/vite-schema.ts'),
