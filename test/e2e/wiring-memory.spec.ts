@@ -50,6 +50,8 @@ test('memory is shown on the start page, kept when turned off, and turned on aga
 
 test("recording: only with the user's yes, and the session's record shows the recording once Tavus says it is ready", async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByText(/^More options:/)).toHaveText('More options: English, not recorded', { timeout: 30_000 });
+  await page.getByText(/^More options:/).click(); // the choice loads when opened
   const record = page.getByRole('checkbox', { name: 'Record this session' });
   await expect(record).not.toBeChecked({ timeout: 30_000 });
   await expect(page.getByText('This session will not be recorded unless you tick the box.')).toBeVisible();

@@ -1,21 +1,24 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useServices } from '@/lib/services';
 import type { SessionType, Usage } from '@/lib/db';
 import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
-import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration, minutesLeft } from './format';
-import { Preparing } from './home/preparing';
-import { alreadyOpenAdvice, homeIntro, SETTINGS_FAILED_TEXT } from './start-page-messages';
+import { alreadyOpenAdvice, homeIntro, PREPARING_TEXT, SETTINGS_FAILED_TEXT } from './start-page-messages';
 import './session.css';
-import { MIN_SECONDS_TO_START } from '@/lib/rules';
-import { sessionOptionsProblem } from '@/lib/sessions/options';
+import { MIN_SECONDS_TO_START, reflectOnProblem } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
 import { SessionOptionsFields } from './home/session-options-fields';
 import { useSettings } from './home/use-settings';
-import { MemorySetting } from './home/memory-setting';
-import { DEFAULT_LANGUAGE } from '@/lib/tavus/languages';
+import { DEFAULT_LANGUAGE } from '@/lib/tavus/language-label';
+
+// What only some visits show loads when shown, not with every first page: the notice of an open
+// (or just ended) session, the steps of a page that knows nothing yet, and the memory setting
+// (shown once the user's settings are read from the database, after the first paint anyway).
+const OpenSessionNotice = lazy(async () => ({ default: (await import('./home/open-session-notice')).OpenSessionNotice }));
+const Preparing = lazy(async () => ({ default: (await import('./home/preparing')).Preparing }));
+const MemorySetting = lazy(async () => ({ default: (await import('./home/memory-setting')).MemorySetting }));
 
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {
@@ -46,7 +49,9 @@ export function HomePage() {
   const start = useStartStore();
   const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
   const [options, setOptions] = useState<SessionOptions>({});
-  const optionsProblem = sessionOptionsProblem(options);
+  // The topic is the one option typed freely; the language and recording come from their own
+  // controls. The start checks every option again before anything is reserved (sessionOptionsProblem).
+  const optionsProblem = options.reflectOn === undefined ? null : reflectOnProblem(options.reflectOn);
   const userSettings = useSettings();
   const language = options.language ?? userSettings.settings?.language ?? DEFAULT_LANGUAGE;
   const togetherHelp = useId();
@@ -72,7 +77,9 @@ export function HomePage() {
     return (
       <section className="page" aria-labelledby="page-title" aria-busy="true">
         <h1 id="page-title">Reflect</h1>
-        <Preparing />
+        <Suspense fallback={<p>{PREPARING_TEXT}</p>}>
+          <Preparing />
+        </Suspense>
       </section>
     );
   }
@@ -124,7 +131,11 @@ export function HomePage() {
         )}
       </dl>
 
-      {!refusedFor && !ownStart && <OpenSessionNotice open={open} onChange={refresh} />}
+      {!refusedFor && !ownStart && open.kind !== 'none' && (
+        <Suspense fallback={null}>
+          <OpenSessionNotice open={open} onChange={refresh} />
+        </Suspense>
+      )}
 
       {blocked && !busy && (
         <div className="notice notice--warning" role="note">
@@ -224,7 +235,11 @@ export function HomePage() {
         </div>
       )}
 
-      <MemorySetting settings={userSettings.settings} saving={userSettings.saving} onChange={userSettings.setMemory} />
+      {userSettings.settings && (
+        <Suspense fallback={null}>
+          <MemorySetting settings={userSettings.settings} saving={userSettings.saving} onChange={userSettings.setMemory} />
+        </Suspense>
+      )}
     </section>
   );
 }

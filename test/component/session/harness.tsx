@@ -1,4 +1,5 @@
-import { configure, render } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { RouterProvider } from 'react-router';
 import type { Services } from '@/lib/services';
 import { ServicesProvider } from '@/lib/server-state';
@@ -75,4 +76,12 @@ export function renderApp(path: string, services: Services) {
     </ServicesProvider>,
   );
   return { router, ...view };
+}
+
+/** Opens the start page's "More options" (language, recording), whose fields load when opened; answers its line. */
+export async function openMoreOptions(): Promise<HTMLElement> {
+  const line = await screen.findByText(/^More options:/);
+  await userEvent.click(line);
+  await screen.findByRole('combobox', { name: 'Language' });
+  return line;
 }
