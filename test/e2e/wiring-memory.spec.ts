@@ -36,7 +36,7 @@ test('memory is shown on the start page, kept when turned off, and turned on aga
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'End session' })).toBeVisible({ timeout: 30_000 }); // the call, past its reservation
   const stores = await page.evaluate(() => {
     const state = JSON.parse(localStorage.getItem('awaknow.tavus-simulator') ?? '{}') as {
       tables?: { conversations?: Record<string, { value: { memory_stores?: string[] } }> };
@@ -58,7 +58,7 @@ test("recording: only with the user's yes, and the session's record shows the re
   await record.check();
   await expect(page.getByText(/^This session will be recorded/)).toBeVisible();
   await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'End session' })).toBeVisible({ timeout: 30_000 }); // the call, past its reservation
   const properties = await page.evaluate(() => {
     const state = JSON.parse(localStorage.getItem('awaknow.tavus-simulator') ?? '{}') as {
       tables?: { conversations?: Record<string, { value: { properties?: Record<string, unknown> } }> };

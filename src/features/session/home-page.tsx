@@ -5,7 +5,7 @@ import type { SessionType, Usage } from '@/lib/db';
 import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
 import { formatDate, formatDuration, minutesLeft } from './format';
-import { alreadyOpenAdvice, homeIntro, PREPARING_TEXT, SETTINGS_FAILED_TEXT } from './start-page-messages';
+import { alreadyOpenAdvice, homeIntro, PREPARING_TEXT, RESERVING_TEXT, SETTINGS_FAILED_TEXT } from './start-page-messages';
 import './session.css';
 import { MIN_SECONDS_TO_START, reflectOnProblem } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
@@ -66,13 +66,32 @@ export function HomePage() {
     [],
   );
 
+  // From the press until the call's own page takes over (or the start is refused).
+  const [opening, setOpening] = useState(false);
   async function onStart() {
+    setOpening(true);
     void import('./session-page').catch(() => undefined); // the call screen's code loads while the session starts
     const started = await start.start(services, sessionType, { ...options, language }, hostName);
-    if (started) navigate(`/session/${started.session.id}`);
-    else void refresh();
+    if (started) return navigate(`/session/${started.session.id}`);
+    setOpening(false);
+    void refresh();
   }
 
+  // The call screen comes at once, in its first state, while the session is reserved (the database
+  // may still be starting) and the conversation created: only then does it have a call to show. A
+  // refusal brings the start page back with the refusal in words; nothing was reserved or charged.
+  if (opening || start.phase === 'starting') {
+    return (
+      <section className="page call" aria-labelledby="page-title" aria-busy="true">
+        <div className="call__top">
+          <h1 id="page-title">Your reflection session</h1>
+        </div>
+        <div className="call__stage">
+          <p role="status">{RESERVING_TEXT}</p>
+        </div>
+      </section>
+    );
+  }
   if (state.phase === 'loading') {
     return (
       <section className="page" aria-labelledby="page-title" aria-busy="true">
@@ -103,11 +122,9 @@ export function HomePage() {
   const blocked = blockReason(usage);
   const busy = open.kind === 'running' || open.kind === 'other_tab' || open.kind === 'starting';
   const groupAllowed = usage.plan.group_sessions;
-  const canStart = !blocked && !busy && !optionsProblem && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
+  const canStart = !blocked && !busy && !optionsProblem && (sessionType === 'reflect_alone' || groupAllowed);
   // A start refused for the open session says where that session is: one notice, not the refusal and the notice.
   const refusedFor = start.phase === 'failed' && start.error?.code === 'session_already_active' && busy ? open.kind : null;
-  // This tab's own start is shown by its progress line, not as a start "in another tab".
-  const ownStart = start.phase === 'starting' && open.kind === 'starting' && !open.stale;
 
   return (
     <section className="page home" aria-labelledby="page-title">
@@ -131,7 +148,7 @@ export function HomePage() {
         )}
       </dl>
 
-      {!refusedFor && !ownStart && open.kind !== 'none' && (
+      {!refusedFor && open.kind !== 'none' && (
         <Suspense fallback={null}>
           <OpenSessionNotice open={open} onChange={refresh} />
         </Suspense>
@@ -214,14 +231,9 @@ export function HomePage() {
             {SETTINGS_FAILED_TEXT} {userSettings.error.title} {userSettings.error.advice}
           </p>
         )}
-        <button type="submit" disabled={!canStart} aria-describedby={start.phase === 'starting' ? 'start-progress' : undefined}>
+        <button type="submit" disabled={!canStart}>
           Start session
         </button>
-        {start.phase === 'starting' && (
-          <p id="start-progress" role="status">
-            Starting your session: reserving your minutes and calling the replica…
-          </p>
-        )}
       </form>
 
       {start.phase === 'failed' && start.error && (

@@ -27,6 +27,9 @@ export function alreadyOpenAdvice(where: 'other_tab' | 'running' | 'starting'): 
 /** The start page's first line while it knows nothing yet of the plan (the steps follow it). */
 export const PREPARING_TEXT = 'Getting your reflection space ready:';
 
+/** The call screen's first words, while this tab's start reserves the session and calls the replica. */
+export const RESERVING_TEXT = 'Reserving your session, then calling the replica…';
+
 /** A session still being started, seen from a page that cannot tell which tab started it. */
 export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
 /** A session being started that this tab did not start. */

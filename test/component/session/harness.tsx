@@ -85,3 +85,12 @@ export async function openMoreOptions(): Promise<HTMLElement> {
   await screen.findByRole('combobox', { name: 'Language' });
   return line;
 }
+
+/**
+ * A start from the start page: its call screen comes at once, reserving the session, and the call
+ * (with its End session button) once the session is reserved and its conversation created.
+ */
+export async function callStarted(): Promise<void> {
+  await screen.findByRole('heading', { name: 'Your reflection session' });
+  await screen.findByRole('button', { name: 'End session' });
+}

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { openMoreOptions, renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
+import { callStarted, openMoreOptions, renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
 
 const { data, world } = sessionWorldForFile();
 
@@ -66,7 +66,7 @@ describe('the language', () => {
     await openMoreOptions();
     expect(await language()).toHaveValue('portuguese');
     await userEvent.click(screen.getByRole('button', { name: 'Start session' }));
-    await screen.findByRole('heading', { name: 'Your reflection session' });
+    await callStarted();
     const create = w.tavus.seen.find((r) => r.method === 'POST' && r.path === '/v2/conversations')!;
     expect((create.body as { properties: { language: string } }).properties.language).toBe('portuguese');
   });
