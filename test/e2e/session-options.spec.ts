@@ -54,7 +54,7 @@ test('the topic, the language and the private room of a session, through a reloa
 
   // the language is kept for the next visit
   await page.goto('/');
-  await expect(page.getByText(/^More options:/)).toHaveText('More options: German', { timeout: 30_000 });
+  await expect(page.getByText(/^More options:/)).toHaveText('More options: German, not recorded', { timeout: 30_000 });
   await page.getByText(/^More options:/).click();
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('german');
 });

@@ -92,6 +92,34 @@ describe('home, before the database answers', () => {
     expect((await data.subscription()).tavus_seconds_used).toBe(300 * 60 - 10);
   });
 
+  it("supabase data mode: a return visit shows the signed-in user's last known state at once, another user's first visit waits", async () => {
+    const user = { current: 'user-a' as string | null };
+    const knownHome = { userId: () => user.current };
+    const first = renderApp('/', { ...world().services, knownHome });
+    await waitFor(() => expect(minutes()).toHaveTextContent('Minutes left300 of 300 (Growth plan'));
+    await waitFor(() => expect(plan()).not.toHaveAttribute('aria-busy'));
+    first.unmount();
+    expect(localStorage.getItem('awaknow.home')).toBeNull(); // not the local user's
+    expect(JSON.parse(localStorage.getItem('awaknow.home.user-a')!)).toMatchObject({ usage: { plan: { name: 'Growth' } } });
+
+    // the same user again, before supabase-js and the project have answered: the plan at once, marked busy
+    const again = world();
+    const gate = gated(again.db);
+    const view = renderApp('/', { ...again.services, db: gate.db, knownHome });
+    expect(await screen.findByRole('button', { name: 'Start session' })).toBeEnabled();
+    expect(minutes()).toHaveTextContent('Minutes left300 of 300 (Growth plan');
+    expect(plan()).toHaveAttribute('aria-busy', 'true');
+    gate.open();
+    await waitFor(() => expect(plan()).not.toHaveAttribute('aria-busy'));
+    view.unmount();
+
+    // another user of this browser: nothing of user-a's, the page waits for the project
+    user.current = 'user-b';
+    renderApp('/', { ...world({ db: () => new Promise(() => undefined) }).services, knownHome });
+    expect(await screen.findByText('Loading your plan…')).toBeInTheDocument();
+    expect(screen.queryByText('Minutes left')).not.toBeInTheDocument();
+  });
+
   it('without the composition root asking for it (supabase data mode), waits for the database and keeps nothing', async () => {
     const w = world({ db: () => new Promise(() => undefined) });
     renderApp('/', w.services);
