@@ -5,7 +5,8 @@
 //   - first contentful paint, largest contentful paint, "Start session" usable (enabled), on a first
 //     visit (empty profile) and a return visit (same profile, database already made);
 //   - click to call screen, including whatever database start-up is still in flight: the button is
-//     pressed the moment it is usable;
+//     pressed the moment it is usable (the call screen's heading; it comes first in its reserving
+//     state), and click to the call itself (its End session button, once reserved and created);
 //   - database start-up (the app's `awaknow:db-ready` mark, when the build has it);
 //   - main-thread JS fetched before the button was usable, gzip as sent, from the network log
 //     (the database worker's own requests are not the page's);
@@ -50,7 +51,7 @@ const hasDbMark = (dist) =>
 
 // Runs in the page before its own scripts: when the button is first usable, LCP, the click and the call screen.
 function probe({ autoClick }) {
-  const t = (window.__bench = { usable: null, lcp: null, click: null, call: null });
+  const t = (window.__bench = { usable: null, lcp: null, click: null, call: null, live: null });
   // The first screen's LCP: what the button's press brings (the call screen) is not the first screen.
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (t.click === null || entry.startTime <= t.click) t.lcp = entry.startTime;
@@ -73,6 +74,9 @@ function probe({ autoClick }) {
     }
     if (t.call === null && [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Your reflection session'))
       t.call = performance.now();
+    // The call itself, past its reservation: its End session button.
+    if (t.live === null && [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'End session'))
+      t.live = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 }
@@ -93,7 +97,7 @@ async function visit(page, url, { autoClick, cdp, waitDb }) {
   cdp.on('Network.loadingFinished', onDone);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench?.usable !== null, null, { timeout: 120_000, polling: 50 });
-  if (autoClick) await page.waitForFunction(() => window.__bench.call !== null, null, { timeout: 120_000, polling: 50 });
+  if (autoClick) await page.waitForFunction(() => window.__bench.live !== null, null, { timeout: 120_000, polling: 50 });
   if (waitDb)
     await page.waitForFunction(() => performance.getEntriesByName('awaknow:db-ready').length > 0, null, { timeout: 120_000, polling: 50 });
   await page.waitForTimeout(200); // the last LCP candidate and loadingFinished events
@@ -112,6 +116,7 @@ async function visit(page, url, { autoClick, cdp, waitDb }) {
   figures.jsKb = before.reduce((sum, s) => sum + s.bytes, 0) / 1024;
   figures.jsFiles = before.map((s) => `${s.url.split('/').pop()} ${(s.bytes / 1024).toFixed(1)}`);
   figures.clickToCall = figures.call !== null && figures.click !== null ? figures.call - figures.click : null;
+  figures.clickToLive = figures.live !== null && figures.click !== null ? figures.live - figures.click : null;
   return figures;
 }
 
@@ -135,7 +140,7 @@ async function round(browser, target) {
   const settle = await visit(b.page, target.url, { autoClick: false, cdp: b.cdp, waitDb: isApp && target.dbMark });
   if (isApp && !target.dbMark) await b.page.waitForTimeout(1_000); // the database's first write out (no mark to wait on)
   await b.page.goto('about:blank');
-  const again = await visit(b.page, target.url, { autoClick: isApp, cdp: b.cdp, waitDb: false });
+  const again = await visit(b.page, target.url, { autoClick: isApp, cdp: b.cdp, waitDb: isApp && target.dbMark });
   await b.context.close();
   return { first: { ...first, db: first.db ?? settle.db }, again };
 }
@@ -195,6 +200,8 @@ try {
     ['"Start session" usable, return visit', (x) => x.again.usable],
     ['click to call screen, first visit', (x) => x.first.clickToCall],
     ['click to call screen, return visit', (x) => x.again.clickToCall],
+    ['click to the call itself (End session), first visit', (x) => x.first.clickToLive],
+    ['click to the call itself (End session), return visit', (x) => x.again.clickToLive],
     ['database ready, first visit', (x) => x.first.db],
     ['database ready, return visit', (x) => x.again.db],
     ['first-page main-thread JS, gzip kB', (x) => x.first.jsKb],
