@@ -6,6 +6,7 @@ import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
 import { formatDate, formatDuration, minutesLeft } from './format';
 import { alreadyOpenAdvice, homeIntro, PREPARING_TEXT, RESERVING_TEXT, SETTINGS_FAILED_TEXT } from './start-page-messages';
+import { CallFrame } from './call-frame';
 import './session.css';
 import { MIN_SECONDS_TO_START, reflectOnProblem } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
@@ -72,7 +73,8 @@ export function HomePage() {
     setOpening(true);
     void import('./session-page').catch(() => undefined); // the call screen's code loads while the session starts
     const started = await start.start(services, sessionType, { ...options, language }, hostName);
-    if (started) return navigate(`/session/${started.session.id}`);
+    // The call's page reads the session; until it has, it keeps the call screen's frame (see session-page).
+    if (started) return navigate(`/session/${started.session.id}`, { state: { startedHere: true } });
     setOpening(false);
     void refresh();
   }
@@ -80,18 +82,7 @@ export function HomePage() {
   // The call screen comes at once, in its first state, while the session is reserved (the database
   // may still be starting) and the conversation created: only then does it have a call to show. A
   // refusal brings the start page back with the refusal in words; nothing was reserved or charged.
-  if (opening || start.phase === 'starting') {
-    return (
-      <section className="page call" aria-labelledby="page-title" aria-busy="true">
-        <div className="call__top">
-          <h1 id="page-title">Your reflection session</h1>
-        </div>
-        <div className="call__stage">
-          <p role="status">{RESERVING_TEXT}</p>
-        </div>
-      </section>
-    );
-  }
+  if (opening || start.phase === 'starting') return <CallFrame status={RESERVING_TEXT} />;
   if (state.phase === 'loading') {
     return (
       <section className="page" aria-labelledby="page-title" aria-busy="true">

@@ -69,6 +69,7 @@ export {
   alreadyOpenAdvice,
   homeIntro,
   NOT_RECORDED_TEXT,
+  OPENING_CALL_TEXT,
   RECORDED_TEXT,
   SETTINGS_FAILED_TEXT,
   STARTING_ELSEWHERE,

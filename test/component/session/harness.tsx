@@ -65,7 +65,7 @@ export function withSimulatedRoom(w: World): World {
   return { ...w, services: { ...w.services, simulator: async () => w.tavus.simulator } };
 }
 
-export function renderApp(path: string, services: Services) {
+export function renderApp(path: Parameters<typeof createTestRouter>[0], services: Services) {
   const router = createTestRouter(path);
   const view = render(
     <ServicesProvider services={services}>

@@ -120,6 +120,26 @@ describe('home, before the database answers', () => {
     expect(screen.queryByText('Minutes left')).not.toBeInTheDocument();
   });
 
+  it("the session's page keeps the call screen's frame for a session just started here, while it reads it", async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    const gate = gated(w.db);
+    renderApp({ pathname: `/session/${session.id}`, state: { startedHere: true } }, { ...w.services, db: gate.db });
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    expect(screen.getByText('Opening the call…')).toHaveAttribute('role', 'status');
+    expect(screen.queryByText('Loading the session…')).not.toBeInTheDocument();
+    gate.open();
+    await callStarted();
+  });
+
+  it("a session's page opened otherwise says it is loading the session", async () => {
+    const w = world();
+    const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
+    renderApp(`/session/${session.id}`, { ...w.services, db: gated(w.db).db });
+    expect(await screen.findByText('Loading the session…')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Your reflection session' })).not.toBeInTheDocument();
+  });
+
   it('without the composition root asking for it (supabase data mode), waits for the database and keeps nothing', async () => {
     const w = world({ db: () => new Promise(() => undefined) });
     renderApp('/', w.services);
