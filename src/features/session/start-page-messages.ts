@@ -30,11 +30,6 @@ export const PREPARING_TEXT = 'Getting your reflection space ready:';
 /** The call screen's first words, while this tab's start reserves the session and calls the replica. */
 export const RESERVING_TEXT = 'Reserving your session, then calling the replica…';
 
-/** The call screen's next words, once the session is reserved and its page reads it. */
-export const OPENING_CALL_TEXT = 'Opening the call…';
-
-/** A session still being started, seen from a page that cannot tell which tab started it. */
-export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
 /** A session being started that this tab did not start. */
 export const STARTING_ELSEWHERE = 'A session is being started in another tab or on another device. This page updates when it is ready.';
 
