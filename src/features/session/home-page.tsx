@@ -81,7 +81,7 @@ export function HomePage() {
 
   // The call screen comes at once, in its first state, while the session is reserved (the database
   // may still be starting) and the conversation created: only then does it have a call to show. A
-  // refusal brings the start page back with the refusal in words; nothing was reserved or charged.
+  // refusal or a failure brings the start page back with its words; a failed start charges nothing.
   if (opening || start.phase === 'starting') return <CallFrame status={RESERVING_TEXT} />;
   if (state.phase === 'loading') {
     return (
