@@ -5,7 +5,8 @@
 //   - first contentful paint, largest contentful paint, "Start session" usable (enabled), on a first
 //     visit (empty profile) and a return visit (same profile, database already made);
 //   - click to call screen, including whatever database start-up is still in flight: the button is
-//     pressed the moment it is usable;
+//     pressed the moment it is usable (the call screen's heading; it comes first in its reserving
+//     state), and click to the call itself (its End session button, once reserved and created);
 //   - database start-up (the app's `awaknow:db-ready` mark, when the build has it);
 //   - main-thread JS fetched before the button was usable, gzip as sent, from the network log
 //     (the database worker's own requests are not the page's);
@@ -19,17 +20,14 @@
 //   BENCH_ROUNDS=7 BENCH_COMPARE=e44053e node scripts/bench-first-visit.mjs
 /* global window, document, MutationObserver -- the probe and the waits run in the page */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveStatic } from './bench-static-server.mjs';
+import { join } from 'node:path';
+import { buildTargets, cell, median, printChecks, sampleLoad, serveTargets } from './bench-builds.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 4190);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const COMPARE = (process.env.BENCH_COMPARE ?? '').split(',').filter(Boolean);
 const SLOW = { offline: false, latency: 40, downloadThroughput: (10e6 / 8) | 0, uploadThroughput: (10e6 / 8) | 0 };
 
 // Budgets of the app on this machine (milliseconds unless said); figures over them fail the bench.
@@ -43,48 +41,8 @@ const BUDGET = {
   firstPageJsKb: 120,
 };
 
-const VITE = join(root, 'node_modules/vite/bin/vite.js');
-const APP_ENV = { ...process.env, VITE_TAVUS_MODE: 'mock', VITE_TAVUS_API_KEY: '', VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '' };
+const APP_ENV = { VITE_TAVUS_MODE: 'mock', VITE_TAVUS_API_KEY: '', VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '' };
 const work = mkdtempSync(join(tmpdir(), 'awaknow-bench-first-'));
-// Inside node_modules so the floor and archived commits resolve this checkout's packages.
-const cache = join(root, 'node_modules/.cache/awaknow-bench');
-
-function viteBuild(cwd, outDir) {
-  const run = spawnSync(process.execPath, [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd,
-    env: APP_ENV,
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`vite build in ${cwd} failed:\n${run.stdout}\n${run.stderr}`);
-  return outDir;
-}
-
-function buildFloor() {
-  const dir = join(cache, 'floor');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Floor</title></head><body><div id="root"></div><script type="module" src="/main.jsx"></script></body></html>',
-  );
-  writeFileSync(
-    join(dir, 'main.jsx'),
-    "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(<main><h1>Reflect</h1><p>A guided reflection.</p><button type=\"button\">Start session</button></main>);\n",
-  );
-  writeFileSync(join(dir, 'vite.config.mjs'), "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n");
-  return viteBuild(dir, join(work, 'floor'));
-}
-
-function buildCommit(commit) {
-  const dir = join(cache, `commit-${commit}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const archive = spawnSync('sh', ['-c', `git -C "${root}" archive "${commit}" | tar -x -C "${dir}"`], { encoding: 'utf8' });
-  if (archive.status !== 0) throw new Error(`git archive ${commit}: ${archive.stderr}`);
-  // The build reads some packages' files by path from its root (PGlite's version, say).
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  return viteBuild(dir, join(work, `commit-${commit}`));
-}
 
 const hasDbMark = (dist) =>
   readdirSync(join(dist, 'assets')).some(
@@ -93,7 +51,7 @@ const hasDbMark = (dist) =>
 
 // Runs in the page before its own scripts: when the button is first usable, LCP, the click and the call screen.
 function probe({ autoClick }) {
-  const t = (window.__bench = { usable: null, lcp: null, click: null, call: null });
+  const t = (window.__bench = { usable: null, lcp: null, click: null, call: null, live: null });
   // The first screen's LCP: what the button's press brings (the call screen) is not the first screen.
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (t.click === null || entry.startTime <= t.click) t.lcp = entry.startTime;
@@ -116,6 +74,9 @@ function probe({ autoClick }) {
     }
     if (t.call === null && [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Your reflection session'))
       t.call = performance.now();
+    // The call itself, past its reservation: its End session button.
+    if (t.live === null && [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'End session'))
+      t.live = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 }
@@ -136,7 +97,7 @@ async function visit(page, url, { autoClick, cdp, waitDb }) {
   cdp.on('Network.loadingFinished', onDone);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench?.usable !== null, null, { timeout: 120_000, polling: 50 });
-  if (autoClick) await page.waitForFunction(() => window.__bench.call !== null, null, { timeout: 120_000, polling: 50 });
+  if (autoClick) await page.waitForFunction(() => window.__bench.live !== null, null, { timeout: 120_000, polling: 50 });
   if (waitDb)
     await page.waitForFunction(() => performance.getEntriesByName('awaknow:db-ready').length > 0, null, { timeout: 120_000, polling: 50 });
   await page.waitForTimeout(200); // the last LCP candidate and loadingFinished events
@@ -155,6 +116,7 @@ async function visit(page, url, { autoClick, cdp, waitDb }) {
   figures.jsKb = before.reduce((sum, s) => sum + s.bytes, 0) / 1024;
   figures.jsFiles = before.map((s) => `${s.url.split('/').pop()} ${(s.bytes / 1024).toFixed(1)}`);
   figures.clickToCall = figures.call !== null && figures.click !== null ? figures.call - figures.click : null;
+  figures.clickToLive = figures.live !== null && figures.click !== null ? figures.live - figures.click : null;
   return figures;
 }
 
@@ -178,36 +140,23 @@ async function round(browser, target) {
   const settle = await visit(b.page, target.url, { autoClick: false, cdp: b.cdp, waitDb: isApp && target.dbMark });
   if (isApp && !target.dbMark) await b.page.waitForTimeout(1_000); // the database's first write out (no mark to wait on)
   await b.page.goto('about:blank');
-  const again = await visit(b.page, target.url, { autoClick: isApp, cdp: b.cdp, waitDb: false });
+  const again = await visit(b.page, target.url, { autoClick: isApp, cdp: b.cdp, waitDb: isApp && target.dbMark });
   await b.context.close();
   return { first: { ...first, db: first.db ?? settle.db }, again };
 }
 
-const median = (values) => {
-  const known = values.filter((v) => v !== null && v !== undefined).sort((x, y) => x - y);
-  return known.length ? known[Math.floor(known.length / 2)] : null;
-};
-
-const servers = [];
+let servers = [];
 let failed = false;
 try {
-  const load = [];
-  const sample = setInterval(() => load.push(loadavg()[0]), 2_000);
+  const load = sampleLoad();
   console.log(
     `building (load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}) ...`,
   );
-  const targets = [
-    { name: 'floor (bare React)', kind: 'floor', dist: buildFloor() },
-    { name: 'this checkout', kind: 'app', dist: viteBuild(root, join(work, 'app')) },
-    ...COMPARE.map((commit) => ({ name: `commit ${commit}`, kind: 'app', dist: buildCommit(commit) })),
-  ];
-  for (const [index, target] of targets.entries()) {
-    // The next ports may be another checkout's: then one the system picks.
-    const server = await serveStatic(target.dist, PORT + index).catch(() => serveStatic(target.dist, 0));
-    servers.push(server);
-    target.url = server.url;
+  const targets = buildTargets(work, APP_ENV);
+  servers = await serveTargets(targets, PORT);
+  for (const target of targets) {
     target.dbMark = target.kind !== 'floor' && hasDbMark(target.dist);
     target.rounds = [];
   }
@@ -241,7 +190,7 @@ try {
   } finally {
     await browser.close();
   }
-  clearInterval(sample);
+  load.stop();
 
   const rows = [
     ['first contentful paint, first visit', (x) => x.first.fcp],
@@ -251,25 +200,21 @@ try {
     ['"Start session" usable, return visit', (x) => x.again.usable],
     ['click to call screen, first visit', (x) => x.first.clickToCall],
     ['click to call screen, return visit', (x) => x.again.clickToCall],
+    ['click to the call itself (End session), first visit', (x) => x.first.clickToLive],
+    ['click to the call itself (End session), return visit', (x) => x.again.clickToLive],
     ['database ready, first visit', (x) => x.first.db],
     ['database ready, return visit', (x) => x.again.db],
     ['first-page main-thread JS, gzip kB', (x) => x.first.jsKb],
   ];
   const floor = targets[0];
   const med = (target, pick) => median(target.rounds.map(pick));
-  const cell = (target, pick, kb) => {
-    const value = med(target, pick);
-    if (value === null) return '-';
-    const base = med(floor, pick);
-    const ratio = target !== floor && base ? ` (${(value / base).toFixed(1)}x)` : '';
-    return `${kb ? value.toFixed(1) : Math.round(value).toLocaleString('en')}${ratio}`;
-  };
   console.log(
-    `\n${ROUNDS} interleaved rounds, medians in ms (ratio to the floor); load average during the run: ${Math.min(...load).toFixed(2)}-${Math.max(...load).toFixed(2)} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`,
+    `\n${ROUNDS} interleaved rounds, medians in ms (ratio to the floor); load average during the run: ${load.range()} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`,
   );
   console.log(`| | ${targets.map((t) => t.name).join(' | ')} |`);
   console.log(`| --- |${targets.map(() => ' --- |').join('')}`);
-  for (const [label, pick] of rows) console.log(`| ${label} | ${targets.map((t) => cell(t, pick, label.includes('kB'))).join(' | ')} |`);
+  for (const [label, pick] of rows)
+    console.log(`| ${label} | ${targets.map((t) => cell(t, floor, pick, label.includes('kB'))).join(' | ')} |`);
   const ms = (value) => (value === null ? '-' : Math.round(value).toLocaleString('en'));
   const slow = (t) => `${ms(t.slow.fcp)} / ${ms(t.slow.usable)} / ${ms(t.slow.db)}`;
   console.log(`| 10 Mbit/s, 40 ms RTT, first visit: FCP / usable / database ready | ${targets.map(slow).join(' | ')} |`);
@@ -317,12 +262,7 @@ try {
     ['database ready, return visit', med(app, (x) => x.again.db), BUDGET.dbReturn],
     ['first-page main-thread JS (kB gzip)', med(app, (x) => x.first.jsKb), BUDGET.firstPageJsKb],
   ];
-  console.log('');
-  for (const [label, value, budget] of checks) {
-    const ok = value !== null && value <= budget;
-    if (!ok) failed = true;
-    console.log(`${ok ? 'ok  ' : 'OVER'}  ${label}: ${value === null ? 'not measured' : value.toFixed(1)} (budget ${budget})`);
-  }
+  failed = printChecks(checks);
 } finally {
   for (const server of servers) await server.close();
   rmSync(work, { recursive: true, force: true });

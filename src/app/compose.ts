@@ -6,7 +6,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
-import { supabaseStorageKey } from '@/features/auth/stored-session';
+import { storedUserId, supabaseStorageKey } from '@/features/auth/stored-session';
 import { serverRoomLink } from '@/lib/db/remote/room-link';
 import { localAccountKey } from '@/lib/db/remote/account-key';
 
@@ -119,7 +119,9 @@ export function composeServices(config: AppConfig): Services {
     ...(devServer && config.tavus.mode === 'mock' ? { simulatedRoom: serverRoomLink(localAccountKey(window.localStorage)) } : {}),
     ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.
-    ...(config.data.mode === 'local' && !guestTab ? { knownHome: true } : {}),
+    ...(config.data.mode === 'local' && !guestTab ? { knownHome: true as const } : {}),
+    // Supabase: kept per user, the one the stored session names (read again at each page's start).
+    ...(data.mode === 'supabase' ? { knownHome: { userId: () => storedUserId(supabaseStorageKey(data.url)) } } : {}),
   };
 }
 

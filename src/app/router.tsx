@@ -47,6 +47,7 @@ export function createAppRouter() {
   return createBrowserRouter(routes);
 }
 
-export function createTestRouter(initialPath: string) {
-  return createMemoryRouter(routes, { initialEntries: [initialPath] });
+/** `initial`: a path, or a path with the history state a navigation would have set. */
+export function createTestRouter(initial: string | { pathname: string; state: unknown }) {
+  return createMemoryRouter(routes, { initialEntries: [initial] });
 }

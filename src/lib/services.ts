@@ -29,9 +29,11 @@ export interface Services {
   /**
    * The start page shows what it knows before the database answers (the state it last reported in
    * this browser, or a new local database's) and keeps each answer for the next visit. Set by the
-   * composition root in local data mode; absent, the page waits for the database.
+   * composition root: `true` in local data mode (one local user); in supabase data mode, `userId`
+   * says whose state it is (the signed-in user's, from the stored session; null: the page waits),
+   * and a user's first visit waits for the database. Absent, the page always waits.
    */
-  knownHome?: boolean;
+  knownHome?: true | { userId: () => string | null };
   /**
    * How the two people of a simulated call together reach each other, when not by this browser's
    * BroadcastChannel (the default): the dev server's relay, with VITE_LOCAL_DATA=dev-server.

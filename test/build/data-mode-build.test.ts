@@ -46,9 +46,16 @@ describe('the embedded database in a production build', () => {
     expect(shipped.fileBundle).toBe(1);
     expect(shipped.dataDirectory).toBe(1);
 
-    // The first page carries what the start button needs; the error catalogue's words (loaded when
-    // something failed) and the persona check (after the first paint) are in the build, not in it.
-    for (const later of ['Sessions on this site are started by its server.', 'awaknow.persona-check']) {
+    // The first page carries what the start button needs; the error catalogue's and the sign-in's
+    // words (loaded when something failed), the persona check (after the first paint), the list of
+    // languages (when "More options" is opened) and the notice of an open session are in the build, not in it.
+    for (const later of [
+      'Sessions on this site are started by its server.',
+      'Too many sign-in emails were sent.',
+      'awaknow.persona-check',
+      'kannada',
+      'Only one session can run at a time.',
+    ]) {
       expect(build.all).toContain(later);
       expect(build.firstPage).not.toContain(later);
     }

@@ -22,6 +22,7 @@ test('the topic, the language and the private room of a session, through a reloa
   await expect(page.getByRole('alert')).toContainText('control character');
   await expect(start).toBeDisabled();
   await topic.fill('feeling stuck at work');
+  await page.getByText(/^More options:/).click(); // the language's list loads when opened
   await page.getByRole('combobox', { name: 'Language' }).selectOption('german');
   await expect(page.getByText('Memory is on.')).toBeVisible();
   await expectAccessible(page);
@@ -57,5 +58,7 @@ test('the topic, the language and the private room of a session, through a reloa
 
   // the language is kept for the next visit
   await page.goto('/');
-  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('german', { timeout: 30_000 });
+  await expect(page.getByText(/^More options:/)).toHaveText('More options: German, not recorded', { timeout: 30_000 });
+  await page.getByText(/^More options:/).click();
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('german');
 });

@@ -32,7 +32,7 @@ test('the whole journey in mock mode: start, talk, answer, end, summary', async 
 
   await start.click();
   await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
-  await expect(page).toHaveURL(/\/session\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/session\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByRole('timer', { name: 'Time left' })).toHaveText(/^(10:00|9:5\d)$/); // the free plan's 600 s cap
   await expect(transcript(page)).toContainText(
     'Replica: Welcome. Let us take a slow breath together. What would you like to reflect on today?',
@@ -82,7 +82,8 @@ test('a second tab does not start a second session', async ({ context, page }) =
   // than a click's wait for a stable target): the database lets one through.
   await Promise.all([startHere, startThere].map((start) => start.evaluate((button: HTMLButtonElement) => button.click())));
 
-  const inCall = async (p: Page) => p.getByRole('heading', { name: 'Your reflection session' }).isVisible();
+  // In the call: the End session button (both tabs show the call screen at once, reserving).
+  const inCall = async (p: Page) => p.getByRole('button', { name: 'End session' }).isVisible();
   await expect.poll(async () => (await inCall(page)) || (await inCall(other)), { timeout: 20_000 }).toBe(true);
   const [winner, loser] = (await inCall(page)) ? [page, other] : [other, page];
   // One notice, in words: the refusal says where the session runs (no second notice repeating it).

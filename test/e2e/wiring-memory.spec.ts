@@ -36,7 +36,7 @@ test('memory is shown on the start page, kept when turned off, and turned on aga
   await expectAccessible(page);
 
   await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'End session' })).toBeVisible({ timeout: 30_000 }); // the call, past its reservation
   const stores = await page.evaluate(() => {
     const state = JSON.parse(localStorage.getItem('awaknow.tavus-simulator') ?? '{}') as {
       tables?: { conversations?: Record<string, { value: { memory_stores?: string[] } }> };
@@ -50,13 +50,15 @@ test('memory is shown on the start page, kept when turned off, and turned on aga
 
 test("recording: only with the user's yes, and the session's record shows the recording once Tavus says it is ready", async ({ page }) => {
   await page.goto('/');
+  await expect(page.getByText(/^More options:/)).toHaveText('More options: English, not recorded', { timeout: 30_000 });
+  await page.getByText(/^More options:/).click(); // the choice loads when opened
   const record = page.getByRole('checkbox', { name: 'Record this session' });
   await expect(record).not.toBeChecked({ timeout: 30_000 });
   await expect(page.getByText('This session will not be recorded unless you tick the box.')).toBeVisible();
   await record.check();
   await expect(page.getByText(/^This session will be recorded/)).toBeVisible();
   await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByRole('heading', { name: 'Your reflection session' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'End session' })).toBeVisible({ timeout: 30_000 }); // the call, past its reservation
   const properties = await page.evaluate(() => {
     const state = JSON.parse(localStorage.getItem('awaknow.tavus-simulator') ?? '{}') as {
       tables?: { conversations?: Record<string, { value: { properties?: Record<string, unknown> } }> };

@@ -1,7 +1,16 @@
 import { create } from 'zustand';
-import type { AuthClient, Session, User } from './auth-client';
-import { authMessage } from './messages';
+import type { AuthClient, AuthFailure, Session, User } from './auth-client';
 import type { StoredSession } from './stored-session';
+
+/**
+ * A failure's words (messages.ts) load with the failure: they are no part of the first page. Should
+ * they not load (offline, say), the failure's own message stands in.
+ */
+const authMessage = (error: AuthFailure, action: string): Promise<string> =>
+  import('./messages').then(
+    (words) => words.authMessage(error, action),
+    () => error.message || action,
+  );
 
 /**
  * `loading` until the stored session is read; `local` in local data mode, where the embedded
@@ -53,22 +62,17 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
     if (!get().fromStorage) set({ ...initial });
     let live = true;
     const { data } = client.onAuthStateChange((_event, session) => get().setSession(session));
+    const refused = async (error: AuthFailure) => {
+      const message = await authMessage(error, 'Reading your sign-in');
+      if (live) set({ status: 'signed_out', session: null, user: null, fromStorage: false, error: message });
+    };
     client.getSession().then(
       ({ data: stored, error }) => {
         if (!live) return;
-        if (error)
-          set({ status: 'signed_out', session: null, user: null, fromStorage: false, error: authMessage(error, 'Reading your sign-in') });
+        if (error) void refused(error);
         else get().setSession(stored.session);
       },
-      (error: unknown) =>
-        live &&
-        set({
-          status: 'signed_out',
-          session: null,
-          user: null,
-          fromStorage: false,
-          error: authMessage({ message: String(error) }, 'Reading your sign-in'),
-        }),
+      (error: unknown) => void refused({ message: String(error) }),
     );
     return () => {
       live = false;
@@ -90,12 +94,12 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
 
   async sendCode(client, email, redirectTo) {
     const { error } = await client.signInWithOtp({ email, options: { emailRedirectTo: redirectTo, shouldCreateUser: true } });
-    return error ? { ok: false, message: authMessage(error, 'Sending the email') } : { ok: true };
+    return error ? { ok: false, message: await authMessage(error, 'Sending the email') } : { ok: true };
   },
 
   async verifyCode(client, email, code) {
     const { data, error } = await client.verifyOtp({ email, token: code, type: 'email' });
-    if (error) return { ok: false, message: authMessage(error, 'Checking the code') };
+    if (error) return { ok: false, message: await authMessage(error, 'Checking the code') };
     if (!data.session) return { ok: false, message: 'The code was accepted but no session came back. Send a new code and try again.' };
     get().setSession(data.session);
     return { ok: true };
@@ -103,7 +107,7 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
 
   async continueAsGuest(client) {
     const { data, error } = await client.signInAnonymously();
-    if (error) return { ok: false, message: authMessage(error, 'Continuing as a guest') };
+    if (error) return { ok: false, message: await authMessage(error, 'Continuing as a guest') };
     if (!data.session) return { ok: false, message: 'Guest sign-in returned no session. Try again.' };
     get().setSession(data.session);
     return { ok: true };
@@ -111,7 +115,7 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
 
   async signOut(client) {
     const { error } = await client.signOut();
-    if (error) return { ok: false, message: authMessage(error, 'Signing out') };
+    if (error) return { ok: false, message: await authMessage(error, 'Signing out') };
     get().setSession(null);
     return { ok: true };
   },

@@ -60,3 +60,9 @@ export function readStoredSession(key: string, storage: Storage | undefined = gl
   if ((session.expires_at as number) * 1000 - now < EXPIRY_MARGIN_MS) return { kind: 'expired' };
   return { kind: 'valid', session: value as Session };
 }
+
+/** The user of the stored session supabase-js will use as is, if any: whose the first paint's page is. */
+export function storedUserId(key: string, storage: Storage | undefined = globalThis.localStorage): string | null {
+  const stored = readStoredSession(key, storage);
+  return stored.kind === 'valid' ? stored.session.user.id : null;
+}

@@ -1,21 +1,25 @@
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useServices } from '@/lib/services';
 import type { SessionType, Usage } from '@/lib/db';
 import { useHomeState } from './home/use-home-state';
 import { useStartStore } from './home/start-store';
-import { OpenSessionNotice } from './home/open-session-notice';
 import { formatDate, formatDuration, minutesLeft } from './format';
-import { Preparing } from './home/preparing';
-import { alreadyOpenAdvice, homeIntro, SETTINGS_FAILED_TEXT } from './start-page-messages';
+import { alreadyOpenAdvice, homeIntro, PREPARING_TEXT, RESERVING_TEXT, SETTINGS_FAILED_TEXT } from './start-page-messages';
+import { CallFrame } from './call-frame';
 import './session.css';
-import { MIN_SECONDS_TO_START } from '@/lib/rules';
-import { sessionOptionsProblem } from '@/lib/sessions/options';
+import { MIN_SECONDS_TO_START, reflectOnProblem } from '@/lib/rules';
 import type { SessionOptions } from '@/lib/sessions/types';
 import { SessionOptionsFields } from './home/session-options-fields';
 import { useSettings } from './home/use-settings';
-import { MemorySetting } from './home/memory-setting';
-import { DEFAULT_LANGUAGE } from '@/lib/tavus/languages';
+import { DEFAULT_LANGUAGE } from '@/lib/tavus/language-label';
+
+// What only some visits show loads when shown, not with every first page: the notice of an open
+// (or just ended) session, the steps of a page that knows nothing yet, and the memory setting
+// (shown once the user's settings are read from the database, after the first paint anyway).
+const OpenSessionNotice = lazy(async () => ({ default: (await import('./home/open-session-notice')).OpenSessionNotice }));
+const Preparing = lazy(async () => ({ default: (await import('./home/preparing')).Preparing }));
+const MemorySetting = lazy(async () => ({ default: (await import('./home/memory-setting')).MemorySetting }));
 
 function blockReason(usage: Usage): { text: string; link?: { to: string; label: string } } | null {
   if (usage.subscription.status !== 'active') {
@@ -46,7 +50,9 @@ export function HomePage() {
   const start = useStartStore();
   const [sessionType, setSessionType] = useState<SessionType>('reflect_alone');
   const [options, setOptions] = useState<SessionOptions>({});
-  const optionsProblem = sessionOptionsProblem(options);
+  // The topic is the one option typed freely; the language and recording come from their own
+  // controls. The start checks every option again before anything is reserved (sessionOptionsProblem).
+  const optionsProblem = options.reflectOn === undefined ? null : reflectOnProblem(options.reflectOn);
   const userSettings = useSettings();
   const language = options.language ?? userSettings.settings?.language ?? DEFAULT_LANGUAGE;
   const togetherHelp = useId();
@@ -61,18 +67,29 @@ export function HomePage() {
     [],
   );
 
+  // From the press until the call's own page takes over (or the start is refused).
+  const [opening, setOpening] = useState(false);
   async function onStart() {
+    setOpening(true);
     void import('./session-page').catch(() => undefined); // the call screen's code loads while the session starts
     const started = await start.start(services, sessionType, { ...options, language }, hostName);
-    if (started) navigate(`/session/${started.session.id}`);
-    else void refresh();
+    // The call's page reads the session; until it has, it keeps the call screen's frame (see session-page).
+    if (started) return navigate(`/session/${started.session.id}`, { state: { startedHere: true } });
+    setOpening(false);
+    void refresh();
   }
 
+  // The call screen comes at once, in its first state, while the session is reserved (the database
+  // may still be starting) and the conversation created: only then does it have a call to show. A
+  // refusal or a failure brings the start page back with its words; a failed start charges nothing.
+  if (opening || start.phase === 'starting') return <CallFrame status={RESERVING_TEXT} />;
   if (state.phase === 'loading') {
     return (
       <section className="page" aria-labelledby="page-title" aria-busy="true">
         <h1 id="page-title">Reflect</h1>
-        <Preparing />
+        <Suspense fallback={<p>{PREPARING_TEXT}</p>}>
+          <Preparing />
+        </Suspense>
       </section>
     );
   }
@@ -96,11 +113,9 @@ export function HomePage() {
   const blocked = blockReason(usage);
   const busy = open.kind === 'running' || open.kind === 'other_tab' || open.kind === 'starting';
   const groupAllowed = usage.plan.group_sessions;
-  const canStart = !blocked && !busy && !optionsProblem && start.phase !== 'starting' && (sessionType === 'reflect_alone' || groupAllowed);
+  const canStart = !blocked && !busy && !optionsProblem && (sessionType === 'reflect_alone' || groupAllowed);
   // A start refused for the open session says where that session is: one notice, not the refusal and the notice.
   const refusedFor = start.phase === 'failed' && start.error?.code === 'session_already_active' && busy ? open.kind : null;
-  // This tab's own start is shown by its progress line, not as a start "in another tab".
-  const ownStart = start.phase === 'starting' && open.kind === 'starting' && !open.stale;
 
   return (
     <section className="page home" aria-labelledby="page-title">
@@ -124,7 +139,11 @@ export function HomePage() {
         )}
       </dl>
 
-      {!refusedFor && !ownStart && <OpenSessionNotice open={open} onChange={refresh} />}
+      {!refusedFor && open.kind !== 'none' && (
+        <Suspense fallback={null}>
+          <OpenSessionNotice open={open} onChange={refresh} />
+        </Suspense>
+      )}
 
       {blocked && !busy && (
         <div className="notice notice--warning" role="note">
@@ -203,14 +222,9 @@ export function HomePage() {
             {SETTINGS_FAILED_TEXT} {userSettings.error.title} {userSettings.error.advice}
           </p>
         )}
-        <button type="submit" disabled={!canStart} aria-describedby={start.phase === 'starting' ? 'start-progress' : undefined}>
+        <button type="submit" disabled={!canStart}>
           Start session
         </button>
-        {start.phase === 'starting' && (
-          <p id="start-progress" role="status">
-            Starting your session: reserving your minutes and calling the replica…
-          </p>
-        )}
       </form>
 
       {start.phase === 'failed' && start.error && (
@@ -224,7 +238,11 @@ export function HomePage() {
         </div>
       )}
 
-      <MemorySetting settings={userSettings.settings} saving={userSettings.saving} onChange={userSettings.setMemory} />
+      {userSettings.settings && (
+        <Suspense fallback={null}>
+          <MemorySetting settings={userSettings.settings} saving={userSettings.saving} onChange={userSettings.setMemory} />
+        </Suspense>
+      )}
     </section>
   );
 }

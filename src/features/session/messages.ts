@@ -72,8 +72,13 @@ export {
   RECORDED_TEXT,
   SETTINGS_FAILED_TEXT,
   STARTING_ELSEWHERE,
-  STILL_STARTING,
 } from './start-page-messages';
+
+// The session's page's words (it loads the catalogue anyway): no part of the first page.
+/** The call screen's next words, once the session is reserved and its page reads it. */
+export const OPENING_CALL_TEXT = 'Opening the call…';
+/** A session still being started, seen from a page that cannot tell which tab started it. */
+export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
 
 /** A private room refused the join: neither this browser nor the session's record holds its meeting_token. */
 export const ROOM_REFUSED_TEXT =

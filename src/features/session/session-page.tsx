@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Session } from '@/lib/db';
 import type { SessionGateway } from '@/lib/sessions/types';
 import { useServices } from '@/lib/services';
 import { useSessionView, type EndNotice } from './use-session-view';
 import { CallScreen } from './call/call-screen';
 import { SessionSummary } from './summary/session-summary';
-import { explainError, STILL_STARTING, type Explained } from './messages';
+import { explainError, OPENING_CALL_TEXT, STILL_STARTING, type Explained } from './messages';
+import { CallFrame } from './call-frame';
 import './session.css';
 
 function Page({ title, children, busy }: { title: string; children: React.ReactNode; busy?: boolean }) {
@@ -66,9 +67,12 @@ export function SessionPage() {
   const { view, reload, finish, markEnding } = useSessionView(id);
   const onFinished = useCallback((session: Session, notice?: EndNotice) => finish(session, notice), [finish]);
   const onOtherTab = useCallback(() => void reload(), [reload]);
+  // Just started from the start page, whose call screen said it was reserving: the same frame while the session is read.
+  const startedHere = (useLocation().state as { startedHere?: boolean } | null)?.startedHere === true;
 
   switch (view.phase) {
     case 'loading':
+      if (startedHere) return <CallFrame status={OPENING_CALL_TEXT} />;
       return (
         <Page title="Session" busy>
           <p>Loading the session…</p>

@@ -24,8 +24,12 @@ export function alreadyOpenAdvice(where: 'other_tab' | 'running' | 'starting'): 
   }
 }
 
-/** A session still being started, seen from a page that cannot tell which tab started it. */
-export const STILL_STARTING = 'This session is still being started. This page updates when it is ready.';
+/** The start page's first line while it knows nothing yet of the plan (the steps follow it). */
+export const PREPARING_TEXT = 'Getting your reflection space ready:';
+
+/** The call screen's first words, while this tab's start reserves the session and calls the replica. */
+export const RESERVING_TEXT = 'Reserving your session, then calling the replica…';
+
 /** A session being started that this tab did not start. */
 export const STARTING_ELSEWHERE = 'A session is being started in another tab or on another device. This page updates when it is ready.';
 
@@ -36,6 +40,16 @@ export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';
 export const RECORDED_TEXT =
   "This session will be recorded: the video call is saved to this site's storage, and its record shows when the recording has arrived.";
 export const NOT_RECORDED_TEXT = 'This session will not be recorded unless you tick the box.';
+
+/**
+ * The folded "More options" line of the start page: what the session's language and recording are
+ * set to (`recorded` undefined: the operator does not record).
+ */
+export function moreOptionsSummary(language: string, recorded: boolean | undefined): string {
+  const recording = recorded === undefined ? '' : recorded ? ', recorded' : ', not recorded';
+  return `More options: ${language}${recording}`;
+}
+export const MORE_OPTIONS_LOADING = 'Loading the options…';
 
 /** What a failure says when the words that explain it could not be loaded (offline, say). */
 export const WORDS_NOT_LOADED = {

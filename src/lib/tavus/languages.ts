@@ -1,3 +1,5 @@
+import { MULTILINGUAL } from './language-label.ts';
+
 /**
  * The languages a conversation may be held in, as Tavus documents them: the `language` property of
  * `POST /v2/conversations` takes the full language name, lowercase, not a code.
@@ -52,12 +54,7 @@ export const TAVUS_LANGUAGES = [
   'punjabi',
 ] as const;
 
-/** The replica detects the language spoken and answers in it. */
-export const MULTILINGUAL = 'multilingual';
-
 export type TavusLanguage = (typeof TAVUS_LANGUAGES)[number] | typeof MULTILINGUAL;
-
-export const DEFAULT_LANGUAGE: TavusLanguage = 'english';
 
 const KNOWN = new Set<string>([...TAVUS_LANGUAGES, MULTILINGUAL]);
 
@@ -65,8 +62,4 @@ export function isTavusLanguage(value: unknown): value is TavusLanguage {
   return typeof value === 'string' && KNOWN.has(value);
 }
 
-/** "english" as "English", "multilingual" as "Multilingual (the language you speak)". */
-export function languageLabel(language: TavusLanguage): string {
-  if (language === MULTILINGUAL) return 'Multilingual (the language you speak)';
-  return language.charAt(0).toUpperCase() + language.slice(1);
-}
+export { DEFAULT_LANGUAGE, languageLabel, MULTILINGUAL } from './language-label.ts';

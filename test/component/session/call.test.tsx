@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { REFLECTIVE_LINES, scriptPace } from '@/features/session/call/scripted-replica';
-import { renderApp, sessionWorldForFile } from './harness';
+import { callStarted, renderApp, sessionWorldForFile } from './harness';
 
 // The live call's engine comes from Daily's servers at run time; here, as on a machine without
 // internet, it cannot load.
@@ -34,7 +34,7 @@ const transcript = () => screen.getByRole('log', { name: 'Conversation so far' }
 async function startFromHome(w: ReturnType<typeof world>) {
   const app = renderApp('/', w.services);
   await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
-  await screen.findByRole('heading', { name: 'Your reflection session' });
+  await callStarted();
   return app;
 }
 

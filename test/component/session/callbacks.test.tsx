@@ -10,7 +10,7 @@ import { createTavusClient } from '@/lib/tavus';
 import { createTavusSimulator, type CallbackEnvelope } from '@/lib/tavus/simulator';
 import { formatDuration, minutesLeft, minutesUsed } from '@/features/session/format';
 import type { RecordingTarget } from '@/lib/recording';
-import { config, renderApp, sessionWorldForFile } from './harness';
+import { config, openMoreOptions, renderApp, sessionWorldForFile } from './harness';
 
 const { data } = sessionWorldForFile();
 
@@ -236,11 +236,15 @@ describe('callbacks in mock mode with local data', () => {
     const target = { bucket: 'reflections-recordings', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/tavus-recordings' };
     const w = callbackWorld(undefined, { recording: { target } });
     renderApp('/', w.services);
+    // folded, the line says what the session is set to; the fields load when it is opened
+    const line = await openMoreOptions();
+    expect(line).toHaveTextContent('More options: English, not recorded');
     const record = await screen.findByRole('checkbox', { name: 'Record this session' });
     expect(record).not.toBeChecked();
     expect(record).toHaveAccessibleDescription('This session will not be recorded unless you tick the box.');
     await userEvent.click(record);
     expect(record).toHaveAccessibleDescription(/^This session will be recorded/);
+    expect(line).toHaveTextContent('More options: English, recorded');
     await userEvent.click(screen.getByRole('button', { name: 'Start session' }));
     await screen.findByRole('heading', { name: 'Your reflection session' });
     await userEvent.click(await screen.findByRole('button', { name: 'End session' }));
@@ -263,6 +267,7 @@ describe('callbacks in mock mode with local data', () => {
   it('offers no recording where the operator has not turned it on', async () => {
     renderApp('/', callbackWorld().services);
     await screen.findByRole('button', { name: 'Start session' });
+    expect(await openMoreOptions()).toHaveTextContent(/^More options: English$/);
     expect(screen.queryByRole('checkbox', { name: 'Record this session' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,5 @@
-import { configure, render } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { RouterProvider } from 'react-router';
 import type { Services } from '@/lib/services';
 import { ServicesProvider } from '@/lib/server-state';
@@ -64,7 +65,7 @@ export function withSimulatedRoom(w: World): World {
   return { ...w, services: { ...w.services, simulator: async () => w.tavus.simulator } };
 }
 
-export function renderApp(path: string, services: Services) {
+export function renderApp(path: Parameters<typeof createTestRouter>[0], services: Services) {
   const router = createTestRouter(path);
   const view = render(
     <ServicesProvider services={services}>
@@ -75,4 +76,21 @@ export function renderApp(path: string, services: Services) {
     </ServicesProvider>,
   );
   return { router, ...view };
+}
+
+/** Opens the start page's "More options" (language, recording), whose fields load when opened; answers its line. */
+export async function openMoreOptions(): Promise<HTMLElement> {
+  const line = await screen.findByText(/^More options:/);
+  await userEvent.click(line);
+  await screen.findByRole('combobox', { name: 'Language' });
+  return line;
+}
+
+/**
+ * A start from the start page: its call screen comes at once, reserving the session, and the call
+ * (with its End session button) once the session is reserved and its conversation created.
+ */
+export async function callStarted(): Promise<void> {
+  await screen.findByRole('heading', { name: 'Your reflection session' });
+  await screen.findByRole('button', { name: 'End session' });
 }

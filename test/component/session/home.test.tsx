@@ -4,7 +4,7 @@ import { noteLeft } from '@/features/session/ownership';
 import { readHomeState } from '@/features/session/home/use-home-state';
 import { readSessionView } from '@/features/session/use-session-view';
 import { RETURN_WINDOW_MS } from '@/features/session/resolve';
-import { renderApp, sessionWorldForFile } from './harness';
+import { callStarted, renderApp, sessionWorldForFile } from './harness';
 
 const { data, world } = sessionWorldForFile();
 
@@ -66,7 +66,8 @@ describe('home', () => {
     const { session } = await w.sessions.start({ sessionType: 'reflect_alone' });
     renderApp('/', w.services);
     expect(await startButton()).toBeDisabled();
-    expect(screen.getByText(/A session is already running/)).toBeInTheDocument();
+    // the notice's code loads when there is an open session to tell of
+    expect(await screen.findByText(/A session is already running/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Return to the running session' })).toHaveAttribute('href', `/session/${session.id}`);
   });
 
@@ -164,7 +165,9 @@ describe('home', () => {
     };
     renderApp('/', { ...w.services, sessions: async () => slow });
     await userEvent.click(await startButton());
-    expect(await screen.findByText(/Starting your session: reserving your minutes/)).toBeInTheDocument();
+    // the call screen at once, saying what it waits for
+    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    expect(screen.getByText('Reserving your session, then calling the replica…')).toHaveAttribute('role', 'status');
     await waitFor(async () => expect((await readHomeState(w.services)).open).toMatchObject({ kind: 'starting' }));
     await new Promise((resolve) => setTimeout(resolve, 200)); // time for the page to read the reservation too
     expect(screen.queryByText(/another tab/)).not.toBeInTheDocument();
@@ -174,7 +177,7 @@ describe('home', () => {
     const w = world();
     const { router } = renderApp('/', w.services);
     await userEvent.click(await startButton());
-    expect(await screen.findByRole('heading', { name: 'Your reflection session' })).toBeInTheDocument();
+    await callStarted();
     const current = await w.db.currentSession();
     expect(router.state.location.pathname).toBe(`/session/${current!.id}`);
     expect(current?.status).toBe('active');

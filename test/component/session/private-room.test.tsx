@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useStartStore } from '@/features/session/home/start-store';
 import { ROOM_REFUSED_TEXT } from '@/features/session/messages';
-import { renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
+import { callStarted, renderApp, sessionWorldForFile, withSimulatedRoom } from './harness';
 
 /** Every call is a private room (require_auth): its URL alone joins nothing, its meeting_token does. */
 
@@ -14,7 +14,7 @@ async function startFromHome() {
   const w = withSimulatedRoom(world());
   const view = renderApp('/', w.services);
   await userEvent.click(await screen.findByRole('button', { name: 'Start session' }));
-  await screen.findByRole('heading', { name: 'Your reflection session' });
+  await callStarted();
   const session = (await w.db.currentSession())!;
   return { w, view, session };
 }

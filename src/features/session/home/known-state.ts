@@ -10,6 +10,11 @@ export interface KnownHome {
 
 const KEY = 'awaknow.home';
 
+/** Where a signed-in user's start page is kept (supabase data mode): each user's apart, in the browser they used. */
+export function userHomeKey(userId: string): string {
+  return `${KEY}.${userId}`;
+}
+
 /**
  * What a new local database holds: the usage the prebuilt database reported for a new user when it
  * was made, in the billing period of `now` (the calendar month in UTC, as private.period_start_for
@@ -25,9 +30,9 @@ export function firstVisitHome(template: Usage = firstUsage, now = new Date()): 
 }
 
 /** The state the database last reported in this browser, if it was kept and still reads as one. */
-export function lastKnownHome(storage: Storage | undefined = globalThis.localStorage): KnownHome | null {
+export function lastKnownHome(storage: Storage | undefined = globalThis.localStorage, key = KEY): KnownHome | null {
   try {
-    const raw = storage?.getItem(KEY);
+    const raw = storage?.getItem(key);
     if (!raw) return null;
     const known = JSON.parse(raw) as Partial<KnownHome> | null;
     const usage = known?.usage;
@@ -43,10 +48,10 @@ export function lastKnownHome(storage: Storage | undefined = globalThis.localSto
 }
 
 /** Keeps what the database reported for the next visit. A one-off notice (a session ended on load) is not kept. */
-export function rememberHome(known: KnownHome, storage: Storage | undefined = globalThis.localStorage): void {
+export function rememberHome(known: KnownHome, storage: Storage | undefined = globalThis.localStorage, key = KEY): void {
   const open = known.open.kind === 'ended_on_leave' || known.open.kind === 'ended_at_limit' ? { kind: 'none' as const } : known.open;
   try {
-    storage?.setItem(KEY, JSON.stringify({ usage: known.usage, open }));
+    storage?.setItem(key, JSON.stringify({ usage: known.usage, open }));
   } catch {
     // full or refused: the next visit waits for the database instead
   }

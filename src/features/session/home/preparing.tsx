@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { PREPARING_TEXT } from '../start-page-messages';
 
 /**
  * The start page before it knows the plan: what is being prepared, step by step, with a progress
@@ -31,7 +32,7 @@ export function Preparing() {
   ];
   return (
     <div className="preparing">
-      <p>Getting your reflection space ready:</p>
+      <p>{PREPARING_TEXT}</p>
       <ol className="preparing__steps">
         {steps.map((step) => (
           <li key={step.label} className={step.done ? 'preparing__step--done' : undefined}>

@@ -1,39 +1,26 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { REFLECT_ON_MAX_LENGTH } from '@/lib/rules';
-import type { SessionOptions } from '@/lib/sessions/types';
-import { NOT_RECORDED_TEXT, RECORDED_TEXT } from '../start-page-messages';
-import { isTavusLanguage, languageLabel, MULTILINGUAL, TAVUS_LANGUAGES, type TavusLanguage } from '@/lib/tavus/languages';
+import { languageLabel } from '@/lib/tavus/language-label';
+import { MORE_OPTIONS_LOADING, moreOptionsSummary } from '../start-page-messages';
+import type { MoreOptionsProps } from './more-options-fields';
 
-// the documented list, alphabetical, multilingual first
-const LANGUAGE_CHOICES: TavusLanguage[] = [MULTILINGUAL, ...[...TAVUS_LANGUAGES].sort()];
+const loadMore = () => import('./more-options-fields');
+const MoreOptionsFields = lazy(async () => ({ default: (await loadMore()).MoreOptionsFields }));
 
 /**
  * What the user chooses for this session on the start page: what they want to reflect on (the
- * replica is told it and greets them with it) and the language (remembered for the next ones). The problem, if any, is the rule's own sentence
- * (rules.ts), shown beside the field; the start stays disabled until it is fixed.
+ * replica is told it and greets them with it) and, under "More options", the language (remembered
+ * for the next ones) and recording. The problem, if any, is the rule's own sentence (rules.ts),
+ * shown beside the field; the start stays disabled until it is fixed. The more options' fields and
+ * the list of languages are no part of the first page: they load when the user opens them (or
+ * points at them), and the folded line says what they are set to.
  */
-export function SessionOptionsFields({
-  value,
-  onChange,
-  problem,
-  language,
-  onLanguage,
-  recordingOffered,
-}: {
-  value: SessionOptions;
-  onChange: (next: SessionOptions) => void;
-  problem: string | null;
-  /** The session's language: the one last chosen, kept with the user's settings. */
-  language: TavusLanguage;
-  onLanguage: (language: TavusLanguage) => void;
-  /** The operator records sessions whose user agrees: the user is asked here, before any call. */
-  recordingOffered: boolean;
-}) {
-  const recordHelp = useId();
-  const languageId = useId();
+export function SessionOptionsFields({ problem, ...more }: MoreOptionsProps & { problem: string | null }) {
+  const { value, onChange, language, recordingOffered } = more;
   const topicId = useId();
   const topicHelp = useId();
   const topicError = useId();
+  const [open, setOpen] = useState(false);
   const length = [...(value.reflectOn ?? '').trim()].length;
 
   return (
@@ -56,36 +43,16 @@ export function SessionOptionsFields({
           {problem}
         </p>
       )}
-      <label htmlFor={languageId}>Language</label>
-      <select
-        id={languageId}
-        value={language}
-        onChange={(event) => {
-          if (isTavusLanguage(event.target.value)) onLanguage(event.target.value);
-        }}
-      >
-        {LANGUAGE_CHOICES.map((choice) => (
-          <option key={choice} value={choice}>
-            {languageLabel(choice)}
-          </option>
-        ))}
-      </select>
-      {recordingOffered && (
-        <>
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={value.record === true}
-              aria-describedby={recordHelp}
-              onChange={(event) => onChange({ ...value, record: event.target.checked })}
-            />
-            Record this session
-          </label>
-          <p id={recordHelp} className="choice__hint">
-            {value.record ? RECORDED_TEXT : NOT_RECORDED_TEXT}
-          </p>
-        </>
-      )}
+      <details className="home__more" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary onPointerEnter={() => void loadMore().catch(() => undefined)}>
+          {moreOptionsSummary(languageLabel(language), recordingOffered ? value.record === true : undefined)}
+        </summary>
+        {open && (
+          <Suspense fallback={<p aria-busy="true">{MORE_OPTIONS_LOADING}</p>}>
+            <MoreOptionsFields {...more} />
+          </Suspense>
+        )}
+      </details>
     </fieldset>
   );
 }

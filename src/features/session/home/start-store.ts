@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { Services } from '@/lib/services';
 import type { SessionType } from '@/lib/db';
 import type { SessionOptions, StartedSession } from '@/lib/sessions/types';
-import { useJourneyChoice } from '@/stores/journey-choice-store';
 import type { Explained } from '../messages';
 import { keepMeetingToken } from '../call-tokens';
 import { explainLater } from './explain-later';
@@ -30,7 +29,8 @@ export const useStartStore = create<StartState>()((set, get) => ({
     if (get().phase === 'starting') return null; // a double click starts one session
     set({ phase: 'starting', error: undefined });
     try {
-      const gateway = await services.sessions();
+      // The studio's persona choice (a persisted store) loads with the start, not with the first page.
+      const [gateway, { useJourneyChoice }] = await Promise.all([services.sessions(), import('@/stores/journey-choice-store')]);
       const { personaId, replicaId } = useJourneyChoice.getState();
       const started = await gateway.start({
         sessionType,

@@ -7,7 +7,7 @@ import { inspectOpenSession, settleOpenSession, type OpenSessionState, type Sess
 import { heldByAnotherTab } from '../ownership';
 import type { Explained } from '../messages';
 import { explainLater } from './explain-later';
-import { firstVisitHome, lastKnownHome, rememberHome } from './known-state';
+import { firstVisitHome, lastKnownHome, rememberHome, userHomeKey } from './known-state';
 
 export type HomeState =
   | { phase: 'loading' }
@@ -15,10 +15,20 @@ export type HomeState =
   | { phase: 'ready'; usage: Usage; open: OpenSessionState; known?: boolean }
   | { phase: 'error'; error: Explained };
 
+/** Where this page's state is kept: the local user's, the signed-in user's, or (null) nowhere. */
+function knownKey(known: Services['knownHome']): string | undefined | null {
+  if (known === true) return undefined; // the local user's: lastKnownHome's own key
+  const userId = known?.userId() ?? null;
+  return userId === null ? null : userHomeKey(userId);
+}
+
 /** Before the database answers: what this browser knows, where the services allow it, else loading. */
 function initialState(services: Pick<Services, 'knownHome'>): HomeState {
-  if (!services.knownHome) return { phase: 'loading' };
-  return { phase: 'ready', ...(lastKnownHome() ?? firstVisitHome()), known: true };
+  const key = knownKey(services.knownHome);
+  if (key === null) return { phase: 'loading' };
+  // A new local database's state is known without asking; a signed-in user's first visit is not.
+  const known = lastKnownHome(undefined, key) ?? (key === undefined ? firstVisitHome() : null);
+  return known ? { phase: 'ready', ...known, known: true } : { phase: 'loading' };
 }
 
 /** The plan's minutes and the open session (this tab, another tab, another device), as they are: nothing is written. */
@@ -94,7 +104,8 @@ export function useHomeState(): { state: HomeState; refresh: () => Promise<void>
   }, [failure, explained, query.data, initial, endedOnLoad, heldElsewhere]);
 
   useEffect(() => {
-    if (services.knownHome && state.phase === 'ready' && !state.known) rememberHome(state);
+    const key = knownKey(services.knownHome);
+    if (key !== null && state.phase === 'ready' && !state.known) rememberHome(state, undefined, key);
   }, [state, services.knownHome]);
 
   const refresh = useCallback(async () => {
