@@ -53,6 +53,14 @@ test('two browsers hold a session together to its end, charged once to the host'
   const link = await adaStarts(ada);
   await graceJoins(grace, link, ada);
 
+  // A third browser with the same link: the invite was for one person, and it is used.
+  const third = await openBrowser(browser, baseURL);
+  await third.goto(link);
+  await expect(third.getByText('Someone has already joined with this invite.')).toBeVisible({ timeout: 30_000 });
+  await expect(third.getByRole('button', { name: 'Join session' })).toHaveCount(0);
+  await expectAccessible(third);
+  await third.context().close();
+
   // The replica, played in Ada's browser, welcomes both, in both browsers.
   const welcome = 'Replica: Welcome, Grace. Ada and Grace, thank you for being here together.';
   await expect(said(ada)).toContainText(welcome, { timeout: 15_000 });
@@ -124,4 +132,17 @@ test('the partner leaving ends nothing; the host ending ends it for both', async
   await expect(grace.getByRole('status').filter({ hasText: 'Ada ended the session.' })).toBeVisible();
   await grace.goto('/usage');
   await expect(minutesBar(grace)).toHaveAttribute('aria-valuetext', /^0 of 25 minutes used/, { timeout: 15_000 });
+});
+
+test('the invite of a session that ended before anyone joined has expired', async ({ browser, baseURL }) => {
+  const ada = await openBrowser(browser, baseURL);
+  const link = await adaStarts(ada);
+  await ada.getByRole('button', { name: 'End session' }).click();
+  await expect(ada.getByRole('heading', { name: 'Session summary' })).toBeVisible({ timeout: 15_000 });
+
+  const grace = await openBrowser(browser, baseURL);
+  await grace.goto(link);
+  await expect(grace.getByText('This invite has expired.')).toBeVisible({ timeout: 30_000 });
+  await expect(grace.getByRole('button', { name: 'Join session' })).toHaveCount(0);
+  await expectAccessible(grace);
 });

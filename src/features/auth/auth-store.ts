@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AuthClient, AuthFailure, Session, User } from './auth-client';
 import type { StoredSession } from './stored-session';
+import { userHomeKey } from '@/lib/known-home-key';
 
 /**
  * A failure's words (messages.ts) load with the failure: they are no part of the first page. Should
@@ -116,6 +117,12 @@ export const useAuthStore = create<AuthState>()((set, get) => ({
   async signOut(client) {
     const { error } = await client.signOut();
     if (error) return { ok: false, message: await authMessage(error, 'Signing out') };
+    const userId = get().user?.id;
+    try {
+      if (userId) globalThis.localStorage?.removeItem(userHomeKey(userId)); // their plan and minutes, kept for a quick start
+    } catch {
+      // storage refused: nothing was kept there either
+    }
     get().setSession(null);
     return { ok: true };
   },

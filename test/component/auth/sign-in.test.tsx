@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { AuthProvider, RequireUser, SignInRoute, SignOutButton, useAuthStore, type AuthClient } from '@/features/auth';
 import { authError, fakeAuth, fakeSession } from './fake-auth';
+import { userHomeKey } from '@/lib/known-home-key';
 
 function Where() {
   const location = useLocation();
@@ -195,6 +196,21 @@ describe('session and guard', () => {
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByTestId('path')).toHaveTextContent('/sign-in?next=%2Fhistory');
+  });
+
+  it('forgets the signed-out user’s kept plan and minutes, and nobody else’s', async () => {
+    const user = userEvent.setup();
+    const session = fakeSession();
+    const mine = userHomeKey(session.user.id);
+    const someoneElses = userHomeKey('00000000-0000-4000-8000-00000000beef');
+    window.localStorage.setItem(mine, '{"usage":{"secondsLeft":1500}}');
+    window.localStorage.setItem(someoneElses, '{"usage":{"secondsLeft":60}}');
+    renderApp('/history', fakeAuth(session));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(window.localStorage.getItem(mine)).toBeNull();
+    expect(window.localStorage.getItem(someoneElses)).not.toBeNull();
+    window.localStorage.removeItem(someoneElses);
   });
 
   it('loads the client lazily and reports a failed load', async () => {

@@ -1,6 +1,7 @@
 import { firstUsage } from 'virtual:awaknow-embedded-db';
 import type { Usage } from '@/lib/db';
 import type { OpenSessionState } from '../resolve';
+import { KNOWN_HOME_KEY } from '@/lib/known-home-key';
 
 /** The start page's state as shown before the database answers: nothing on the first screen waits for it. */
 export interface KnownHome {
@@ -8,12 +9,7 @@ export interface KnownHome {
   open: OpenSessionState;
 }
 
-const KEY = 'awaknow.home';
-
-/** Where a signed-in user's start page is kept (supabase data mode): each user's apart, in the browser they used. */
-export function userHomeKey(userId: string): string {
-  return `${KEY}.${userId}`;
-}
+const KEY = KNOWN_HOME_KEY;
 
 /**
  * What a new local database holds: the usage the prebuilt database reported for a new user when it

@@ -7,7 +7,8 @@ import { inspectOpenSession, settleOpenSession, type OpenSessionState, type Sess
 import { heldByAnotherTab } from '../ownership';
 import type { Explained } from '../messages';
 import { explainLater } from './explain-later';
-import { firstVisitHome, lastKnownHome, rememberHome, userHomeKey } from './known-state';
+import { firstVisitHome, lastKnownHome, rememberHome } from './known-state';
+import { userHomeKey } from '@/lib/known-home-key';
 
 export type HomeState =
   | { phase: 'loading' }
