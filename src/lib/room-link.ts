@@ -23,6 +23,34 @@ export const roomMemberId = (): string =>
 
 export type OpenRoomLink = (conversationId: string) => RoomLink | null;
 
+/**
+ * A link whose transport loads on first use (the dev server's relay is no part of the first page):
+ * what is posted before it has loaded goes out, in order, once it has, and a close after them.
+ */
+export function deferredRoomLink(load: () => Promise<OpenRoomLink>, acrossBrowsers: boolean): OpenRoomLink {
+  return (conversationId) => {
+    let closed = false;
+    // Each use waits for the load in the order it was made; a relay that cannot load carries nothing,
+    // as a lost app message would not (the partner's page keeps waiting for the replica).
+    const link = load()
+      .then((open) => open(conversationId))
+      .catch(() => null);
+    return {
+      acrossBrowsers,
+      post(message) {
+        if (!closed) void link.then((opened) => opened?.post(message)); // in order, and before a later close
+      },
+      onMessage(next) {
+        void link.then((opened) => opened?.onMessage(next));
+      },
+      close() {
+        closed = true;
+        void link.then((opened) => opened?.close());
+      },
+    };
+  };
+}
+
 /** The tabs of this browser profile: where local data mode's one database lives, by default. */
 export const broadcastRoomLink: OpenRoomLink = (conversationId) => {
   if (typeof BroadcastChannel === 'undefined') return null;

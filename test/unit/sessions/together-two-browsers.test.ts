@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createScriptedReplica } from '@/features/session/call/scripted-replica';
 import { guestRoom, hostRoom } from '@/features/session/call/shared-room';
 import { applyConversationEvent, initialCallEvents } from '@/features/session/call/transcript-state';
-import type { OpenRoomLink, RoomLink } from '@/lib/room-link';
+import { deferredRoomLink, type OpenRoomLink, type RoomLink } from '@/lib/room-link';
 
 // The simulated call of a session together when the two people are in two browsers: the host's page
 // plays the replica, and only its simulator holds the call, so what the partner's page does to the
@@ -108,6 +108,27 @@ describe('a simulated call together across two browsers', () => {
     expect(strangerRefused).toHaveBeenCalledTimes(1);
     expect(strangerHeard).toBe(heardWhenRefused); // refused: nothing more of the call reaches that page
     for (const page of [stranger, partner]) page.close();
+    host.close();
+    replica.stop();
+  });
+
+  it('works the same when the relay loads only once the call needs it (no part of the first page)', async () => {
+    const open = relay();
+    let loaded: (link: OpenRoomLink) => void = () => undefined;
+    const later = deferredRoomLink(() => new Promise<OpenRoomLink>((resolve) => (loaded = resolve)), true);
+    const presence: boolean[] = [];
+    const host = hostRoom('c-later', { open, onPartner: async (present) => presence.push(present) > 0 });
+    const replica = createScriptedReplica({ conversationId: 'c-later', timing: TIMING, together: { hostName: 'Ada' }, onAny: host.relay });
+    host.attach(replica);
+    replica.onEvent(() => undefined);
+
+    const partner = guestRoom('c-later', 'Grace', later); // its hello waits for the relay
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(presence).toEqual([]);
+    loaded(open);
+    await vi.waitFor(() => expect(partner.readiness()).toBe('ready'));
+    partner.close(); // the bye goes out before the link closes
+    await vi.waitFor(() => expect(presence).toEqual([true, false]));
     host.close();
     replica.stop();
   });
