@@ -7,7 +7,6 @@ import type { SessionGateway } from '@/lib/sessions/types';
 import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
 import { storedUserId, supabaseStorageKey } from '@/features/auth/stored-session';
-import { deferredRoomLink } from '@/lib/room-link';
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
@@ -116,7 +115,7 @@ export function composeServices(config: AppConfig): Services {
     ...(config.tavus.mode === 'mock' ? { simulator: getSimulator } : {}),
     // the two people of a call together are in two browsers: their room goes through the dev server
     ...(devServer && config.tavus.mode === 'mock'
-      ? { simulatedRoom: deferredRoomLink(async () => (await import('@/lib/db/remote/browser')).devServerRoomLink(), true) }
+      ? { simulatedRoom: async () => (await import('@/lib/db/remote/browser')).devServerRoomLink() }
       : {}),
     ...(callbacksToDatabase ? { simulatedCallbacks: true } : {}),
     // One local user per browser: what this browser last saw is that user's.

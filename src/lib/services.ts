@@ -36,9 +36,10 @@ export interface Services {
   knownHome?: true | { userId: () => string | null };
   /**
    * How the two people of a simulated call together reach each other, when not by this browser's
-   * BroadcastChannel (the default): the dev server's relay, with VITE_LOCAL_DATA=dev-server.
+   * BroadcastChannel (the default): the dev server's relay, with VITE_LOCAL_DATA=dev-server. Loaded
+   * by the call that needs it (deferredRoomLink), so that it is no part of the first page.
    */
-  simulatedRoom?: OpenRoomLink;
+  simulatedRoom?: () => Promise<OpenRoomLink>;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { deferredRoomLink } from '@/lib/room-link';
 import { ROOM_REFUSED_TEXT } from '../messages';
 import { useCallStore } from './call-store';
 import type { CallChannel } from './events';
@@ -72,7 +73,7 @@ export function MockStage({
     const room =
       hostName !== undefined
         ? hostRoom(conversationId, {
-            open: services.simulatedRoom,
+            open: services.simulatedRoom && deferredRoomLink(services.simulatedRoom, true),
             onPartner: async (present, partnerToken) => {
               const simulator = await services.simulator?.();
               if (!simulator) return true;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '@/lib/services';
+import { deferredRoomLink } from '@/lib/room-link';
 import type { CallChannel } from '../call/events';
 import { guestRoom } from '../call/shared-room';
 import { SimulatedStage } from '../call/mock-stage';
@@ -29,7 +30,7 @@ export function GuestStage({
     // Across browsers (the dev server's relay) the host's simulator holds the call: the token travels
     // with the partner's hello, and the host's page answers whether the private room let them in.
     if (services.simulatedRoom) {
-      room = guestRoom(conversationId, name, services.simulatedRoom, meetingToken);
+      room = guestRoom(conversationId, name, deferredRoomLink(services.simulatedRoom, true), meetingToken);
       room.onRefused(() => {
         onReady(null);
         setRefused(conversationId);
