@@ -4,7 +4,6 @@ import { isProxyConfig } from '@/config/modes';
 import type { Services } from '@/lib/services';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { SessionGateway } from '@/lib/sessions/types';
-import { endAfterSimulatorCallbacks } from '@/lib/sessions/callbacks-first';
 import { isLocalGuestTab } from '@/lib/db/embedded/guest-tab';
 import { storedUserId, supabaseStorageKey } from '@/features/auth/stored-session';
 
@@ -95,7 +94,11 @@ export function composeServices(config: AppConfig): Services {
       const { createProxySessions } = await import('@/lib/sessions/proxy');
       return createProxySessions(proxyTransport(config, supabaseFor(config.data)));
     }
-    const { createClientSessions } = await import('@/lib/sessions/client');
+    // both at once: the wrapper of local data mode's end is no part of the first page either
+    const [{ createClientSessions }, callbacksFirst] = await Promise.all([
+      import('@/lib/sessions/client'),
+      callbacksToDatabase ? import('@/lib/sessions/callbacks-first') : undefined,
+    ]);
     const tavusConfig = callbacksToDatabase ? { ...config, tavus: { ...config.tavus, callbackUrl: SIMULATED_CALLBACK_URL } } : config;
     const gateway = createClientSessions({
       db,
@@ -103,7 +106,7 @@ export function composeServices(config: AppConfig): Services {
       config: tavusConfig,
       callTransport: config.tavus.mode === 'mock' ? 'simulated' : 'daily',
     });
-    return callbacksToDatabase ? endAfterSimulatorCallbacks(gateway, getSimulator) : gateway;
+    return callbacksFirst ? callbacksFirst.endAfterSimulatorCallbacks(gateway, getSimulator) : gateway;
   });
 
   return {

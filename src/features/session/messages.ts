@@ -65,14 +65,8 @@ export function explainError(error: unknown, mode: TavusMode): Explained {
 export { describeEndReason } from '@/lib/sessions/words';
 
 // The start page's own words are in their own module, so the first page loads none of the catalogue.
-export {
-  alreadyOpenAdvice,
-  homeIntro,
-  NOT_RECORDED_TEXT,
-  RECORDED_TEXT,
-  SETTINGS_FAILED_TEXT,
-  STARTING_ELSEWHERE,
-} from './start-page-messages';
+export { alreadyOpenAdvice, homeIntro, SETTINGS_FAILED_TEXT } from './start-page-messages';
+export { NOT_RECORDED_TEXT, RECORDED_TEXT, STARTING_ELSEWHERE } from './home/shown-later-messages';
 
 // The session's page's words (it loads the catalogue anyway): no part of the first page.
 /** The call screen's next words, once the session is reserved and its page reads it. */

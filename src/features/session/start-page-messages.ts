@@ -30,16 +30,8 @@ export const PREPARING_TEXT = 'Getting your reflection space ready:';
 /** The call screen's first words, while this tab's start reserves the session and calls the replica. */
 export const RESERVING_TEXT = 'Reserving your session, then calling the replica…';
 
-/** A session being started that this tab did not start. */
-export const STARTING_ELSEWHERE = 'A session is being started in another tab or on another device. This page updates when it is ready.';
-
 /** Before the catalogue's words for a failed read or change of the user's settings. */
 export const SETTINGS_FAILED_TEXT = 'Your settings could not be read or kept:';
-
-/** Said beside the recording choice on the start page, before any call is made. */
-export const RECORDED_TEXT =
-  "This session will be recorded: the video call is saved to this site's storage, and its record shows when the recording has arrived.";
-export const NOT_RECORDED_TEXT = 'This session will not be recorded unless you tick the box.';
 
 /**
  * The folded "More options" line of the start page: what the session's language and recording are

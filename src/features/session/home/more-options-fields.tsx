@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SessionOptions } from '@/lib/sessions/types';
-import { NOT_RECORDED_TEXT, RECORDED_TEXT } from '../start-page-messages';
+import { NOT_RECORDED_TEXT, RECORDED_TEXT } from './shown-later-messages';
 import { isTavusLanguage, languageLabel, MULTILINGUAL, TAVUS_LANGUAGES, type TavusLanguage } from '@/lib/tavus/languages';
 
 // the documented list, alphabetical, multilingual first

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useServices } from '@/lib/services';
 import { deadlineOf, type OpenSessionState } from '../resolve';
 import type { Explained } from '../messages';
-import { STARTING_ELSEWHERE } from '../start-page-messages';
+import { STARTING_ELSEWHERE } from './shown-later-messages';
 import { explainLater } from './explain-later';
 import { formatDuration, formatTime } from '../format';
 
