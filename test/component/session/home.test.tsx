@@ -4,9 +4,17 @@ import { noteLeft } from '@/features/session/ownership';
 import { readHomeState } from '@/features/session/home/use-home-state';
 import { readSessionView } from '@/features/session/use-session-view';
 import { RETURN_WINDOW_MS } from '@/features/session/resolve';
-import { callStarted, renderApp, sessionWorldForFile } from './harness';
+import type { AppConfig } from '@/config';
+import { callStarted, config, renderApp, sessionWorldForFile } from './harness';
 
 const { data, world } = sessionWorldForFile();
+
+const mockTavus = {
+  mode: 'mock',
+  personaId: config.tavus.personaId,
+  replicaId: config.tavus.replicaId,
+  baseUrl: config.tavus.baseUrl,
+} as const;
 
 const startButton = () => screen.findByRole('button', { name: 'Start session' });
 
@@ -19,6 +27,14 @@ describe('home', () => {
     expect(screen.getByRole('progressbar', { name: 'Preparing the start page' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Reflect' }).closest('section')).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByRole('button', { name: 'Start session' })).not.toBeInTheDocument();
+  });
+
+  it('says whose database it waits for when the dev server holds it (VITE_LOCAL_DATA=dev-server)', async () => {
+    const w = world({ db: () => new Promise(() => undefined) });
+    const onDevServer: AppConfig = { tavus: { ...mockTavus }, data: { mode: 'local', store: 'dev-server' } };
+    renderApp('/', { ...w.services, config: onDevServer });
+    expect(await screen.findByText("Reaching the dev server's database")).not.toHaveClass('preparing__step--done');
+    expect(screen.queryByText('Opening the database in this browser')).not.toBeInTheDocument();
   });
 
   it('is ready: minutes left, the session types, and an enabled start', async () => {

@@ -9,7 +9,10 @@ import { PREPARING_TEXT } from '../start-page-messages';
  */
 export function Preparing() {
   const services = useServices();
-  const local = services.config.data.mode === 'local';
+  const { data } = services.config;
+  const local = data.mode === 'local';
+  // VITE_LOCAL_DATA=dev-server: the database is the dev server's, and no browser sets one up
+  const onDevServer = data.mode === 'local' && data.store === 'dev-server';
   const [dbReady, setDbReady] = useState(false);
   const [slow, setSlow] = useState(false);
 
@@ -27,7 +30,14 @@ export function Preparing() {
   }, [services]);
 
   const steps = [
-    { label: local ? 'Opening the database in this browser' : 'Connecting to your account', done: dbReady },
+    {
+      label: onDevServer
+        ? "Reaching the dev server's database"
+        : local
+          ? 'Opening the database in this browser'
+          : 'Connecting to your account',
+      done: dbReady,
+    },
     { label: 'Loading your plan…', done: false },
   ];
   return (
@@ -47,7 +57,7 @@ export function Preparing() {
         value={steps.filter((s) => s.done).length + 0.5}
         aria-label="Preparing the start page"
       />
-      {slow && local && !dbReady && (
+      {slow && local && !onDevServer && !dbReady && (
         <p className="preparing__note">The first visit sets the database up in this browser; later visits open it at once.</p>
       )}
     </div>
