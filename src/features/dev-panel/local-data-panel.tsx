@@ -51,7 +51,7 @@ export function LocalDataPanel() {
 
   const reset = () =>
     window.confirm(
-      'Forget every local session, charge and persona, and start the plan afresh? The simulated Tavus account is reset too.',
+      'Forget every local session, charge, persona and setting (memory starts a new store), and start the plan afresh? The simulated Tavus account is reset too.',
     ) &&
     void run(async () => {
       const db = await services.db();

@@ -27,6 +27,8 @@ describe('local data controls', () => {
     expect(await controls.findByRole('status')).toHaveTextContent('The local user is now on the Growth plan.');
     expect(await data.subscription()).toMatchObject({ tavus_minutes_limit: 300 });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Start session' })).toBeEnabled());
+    await w.db.setLanguage('french');
+    const before = await w.db.setMemory(false);
 
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     await userEvent.click(controls.getByRole('button', { name: 'Reset local data' }));
@@ -34,6 +36,8 @@ describe('local data controls', () => {
     expect(await w.db.listSessions({ page: 1, pageSize: 20 })).toMatchObject({ total: 0 });
     expect(await data.usageRows()).toEqual([]);
     expect(await data.subscription()).toMatchObject({ tavus_seconds_used: 0, tavus_minutes_limit: 300 });
+    // the settings start afresh too: the default language, memory on in a store the old sessions are not in
+    expect(await w.db.settings()).toEqual({ language: 'english', memoryEnabled: true, memoryGeneration: before.memoryGeneration + 1 });
   });
 
   it('refuses an unknown plan and changes nothing; a cancelled reset keeps everything', async () => {

@@ -151,6 +151,14 @@ export function createEmbeddedDb(options: EmbeddedDbOptions): EmbeddedDb {
         await tx.query('delete from public.sessions where user_id = $1', [userId]);
         await tx.query('delete from public.personas where owner_id = $1', [userId]);
         await tx.query('update public.user_subscriptions set tavus_seconds_used = 0 where user_id = $1', [userId]);
+        // A fresh start: the default language, and memory on in a new store (generation + 1), so a
+        // replica does not recall sessions the reset removed (a Tavus store outlives this database).
+        await tx.query(
+          `update public.user_settings
+              set language = default, memory_enabled = true, memory_generation = memory_generation + 1, updated_at = now()
+            where user_id = $1`,
+          [userId],
+        );
       });
     },
   };
