@@ -1,4 +1,4 @@
-import type { PGliteInterface } from '@electric-sql/pglite';
+import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
 
 /**
  * The people of local data mode, each a user of the embedded database, made on first use and
@@ -16,6 +16,25 @@ const ACCOUNTS = {
 
 export type LocalAccount = keyof typeof ACCOUNTS;
 
+/** Where the embedded database keeps its own bookkeeping (its accounts): no API role may read it. */
+export const EMBEDDED_SCHEMA = 'create schema if not exists embedded; revoke all on schema embedded from public;';
+
+/**
+ * A user as Supabase Auth's sign-up makes one: the migrations' sign-up trigger gives it a free
+ * subscription, as in production. auth.users is Supabase's own table, whose id has no default:
+ * Supabase Auth picks it.
+ */
+export async function createAuthUser(tx: Transaction, user: { anonymous: boolean; name: string }): Promise<string> {
+  const created = await tx.query<{ id: string }>(
+    `insert into auth.users (instance_id, id, aud, role, email, is_anonymous, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
+     values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', null, $1,
+             '{}', jsonb_build_object('display_name', $2::text), now(), now())
+     returning id`,
+    [user.anonymous, user.name],
+  );
+  return created.rows[0]!.id;
+}
+
 /** The account's user id, made (with its free subscription) if it does not exist yet. */
 export async function ensureLocalAccount(pg: PGliteInterface, account: LocalAccount): Promise<string> {
   const { table, anonymous, name } = ACCOUNTS[account];
@@ -27,23 +46,13 @@ export async function ensureLocalAccount(pg: PGliteInterface, account: LocalAcco
       if (known.rows[0]) return known.rows[0].user_id;
     }
     await tx.exec(`
-      create schema if not exists embedded;
-      revoke all on schema embedded from public;
+      ${EMBEDDED_SCHEMA}
       create table if not exists ${table} (
         singleton boolean primary key default true check (singleton),
         user_id uuid not null references auth.users (id) on delete cascade
       );
     `);
-    // The sign-up trigger of the migrations gives the account a free subscription, as in production.
-    // auth.users is Supabase's own table, whose id has no default: Supabase Auth picks it.
-    const created = await tx.query<{ id: string }>(
-      `insert into auth.users (instance_id, id, aud, role, email, is_anonymous, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', null, $1,
-               '{}', jsonb_build_object('display_name', $2::text), now(), now())
-       returning id`,
-      [anonymous, name],
-    );
-    const id = created.rows[0]!.id;
+    const id = await createAuthUser(tx, { anonymous, name });
     await tx.query(`insert into ${table} (user_id) values ($1)`, [id]);
     return id;
   });

@@ -7,6 +7,7 @@ import type { LoadSchema } from '../embedded/migrate';
 import type { SessionType } from '../types';
 import { prepareForTabs, preparedUserId } from '../embedded/prepare';
 import { INITDB_ARGS } from '../embedded/initdb-args';
+import { createAuthUser, EMBEDDED_SCHEMA } from '../embedded/local-account';
 import { createRooms } from './rooms';
 import { refusal, readJson, sendJson, startEvents, type Refusal } from './http';
 import {
@@ -83,8 +84,7 @@ const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
 async function ensureAccount(pg: PGliteInterface, keyHash: string): Promise<string> {
   return pg.transaction(async (tx) => {
     await tx.exec(`
-      create schema if not exists embedded;
-      revoke all on schema embedded from public;
+      ${EMBEDDED_SCHEMA}
       create table if not exists embedded.dev_server_accounts (
         key_hash text primary key,
         user_id uuid not null references auth.users (id) on delete cascade
@@ -92,13 +92,7 @@ async function ensureAccount(pg: PGliteInterface, keyHash: string): Promise<stri
     `);
     const known = await tx.query<{ user_id: string }>('select user_id from embedded.dev_server_accounts where key_hash = $1', [keyHash]);
     if (known.rows[0]) return known.rows[0].user_id;
-    const created = await tx.query<{ id: string }>(
-      `insert into auth.users (instance_id, id, aud, role, email, is_anonymous, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
-       values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', null, false,
-               '{}', '{"display_name":"Local user"}', now(), now())
-       returning id`,
-    );
-    const id = created.rows[0]!.id;
+    const id = await createAuthUser(tx, { anonymous: false, name: 'Local user' });
     await tx.query('insert into embedded.dev_server_accounts (key_hash, user_id) values ($1, $2)', [keyHash, id]);
     return id;
   });
