@@ -6,6 +6,7 @@
  * to the call or ends the session (see resolveOpenSession).
  */
 import { END_REASON_PATTERN } from '@/lib/rules';
+import { forgetNote, keepNote, readNote } from './session-note';
 
 const LOCK_PREFIX = 'awaknow.session.';
 const LEFT_PREFIX = 'awaknow.left.';
@@ -71,18 +72,15 @@ export interface LeftNote {
   at: number;
 }
 
+// When storage refuses, the sweep of stale sessions ends the session later.
 export function noteLeft(sessionId: string, reason = 'tab_closed'): void {
-  try {
-    globalThis.localStorage?.setItem(LEFT_PREFIX + sessionId, JSON.stringify({ reason, at: Date.now() }));
-  } catch {
-    // storage refused: the sweep of stale sessions ends it later
-  }
+  keepNote(LEFT_PREFIX + sessionId, JSON.stringify({ reason, at: Date.now() }));
 }
 
 export function readLeftNote(sessionId: string): LeftNote | null {
+  const raw = readNote(LEFT_PREFIX + sessionId);
+  if (!raw) return null;
   try {
-    const raw = globalThis.localStorage?.getItem(LEFT_PREFIX + sessionId);
-    if (!raw) return null;
     const note = JSON.parse(raw) as Partial<LeftNote>;
     return typeof note.reason === 'string' && END_REASON_PATTERN.test(note.reason) && typeof note.at === 'number'
       ? { reason: note.reason, at: note.at }
@@ -92,10 +90,4 @@ export function readLeftNote(sessionId: string): LeftNote | null {
   }
 }
 
-export function clearLeftNote(sessionId: string): void {
-  try {
-    globalThis.localStorage?.removeItem(LEFT_PREFIX + sessionId);
-  } catch {
-    // nothing to clear
-  }
-}
+export const clearLeftNote = (sessionId: string): void => forgetNote(LEFT_PREFIX + sessionId);

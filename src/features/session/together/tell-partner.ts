@@ -1,4 +1,5 @@
 import type { CallChannel } from '../call/events';
+import { forgetNote, keepNote, readNote } from '../session-note';
 
 /**
  * The replica of a session together is told once that the partner has arrived (Tavus's
@@ -7,34 +8,15 @@ import type { CallChannel } from '../call/events';
  * given for the rest of the conversation, so a reload of the host's tab (or a tab reopened within
  * the call's participant_left_timeout) tells nothing again: the note of it is kept in
  * localStorage, like the room's meeting token, and forgotten when the host ends the session.
+ * When storage refuses: a reload may tell the replica again, which changes nothing of its context.
  */
 const PREFIX = 'awaknow.partner-told.';
 
 export type People = { hostName: string; partnerName: string };
 
-function toldAlready(sessionId: string, partnerName: string): boolean {
-  try {
-    return globalThis.localStorage?.getItem(PREFIX + sessionId) === partnerName;
-  } catch {
-    return false;
-  }
-}
+const toldAlready = (sessionId: string, partnerName: string): boolean => readNote(PREFIX + sessionId) === partnerName;
 
-function noteTold(sessionId: string, partnerName: string): void {
-  try {
-    globalThis.localStorage?.setItem(PREFIX + sessionId, partnerName);
-  } catch {
-    // storage refused: a reload may tell the replica again, which changes nothing of its context
-  }
-}
-
-export function forgetPartnerTold(sessionId: string): void {
-  try {
-    globalThis.localStorage?.removeItem(PREFIX + sessionId);
-  } catch {
-    // nothing to forget
-  }
-}
+export const forgetPartnerTold = (sessionId: string): void => forgetNote(PREFIX + sessionId);
 
 /**
  * Tells the call's replica that the partner has arrived, once: now if the message reaches it (the
@@ -56,7 +38,7 @@ export function tellPartnerOnce(channel: CallChannel, sessionId: string, people:
     } catch {
       return false; // the call refused it (it is ending): nothing was told
     }
-    noteTold(sessionId, people.partnerName);
+    keepNote(PREFIX + sessionId, people.partnerName);
     return true;
   };
   if (tell()) return () => undefined;
