@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '@/lib/db/embedded/migrate';
 import { ensureLocalAccount } from '@/lib/db/embedded/local-account';
 import { loadDiskSchema } from './disk-schema';
+import { walPosition } from './wal-position';
 
 /** The two people of local data mode: the browser's user and, for a session together, the guest. */
 
@@ -15,7 +16,6 @@ afterAll(async () => {
   await pg.close();
 });
 
-const walPosition = async () => (await pg.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn')).rows[0]!.lsn;
 const account = async (id: string) =>
   (
     await pg.query<{ is_anonymous: boolean; name: string; plan_id: string }>(
@@ -36,10 +36,10 @@ it('makes the guest a second user, anonymous as a Supabase guest sign-in, with a
 it('answers the same people on every later ask, and writes nothing to answer them', async () => {
   const user = await ensureLocalAccount(pg, 'user');
   const guest = await ensureLocalAccount(pg, 'guest');
-  const before = await walPosition();
+  const before = await walPosition(pg);
   expect(await ensureLocalAccount(pg, 'guest')).toBe(guest);
   expect(await ensureLocalAccount(pg, 'user')).toBe(user);
-  expect(await walPosition()).toBe(before);
+  expect(await walPosition(pg)).toBe(before);
   expect((await pg.query('select count(*)::int as n from auth.users')).rows).toEqual([{ n: 2 }]);
 });
 

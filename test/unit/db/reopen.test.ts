@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { EarlierLocalDatabaseError, migrate } from '@/lib/db/embedded/migrate';
 import { ensureLocalAccount } from '@/lib/db/embedded/local-account';
 import { loadDiskSchema } from './disk-schema';
+import { walPosition } from './wal-position';
 
 let pg: PGlite;
 
@@ -13,18 +14,16 @@ afterAll(async () => {
   await pg.close();
 });
 
-const walPosition = async () => (await pg.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn')).rows[0]!.lsn;
-
 describe('opening a database that is up to date', () => {
   it('writes nothing: the browser has no files to store again', async () => {
     const first = await ensureLocalAccount(pg, 'user');
     // The first reads after the migrations may prune the pages they left behind: that is Postgres's own.
     await migrate(pg, await loadDiskSchema());
     await ensureLocalAccount(pg, 'user');
-    const before = await walPosition();
+    const before = await walPosition(pg);
     expect(await migrate(pg, await loadDiskSchema())).toEqual({ applied: [] });
     expect(await ensureLocalAccount(pg, 'user')).toBe(first);
-    expect(await walPosition()).toBe(before);
+    expect(await walPosition(pg)).toBe(before);
   });
 
   it('still makes the local user when its table was lost, and keeps the bookkeeping private', async () => {
