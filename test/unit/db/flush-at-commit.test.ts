@@ -1,5 +1,5 @@
 import { PGlite, protocol } from '@electric-sql/pglite';
-import { describeMessages, flushAtCommit } from '@/lib/db/embedded/flush-at-commit';
+import { describeMessages, flushAtCommit, IDLE_WRITE_MS } from '@/lib/db/embedded/flush-at-commit';
 
 const { serialize } = protocol;
 
@@ -134,7 +134,8 @@ describe('flushAtCommit', () => {
       const db = new PGlite();
       await db.exec('create table seen (id int)');
       db.syncToFs = async () => void (count.writes += 1);
-      return flushAtCommit(db, { stored });
+      flushAtCommit(db, { stored });
+      return db;
     };
     const fromStore = await open(true);
     await fromStore.query('select count(*) from seen');
@@ -145,6 +146,67 @@ describe('flushAtCommit', () => {
     await fresh.query('select count(*) from seen');
     expect(count.writes).toBe(2);
     await Promise.all([fromStore.close(), fresh.close()]);
+  });
+
+  it('held, writes nothing; released, writes what was held once idle, or with the next commit if that comes first', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const log: string[] = [];
+      const db = new PGlite();
+      await db.exec('create table seen (id int)');
+      db.syncToFs = async () => void log.push('write');
+      const writes = flushAtCommit(db, { held: true });
+      await db.query('insert into seen values (1)');
+      await db.transaction((tx) => tx.query('insert into seen values (2)'));
+      expect(log).toEqual([]); // the caller heard of both commits: nothing was written
+      writes.release();
+      await vi.advanceTimersByTimeAsync(IDLE_WRITE_MS - 1);
+      expect(log).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(log).toEqual(['write']); // idle: both go out in one write
+
+      // Held again (a second database), then a commit comes before the database is idle: it writes at once.
+      const other = new PGlite();
+      await other.exec('create table seen (id int)');
+      const otherLog: string[] = [];
+      other.syncToFs = async () => void otherLog.push('write');
+      const otherWrites = flushAtCommit(other, { held: true });
+      await other.query('insert into seen values (1)');
+      otherWrites.release();
+      await vi.advanceTimersByTimeAsync(IDLE_WRITE_MS / 2);
+      await other.query('insert into seen values (2)');
+      expect(otherLog).toEqual(['write']);
+      await vi.advanceTimersByTimeAsync(IDLE_WRITE_MS * 2);
+      expect(otherLog).toEqual(['write']); // nothing left to write once idle
+      await Promise.all([db.close(), other.close()]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a commit made while a write is under way is written after it, and its caller waits for its own write', async () => {
+    const db = new PGlite();
+    await db.exec('create table seen (id int)');
+    const log: string[] = [];
+    let finishFirst: () => void = () => undefined;
+    let calls = 0;
+    db.syncToFs = async () => {
+      calls += 1;
+      const n = calls;
+      log.push(`start ${n}`);
+      if (n === 1) await new Promise<void>((resolve) => (finishFirst = resolve));
+      log.push(`end ${n}`);
+    };
+    flushAtCommit(db);
+    const first = db.query('insert into seen values (1)');
+    await vi.waitFor(() => expect(log).toEqual(['start 1']));
+    const second = db.query('insert into seen values (2)').then(() => log.push('second heard'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toEqual(['start 1']); // the second commit's write waits for the first
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'second heard']);
+    await db.close();
   });
 
   it('a failed write is tried again at the next chance', async () => {

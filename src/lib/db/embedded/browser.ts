@@ -1,15 +1,11 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
 import { createEmbeddedDb, type EmbeddedDb } from './embedded-db';
-import { CONNECT_MESSAGE, DEFAULT_DATA_DIR, takeDatabaseWorker } from './worker-start';
-
-export { DEFAULT_DATA_DIR };
+import { CONNECT_MESSAGE, DATABASE_ID, DEFAULT_DATA_DIR, takeDatabaseWorker } from './worker-start';
 
 /** The page's performance timeline gets this mark when the database first answers. */
 export const DB_READY_MARK = 'awaknow:db-ready';
 
 export interface BrowserEmbeddedDbOptions {
-  /** Where PGlite keeps its files; `idb://<name>` persists in IndexedDB. */
-  dataDir?: string;
   /** This tab acts as the local guest (the partner of a session together): see local-account.ts. */
   asGuest?: boolean;
 }
@@ -20,12 +16,11 @@ export interface BrowserEmbeddedDbOptions {
  * it pulls in PGlite's worker client (with it, in one step: no second chunk to wait for on open).
  */
 export function createBrowserEmbeddedDb(options: BrowserEmbeddedDbOptions = {}): EmbeddedDb {
-  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   return createEmbeddedDb({
     async open() {
       const worker = takeDatabaseWorker();
       // The client listens from its constructor on; only then may the worker say it is there.
-      const client = PGliteWorker.create(worker, { dataDir, id: `awaknow:${dataDir}` });
+      const client = PGliteWorker.create(worker, { dataDir: DEFAULT_DATA_DIR, id: DATABASE_ID });
       worker.postMessage(CONNECT_MESSAGE);
       return client;
     },

@@ -70,6 +70,29 @@ function nextMillisecond(): number {
   return next;
 }
 
+/** How long the database stays idle before what was held back is written out (see `release`). */
+export const IDLE_WRITE_MS = 150;
+
+export interface CommitWrites {
+  /**
+   * Ends the hold (`held`): from now on each commit is written out before its caller hears of it, and
+   * what changed while held goes out in the background once no statement has run for
+   * IDLE_WRITE_MS, or with the next commit, whichever comes first.
+   */
+  release(): void;
+}
+
+export interface FlushAtCommitOptions {
+  /** The files were just read from the store: until one changes, there is nothing to write. */
+  stored?: boolean;
+  /**
+   * Write nothing until `release()`: the worker's own start-up statements (the local user, the
+   * sweep) need no write before the page's first answer. Lost with the tab, they are made again
+   * at the next open.
+   */
+  held?: boolean;
+}
+
 /**
  * Makes `pg` write its files out (to IndexedDB) once per commit instead of after every protocol
  * message. The multi-tab worker runs each message a tab sends (parse, bind, execute, sync: six per
@@ -78,12 +101,16 @@ function nextMillisecond(): number {
  * when a statement or a transaction has ended outside a transaction block, before the answer goes
  * back, so a commit is on disk when its caller hears of it, as before. A write asked for inside a
  * transaction block (PGlite asks after BEGIN) waits for its COMMIT or ROLLBACK. A transaction that
- * changed no file (a read) writes nothing: the store would have nothing to take.
+ * changed no file (a read) writes nothing: the store would have nothing to take. Writes run one
+ * after another: a commit made while an earlier write is under way is written after it.
  */
-export function flushAtCommit(pg: PGlite, { stored = false }: { stored?: boolean } = {}): PGlite {
+export function flushAtCommit(pg: PGlite, { stored = false, held = false }: FlushAtCommitOptions = {}): CommitWrites {
   const persist = pg.syncToFs.bind(pg);
   const fs = (pg as unknown as { Module?: { FS?: EmscriptenFs } }).Module?.FS;
-  let dirty = false;
+  let dirty = !stored;
+  let holding = held;
+  let lastRan = Date.now();
+  let writing: Promise<void> = Promise.resolve();
   /**
    * When the data directory was last written out (Date.now()), and how many entries it had. `stored`:
    * it has just been read from the store, so a first read-only transaction writes nothing either
@@ -100,8 +127,8 @@ export function flushAtCommit(pg: PGlite, { stored = false }: { stored?: boolean
     return now.newest >= written.at || now.entries !== written.entries;
   }
 
-  async function flush(): Promise<void> {
-    if (!dirty || pg.isInTransaction()) return;
+  async function write(): Promise<void> {
+    if (!dirty || holding || pg.isInTransaction()) return;
     dirty = false;
     if (!changedSinceWritten()) return;
     const at = Date.now();
@@ -115,17 +142,38 @@ export function flushAtCommit(pg: PGlite, { stored = false }: { stored?: boolean
     }
   }
 
+  /** Runs after the writes already asked for; its caller hears of this one's outcome only. */
+  function flush(): Promise<void> {
+    const next = writing.then(write);
+    writing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The held-back write, once nothing has run for IDLE_WRITE_MS (a failed one waits for the next commit). */
+  function writeWhenIdle(): void {
+    const idleFor = Date.now() - lastRan;
+    if (idleFor < IDLE_WRITE_MS) return void setTimeout(writeWhenIdle, IDLE_WRITE_MS - idleFor);
+    flush().catch(() => undefined);
+  }
+
   const target = pg as unknown as Record<ProtocolMethod, (message: Uint8Array, options?: Options) => Promise<unknown>>;
   for (const method of PROTOCOL_METHODS) {
     const original = target[method].bind(pg);
     target[method] = async (message, options = {}) => {
       const { runs, ends } = describeMessages(message);
       if (runs) dirty = true;
+      lastRan = Date.now();
       const result = await original(message, { ...options, syncToFs: false });
       if (ends) await flush();
       return result;
     };
   }
   pg.syncToFs = flush;
-  return pg;
+  return {
+    release() {
+      if (!holding) return;
+      holding = false;
+      if (dirty) writeWhenIdle();
+    },
+  };
 }

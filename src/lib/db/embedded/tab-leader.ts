@@ -15,18 +15,23 @@
  * 2. The transaction the tab left open was rolled back by a ROLLBACK that queued behind the other
  *    tabs' waiting calls, so their statements ran inside it first (and the ROLLBACK undid them).
  *    Here it is rolled back before the closed tab's lock is let go, once its running statements end.
+ * And a worker may take the election lock as it starts (`leading`, leader-lock.ts), before its page
+ * sends its options, so that it can read the store early.
  */
 import { protocol, type PGlite } from '@electric-sql/pglite';
 import type { PGliteWorkerOptions } from '@electric-sql/pglite/worker';
+import { electionLock } from './leader-lock';
 
 type LeaderInitOptions = Omit<PGliteWorkerOptions, 'extensions'>;
 
 export interface LeaderOptions {
   /** Opens the database; run by the elected leader only. */
   init: (options: LeaderInitOptions) => Promise<PGlite>;
+  /** This worker took the election lock of database `id` as it started, if `held` says so. */
+  leading?: { id: string; held: Promise<boolean> };
 }
 
-export async function worker({ init }: LeaderOptions): Promise<void> {
+export async function worker({ init, leading }: LeaderOptions): Promise<void> {
   // Let the page know we are here, then wait for its options.
   postMessage({ type: 'here' });
   const options = await new Promise<LeaderInitOptions>((resolve) => {
@@ -47,7 +52,8 @@ export async function worker({ init }: LeaderOptions): Promise<void> {
   const connectedTabs = new Set<string>();
 
   // The election: held until this worker (or its tab) goes.
-  await acquireLock(`pglite-election-lock:${id}`);
+  const leadsAlready = leading?.id === id && (await leading.held);
+  if (!leadsAlready) await acquireLock(electionLock(id));
 
   const dbPromise = init(options);
   broadcastChannel.onmessage = async (event: MessageEvent<{ type?: string; id?: string }>) => {

@@ -3,6 +3,9 @@ import { createDatabaseWorker } from './create-worker';
 /** Where PGlite keeps the browser's database; `idb://<name>` persists in IndexedDB as `/pglite/<name>`. */
 export const DEFAULT_DATA_DIR = 'idb://awaknow';
 
+/** The name the tabs sharing the browser's database know it by (PGlite's multi-tab worker elects a leader per name). */
+export const DATABASE_ID = `awaknow:${DEFAULT_DATA_DIR}`;
+
 /** Sent by the page once PGlite's worker client listens: the worker starts its handshake then. */
 export const CONNECT_MESSAGE = 'awaknow:connect';
 
